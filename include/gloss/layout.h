@@ -1,0 +1,189 @@
+/*
+ * layout.h: text → display lines for a given width.
+ *
+ * Two levels. lay_para (layout_para.c) fills lines with the clusters of one
+ * paragraph: breaks at UAX #14 opportunities in logical order, splits a
+ * word wider than the line at a cluster boundary, never lets a wide
+ * cluster straddle the edge, expands tabs, then reorders each line to
+ * visual order. The layout_* functions (layout_doc.c) lay out the parts
+ * of a document (article blocks, comments, clause rows) with lay_para;
+ * both the panes and --dump print their output, so what --dump shows is
+ * what the panes show.
+ *
+ * Coordinates: glyph positions are cells from the left edge of the laid
+ * out area; glyph src is an absolute byte offset in the document buffer
+ * (LAY_NOSRC for text gloss generated: numbers, rules, references).
+ * Invariant: every line's width (indent + sum of glyph widths) is at most
+ * the width asked for, and glyphs are in visual (left-to-right) order.
+ */
+#ifndef GLOSS_LAYOUT_H
+#define GLOSS_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gloss/doc.h"
+#include "gloss/text.h"
+
+#define LAY_NOSRC UINT32_MAX
+
+/* Glyph attributes (OR-ed); the renderer maps them to colours/bold. */
+#define LAY_INSERTION	0x0001	/* translator's [insertion] */
+#define LAY_NOTE	0x0002	/* editor's [note ~XX] */
+#define LAY_QUOTED	0x0004	/* a passage quoted from elsewhere */
+#define LAY_MATCH	0x0008	/* search match */
+#define LAY_HEADING	0x0010	/* headings: title, comment numbers */
+#define LAY_RULE	0x0020	/* a vertical rule: draw as a line */
+#define LAY_GUTTER	0x0040	/* clause numbers */
+#define LAY_MARK	0x0080	/* small marks: "quoted by", references */
+#define LAY_MISSING	0x0100	/* "(no original)" and the like */
+#define LAY_BAR		0x0200	/* the bar in front of quotes */
+#define LAY_REF		0x0400	/* a followable reference (clause block) */
+#define LAY_HILITE	0x0800	/* a passage highlighted after a jump */
+
+struct lay_glyph {
+	uint32_t src;		/* document offset of the cluster, or LAY_NOSRC */
+	uint32_t text;		/* offset of its UTF-8 in lay->text */
+	uint8_t len;		/* bytes of UTF-8 */
+	uint8_t width;		/* cells (tabs: expanded, up to 8) */
+	uint16_t attr;		/* LAY_* */
+};
+
+struct lay_line {
+	uint32_t first;		/* first glyph in lay->glyphs */
+	uint32_t n;		/* number of glyphs */
+	uint16_t indent;	/* blank cells before the first glyph */
+	uint16_t width;		/* indent + sum of glyph widths */
+	uint32_t src;		/* document offset of the first logical
+				   cluster on the line, or LAY_NOSRC */
+};
+
+/** A growable list of laid-out lines. */
+struct lay {
+	struct lay_line *lines;
+	size_t nlines, linecap;
+	struct lay_glyph *glyphs;
+	size_t nglyphs, glyphcap;
+	char *text;
+	size_t textlen, textcap;
+};
+
+void lay_init(struct lay *l);
+/** Empty the list, keeping its memory. */
+void lay_clear(struct lay *l);
+void lay_free(struct lay *l);
+
+/** Attributes for a byte range [start, end) of the document. */
+struct lay_range {
+	uint32_t start, end;
+	uint16_t attr;
+};
+
+#define LAY_ALIGN_START	0	/* left for LTR paragraphs, right for RTL */
+#define LAY_ALIGN_LEFT	1	/* always left */
+
+struct lay_style {
+	int width;		/* cells available (>= 1) */
+	int indent_first;	/* cells before the first line */
+	int indent_rest;	/* cells before the other lines (hanging) */
+	int align;		/* LAY_ALIGN_* */
+	uint16_t attr;		/* attribute of every glyph */
+	const struct lay_range *ranges;	/* extra attributes, sorted by start */
+	size_t nranges;
+};
+
+/**
+ * Lay out one paragraph: s is len bytes (one source line, no newline)
+ * found at document offset base. Appends at least one line (an empty
+ * paragraph gives one empty line). Indents are reduced when the width
+ * leaves less than one cell... so that every line holds at least one
+ * cluster. scratch is reused between calls.
+ */
+void lay_para(struct lay *out, struct text_para *scratch,
+    const struct text_opts *o, const char *s, size_t len, uint32_t base,
+    const struct lay_style *st);
+
+/**
+ * Append one line of text gloss generates (UTF-8, already safe: numbers,
+ * labels), cropped at a cluster boundary to width cells, with attr.
+ * Returns the number of cells used.
+ */
+int lay_label(struct lay *out, struct text_para *scratch,
+    const struct text_opts *o, const char *s, int width, uint16_t attr);
+
+/**
+ * Composing lines (table rows, bars): lay_new_line starts an empty line
+ * (src LAY_NOSRC). The others append to the last line of out, creating
+ * one if there is none, and keep its width up to date:
+ * lay_append_glyphs copies line `line` of src, its indent included as
+ * blank cells (so right-aligned lines stay right-aligned), glyph src and
+ * attrs kept; lay_append_space adds n blank cells (into the indent while
+ * the line has no glyph, else as blank glyphs with src LAY_NOSRC);
+ * lay_append_text adds one glyph of generated, safe UTF-8 that takes
+ * `width` cells, src LAY_NOSRC.
+ */
+void lay_new_line(struct lay *out);
+void lay_append_glyphs(struct lay *out, const struct lay *src, size_t line);
+void lay_append_space(struct lay *out, int n, uint16_t attr);
+void lay_append_text(struct lay *out, const char *s, int width,
+    uint16_t attr);
+
+/* ---- Document parts (layout_doc.c) ---- */
+
+/** What every document-level layout needs: the model and text options. */
+struct layout_ctx {
+	const struct doc *doc;
+	struct text_opts opts;
+	struct text_para scratch;
+	struct lay tmp[2];	/* scratch for table columns */
+	uint32_t *quoted_by;	/* per block: first index in quoted_list */
+	uint32_t *quoted_n;	/* per block: how many comments quote it */
+	uint32_t *quoted_list;	/* comment indices, grouped by block */
+	uint32_t *block_para;	/* per block: its ¶ number (1-based), 0 none */
+	const struct lay_range *hilite;	/* extra ranges (search, jump) */
+	size_t nhilite;
+};
+
+void layout_ctx_init(struct layout_ctx *c, const struct doc *d,
+    const struct text_opts *o);
+void layout_ctx_free(struct layout_ctx *c);
+
+/** The title, as heading lines. */
+void layout_title(struct layout_ctx *c, int width, struct lay *out);
+/** Article block i (paragraph, quote paragraph, or clause reference). */
+void layout_block(struct layout_ctx *c, size_t i, int width,
+    struct lay *out);
+/**
+ * Extra attribute ranges (absolute document offsets, sorted by start)
+ * that the next layout_* calls merge into what they produce: search
+ * matches (LAY_MATCH), a jump's highlighted passage (LAY_HILITE). The
+ * array is borrowed; pass NULL, 0 to clear.
+ */
+void layout_set_hilite(struct layout_ctx *c, const struct lay_range *r,
+    size_t n);
+/** The ¶ number shown for article block i (0 if it has none). */
+uint32_t layout_block_number(const struct layout_ctx *c, size_t i);
+/**
+ * Comment i: a header line with its number (and the comment it replies
+ * to), then its paragraphs; quoted passages carry LAY_QUOTED, a bar in
+ * front and a reference line (↩ ¶7, ↩ #3). indent shifts every line
+ * right (threaded view); it is reduced when width is too small.
+ */
+void layout_comment(struct layout_ctx *c, size_t i, int width,
+    int indent, struct lay *out);
+/** Column positions of the clause table for a width. */
+struct layout_table {
+	int gutter;		/* cells of the number gutter (incl. space) */
+	int left;		/* cells of the original column */
+	int rule;		/* cell column of the rule */
+	int right;		/* cells of the translation column */
+};
+void layout_table_columns(const struct doc *d, int width,
+    struct layout_table *t);
+/** The table's heading row ("No.", "Original", "Translation") and rule. */
+void layout_table_header(struct layout_ctx *c, int width, struct lay *out);
+/** Clause row i of the table: number, original, rule, translation. */
+void layout_clause(struct layout_ctx *c, size_t i, int width,
+    struct lay *out);
+
+#endif

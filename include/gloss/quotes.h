@@ -1,0 +1,63 @@
+/*
+ * quotes.h: quote links. Finds the passages of each comment that also
+ * occur earlier in the document (in the article or in an earlier comment)
+ * and records them as struct doc_link, with the comment each one replies
+ * to. Runs once, after parsing and before the model is used read-only.
+ *
+ * The rule (see quotes.c for the details):
+ *
+ *  - Text is compared as a sequence of normalised words. A word is a
+ *    maximal run of letters, marks and digits (Unicode categories L, M,
+ *    N); an apostrophe (' ’ ‘ ʼ) between two such characters is part of
+ *    the word and ignored ("don’t" = "don't" = "dont"). Everything else
+ *    (spaces, line breaks, quotation marks straight or curly, dashes,
+ *    ellipses, "...", other punctuation, invalid UTF-8) only separates
+ *    words. Words are compared case-insensitively (Unicode simple
+ *    lowercase). So curly/straight quotes, dash kinds, "…" vs "..." and
+ *    line breaks inside a paragraph never prevent a match.
+ *
+ *  - A passage is linked when at least QUOTES_MIN_WORDS (6) consecutive
+ *    words of one comment paragraph occur, in the same order, inside one
+ *    earlier paragraph (article paragraph, block quote paragraph, clause
+ *    translation, or a paragraph of an earlier comment), and together they
+ *    hold at least QUOTES_MIN_CHARS (24) letters/digits, which keeps out
+ *    stock phrases of short words ("at the end of the day"). Passages are
+ *    extended greedily to the longest match; they never cross paragraphs.
+ *    Ranges are trimmed to words: the quoting side's quotation marks and
+ *    final punctuation are outside the link.
+ *
+ *  - Source: the longest match wins, looking at the first occurrence of
+ *    the passage's opening words (the article's, when the article has it)
+ *    and at their latest occurrence in an earlier comment. When the
+ *    article holds the whole passage, the source is the article, even if
+ *    a later comment quoted that same article text (the seed's comment 12
+ *    quotes the start of an article paragraph that comment 5 had quoted in
+ *    full: it links to the article). Otherwise the latest earlier comment
+ *    holding the whole passage is the source: a comment that quotes
+ *    another comment's words, including a passage that runs from the
+ *    article text that comment quoted into its own words, links to that
+ *    comment, whose own link leads on to the article. A comment never
+ *    links to itself or to a later comment.
+ *
+ *  - Parent: the comment whose text is quoted in the longest passage (in
+ *    words); on a tie the one quoted first. -1 when a comment quotes no
+ *    earlier comment (quoting only the article makes no parent).
+ *
+ * Cost: linear in the document. Words are kept in one array (12 bytes a
+ * word) and every 6-word window of earlier text is indexed in one
+ * open-addressing table of 64-bit keys (16 bytes a slot, about 1.3-2.7
+ * slots a word); matches found through the table are verified word by
+ * word, so hash collisions never make a link.
+ */
+#ifndef GLOSS_QUOTES_H
+#define GLOSS_QUOTES_H
+
+#include "gloss/doc.h"
+
+#define QUOTES_MIN_WORDS	6
+#define QUOTES_MIN_CHARS	24
+
+/** Find quote links and reply parents; fills d->links and comments' parent/first_link/nlinks. */
+void quotes_find(struct doc *d);
+
+#endif

@@ -1,0 +1,148 @@
+/*
+ * text.h: the text layer. UTF-8 decoding, sanitising, grapheme clusters,
+ * cell widths, line-break opportunities, bidi levels and visual order,
+ * Arabic shaping, and conversion of output to the locale's charset.
+ *
+ * Coordinates: input positions are byte offsets into the caller's UTF-8
+ * (plus a caller-given base, so positions can be absolute document
+ * offsets); widths are terminal cells.
+ *
+ * Promises:
+ *  - One function (text_cluster_draw) decides what is drawn for a grapheme
+ *    cluster and how many cells it takes; the width it returns is exactly
+ *    what ncurses (via the C library's wcwidth) advances when the drawn
+ *    form is added, so what layout measures is what the screen shows.
+ *  - Drawn forms never contain C0/C1 controls, ESC, DEL, bidi controls,
+ *    U+FEFF or invalid UTF-8: they are safe to print to a terminal.
+ *  - Invalid UTF-8 decodes as U+FFFD, one per maximal invalid subpart,
+ *    resyncing at the next lead byte.
+ */
+#ifndef GLOSS_TEXT_H
+#define GLOSS_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum text_bidi {
+	TEXT_BIDI_APP,		/* gloss reorders and shapes (default) */
+	TEXT_BIDI_TERMINAL,	/* logical order, unshaped: terminal does bidi */
+	TEXT_BIDI_OFF		/* logical order, unshaped, no bidi at all */
+};
+
+struct text_opts {
+	enum text_bidi bidi;
+	int ambiguous_wide;	/* East Asian Ambiguous characters take 2 */
+	int out_utf8;		/* output charset is UTF-8 */
+	const char *out_charset;	/* locale charset when !out_utf8 */
+};
+
+/** Options for the current locale (call after setlocale): app, narrow. */
+void text_opts_default(struct text_opts *o);
+
+/**
+ * Decode one character from s (len > 0 bytes). Returns the number of bytes
+ * consumed (1..4); *cp gets the code point, or U+FFFD for an invalid or
+ * overlong sequence, a surrogate or a value above U+10FFFF.
+ */
+size_t text_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/** Append the UTF-8 encoding of cp to buf (room for 4); returns bytes. */
+size_t text_utf8_encode(uint32_t cp, char *buf);
+/** Number of invalid sequences (each shown as one U+FFFD) in s. */
+size_t text_utf8_invalid(const char *s, size_t len);
+
+/** Direction of the first strong character: -1 none, 0 LTR, 1 RTL. */
+int text_direction(const char *s, size_t len);
+
+/**
+ * The one width function. Given a grapheme cluster as code points (after
+ * sanitising and shaping), writes what will be drawn for it into drawn
+ * (room for TEXT_DRAW_MAX code points), sets *ndrawn, and returns its
+ * width in cells (0, 1 or 2). Characters whose width is unsure (the C
+ * library and libunistring disagree, unassigned, unprintable) become a
+ * placeholder of known width; emoji modifiers, variation selectors and
+ * the tail of a ZWJ sequence are not drawn; combining marks beyond what
+ * ncurses attaches to one cell are dropped; a cluster that starts with a
+ * combining mark is drawn on U+25CC.
+ */
+#define TEXT_DRAW_MAX 8
+int text_cluster_draw(const struct text_opts *o, const uint32_t *cps,
+    size_t n, uint32_t *drawn, size_t *ndrawn);
+
+/* Break opportunity before a cluster. */
+#define TEXT_BREAK_NO		0
+#define TEXT_BREAK_ALLOWED	1
+#define TEXT_BREAK_MANDATORY	2
+
+/* Cluster flags. */
+#define TEXT_CL_SPACE	0x01	/* white space: hangs (is dropped) at line end */
+#define TEXT_CL_TAB	0x02	/* a tab: width set by layout (next multiple of 8) */
+#define TEXT_CL_RTL	0x04	/* resolved level is odd */
+#define TEXT_CL_FIXED	0x08	/* sanitised control/invalid byte placeholder */
+
+/** One grapheme cluster of a prepared paragraph, in logical order. */
+struct text_cluster {
+	uint32_t src;		/* base + byte offset of its first input byte */
+	uint32_t srclen;	/* input bytes it covers */
+	uint32_t draw;		/* offset of its drawn UTF-8 in para->draw */
+	uint8_t drawlen;	/* bytes of drawn UTF-8 (0: nothing drawn) */
+	uint8_t width;		/* cells (tabs: 0, layout decides) */
+	uint8_t brk;		/* TEXT_BREAK_* before this cluster */
+	uint8_t level;		/* bidi embedding level (0 unless bidi=app) */
+	uint8_t flags;		/* TEXT_CL_* */
+};
+
+/**
+ * A paragraph prepared for layout: sanitised, shaped, split into clusters
+ * with widths, break opportunities and bidi levels. Reusable: prepare may
+ * be called many times on one struct; memory is kept between calls.
+ */
+struct text_para {
+	struct text_cluster *cl;
+	size_t ncl, clcap;
+	char *draw;		/* drawn forms, UTF-8, safe to print */
+	size_t drawlen, drawcap;
+	int rtl;		/* base direction is right-to-left */
+	void *scratch;		/* private working memory */
+};
+
+void text_para_init(struct text_para *p);
+void text_para_free(struct text_para *p);
+
+/**
+ * Prepare s (len bytes, one paragraph, no newline) for layout. Cluster
+ * src offsets are base + offset in s. In bidi=app mode the paragraph's
+ * base direction is that of its first strong character (LTR if none),
+ * levels are resolved over the whole paragraph, and Arabic is shaped
+ * (presentation forms, lam-alef ligatures); widths are measured after
+ * shaping. In terminal/off modes text stays logical and unshaped.
+ */
+void text_para_prepare(struct text_para *p, const struct text_opts *o,
+    const char *s, size_t len, uint32_t base);
+
+/**
+ * Visual order of the clusters [a, b) of a prepared paragraph, as a line
+ * (rules L1-L2 of UAX #9 with the paragraph's levels): writes b - a
+ * cluster indices into order, leftmost first. Identity unless bidi=app.
+ */
+void text_para_visual(const struct text_para *p, size_t a, size_t b,
+    uint32_t *order);
+
+/**
+ * Convert UTF-8 made of drawn forms to the output charset of o. In UTF-8
+ * it is a copy; otherwise each character the charset lacks becomes '?'
+ * (drawn forms already carry '?' for those, see text_cluster_draw, so
+ * widths stay right). Returns a new string, *outlen its length.
+ */
+char *text_to_output(const struct text_opts *o, const char *s, size_t len,
+    size_t *outlen);
+
+/**
+ * Case- and accent-insensitive search key of s: NFD, marks removed, case
+ * folded (libunistring). Returns a new UTF-8 string; if map is not NULL,
+ * *map gets, for each byte of the key, the offset in s of the character
+ * it came from (caller frees both).
+ */
+char *text_fold(const char *s, size_t len, int keep_case, size_t *keylen,
+    uint32_t **map);
+
+#endif

@@ -1,0 +1,116 @@
+/*
+ * doc.c: the document model's storage. The document owns its input buffer
+ * and one growable array per kind of element; builders append and return
+ * a zeroed element. Nothing here interprets text.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "gloss/doc.h"
+#include "gloss/xmalloc.h"
+
+/* Capacities, kept apart so struct doc stays a plain read-only view. */
+struct doc_owner {
+	struct doc doc;
+	size_t cap_blocks, cap_clauses, cap_notes, cap_comments, cap_paras;
+	size_t cap_lines, cap_links, cap_problems;
+};
+
+struct doc *
+doc_new(char *buf, size_t len, int mapped)
+{
+	struct doc_owner *o = xcalloc(1, sizeof *o);
+
+	o->doc.buf = buf;
+	o->doc.len = len;
+	o->doc.buf_mapped = mapped;
+	o->doc.declared_comments = -1;
+	return &o->doc;
+}
+
+void
+doc_free(struct doc **docp)
+{
+	struct doc *d = *docp;
+
+	if (d == NULL)
+		return;
+	if (d->buf_mapped)
+		munmap(d->buf, d->len);
+	else
+		free(d->buf);
+	free(d->blocks);
+	free(d->clauses);
+	free(d->notes);
+	free(d->comments);
+	free(d->paras);
+	free(d->lines);
+	free(d->links);
+	free(d->problems);
+	free(d);		/* d is the first member of its doc_owner */
+	*docp = NULL;
+}
+
+static struct doc_owner *
+doc_owner(struct doc *d)
+{
+	return (struct doc_owner *)d;
+}
+
+#define DOC_ADD(fn, type, arr, n, cap)					\
+type *									\
+fn(struct doc *d)							\
+{									\
+	struct doc_owner *o = doc_owner(d);				\
+									\
+	d->arr = xgrow(d->arr, &o->cap, d->n + 1, sizeof *d->arr);	\
+	memset(&d->arr[d->n], 0, sizeof *d->arr);			\
+	return &d->arr[d->n++];						\
+}
+
+DOC_ADD(doc_add_block, struct doc_block, blocks, nblocks, cap_blocks)
+DOC_ADD(doc_add_clause, struct doc_clause, clauses, nclauses, cap_clauses)
+DOC_ADD(doc_add_note, struct doc_note, notes, nnotes, cap_notes)
+DOC_ADD(doc_add_comment, struct doc_comment, comments, ncomments, cap_comments)
+DOC_ADD(doc_add_para, struct doc_para, paras, nparas, cap_paras)
+DOC_ADD(doc_add_line, struct span, lines, nlines, cap_lines)
+DOC_ADD(doc_add_link, struct doc_link, links, nlinks, cap_links)
+
+void
+doc_add_problem(struct doc *d, uint32_t line, const char *message)
+{
+	struct doc_owner *o = doc_owner(d);
+
+	if (d->nproblems >= 1000)	/* enough to tell the story */
+		return;
+	d->problems = xgrow(d->problems, &o->cap_problems, d->nproblems + 1,
+	    sizeof *d->problems);
+	d->problems[d->nproblems].line = line;
+	d->problems[d->nproblems].message = message;
+	d->nproblems++;
+}
+
+long
+doc_comment_by_number(const struct doc *d, uint64_t n)
+{
+	size_t i;
+
+	for (i = 0; i < d->ncomments; i++)
+		if (d->comments[i].number == n)
+			return (long)i;
+	return -1;
+}
+
+long
+doc_clause_by_number(const struct doc *d, uint32_t n)
+{
+	size_t i;
+
+	for (i = 0; i < d->nclauses; i++)
+		if (d->clauses[i].number == n)
+			return (long)i;
+	return -1;
+}

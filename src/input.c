@@ -1,0 +1,224 @@
+/*
+ * input.c: the bytes of a document, from a file or standard input.
+ *
+ * Regular files are mapped read/write-private (the parser never writes,
+ * but the mapping must be usable as an ordinary buffer). Everything else
+ * (pipes, terminals, devices such as /dev/zero that never end) is read in
+ * chunks and stopped at max_size with a clear reason. A UTF-16 byte-order
+ * mark means UTF-16 text: it is converted to UTF-8 with libunistring.
+ * A NUL byte among the first 8 KiB together with many other control bytes
+ * marks a binary file, which is refused rather than shown as noise.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <uniconv.h>
+
+#include "gloss/input.h"
+#include "gloss/xmalloc.h"
+
+#define INPUT_CHUNK	(1 << 16)
+#define INPUT_SNIFF	8192
+
+size_t
+input_parse_size(const char *s)
+{
+	char *end;
+	unsigned long long v;
+	unsigned long long mul = 1;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0)
+		return 0;
+	switch (*end) {
+	case 'k': case 'K': mul = 1ULL << 10; end++; break;
+	case 'm': case 'M': mul = 1ULL << 20; end++; break;
+	case 'g': case 'G': mul = 1ULL << 30; end++; break;
+	case '\0': break;
+	default: return 0;
+	}
+	if (*end == 'i' || *end == 'B')
+		end += (*end == 'i' && end[1] == 'B') ? 2 : 1;
+	if (*end != '\0' || v == 0 || v > SIZE_MAX / mul)
+		return 0;
+	return (size_t)(v * mul);
+}
+
+/* Read fd to its end or to max bytes; returns -1 with errno on error. */
+static int
+input_read_fd(int fd, size_t max, char **buf, size_t *len, int *over)
+{
+	char *b = NULL;
+	size_t n = 0, cap = 0;
+	ssize_t r;
+
+	*over = 0;
+	for (;;) {
+		if (n >= max) {
+			char c;
+
+			/* One more byte tells "exactly max" from "more". */
+			r = read(fd, &c, 1);
+			if (r > 0)
+				*over = 1;
+			break;
+		}
+		b = xgrow(b, &cap, n + INPUT_CHUNK + 1, 1);
+		r = read(fd, b + n, cap - n - 1 < max - n ? cap - n - 1 :
+		    max - n);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			free(b);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	if (b == NULL)
+		b = xmalloc(1);
+	*buf = b;
+	*len = n;
+	return 0;
+}
+
+static int
+input_is_binary(const char *b, size_t len)
+{
+	size_t i, n = len < INPUT_SNIFF ? len : INPUT_SNIFF, nul = 0, ctl = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)b[i];
+
+		if (c == 0)
+			nul++;
+		else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
+		    c != '\f')
+			ctl++;
+	}
+	/* Text with a stray NUL is shown; a file full of them is not text. */
+	return nul > 0 && (nul + ctl) * 20 > n;
+}
+
+/* Convert UTF-16 (with BOM) to UTF-8; replaces *buf. */
+static int
+input_from_utf16(char **buf, size_t *len, int *mapped, char **err)
+{
+	const char *enc = ((unsigned char)(*buf)[0] == 0xFF) ? "UTF-16LE" :
+	    "UTF-16BE";
+	size_t outlen = 0;
+	uint8_t *out;
+
+	out = u8_conv_from_encoding(enc, iconveh_question_mark, *buf + 2,
+	    *len - 2, NULL, NULL, &outlen);
+	if (out == NULL) {
+		*err = xasprintf("cannot convert UTF-16 text: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if (*mapped)
+		munmap(*buf, *len);
+	else
+		free(*buf);
+	*buf = xreallocarray(out, outlen + 1, 1);
+	*len = outlen;
+	*mapped = 0;
+	return 0;
+}
+
+static void
+input_release(char **buf, size_t len, int mapped)
+{
+	if (*buf == NULL)
+		return;
+	if (mapped)
+		munmap(*buf, len);
+	else
+		free(*buf);
+	*buf = NULL;
+}
+
+int
+input_read(const char *path, size_t max_size, char **buf, size_t *len,
+    int *mapped, char **err)
+{
+	struct stat st;
+	int fd, over;
+
+	*buf = NULL;
+	*len = 0;
+	*mapped = 0;
+	*err = NULL;
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		*err = xstrdup(strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		*err = xstrdup(strerror(errno));
+		goto fail;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*err = xstrdup(strerror(EISDIR));
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max_size) {
+		*err = xasprintf("larger than the %zu-byte limit (--max-size)",
+		    max_size);
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE, fd, 0);
+
+		if (p != MAP_FAILED) {
+			*buf = p;
+			*len = (size_t)st.st_size;
+			*mapped = 1;
+			madvise(p, *len, MADV_SEQUENTIAL);
+		}
+	}
+	if (*buf == NULL) {
+		if (input_read_fd(fd, max_size, buf, len, &over) != 0) {
+			*err = xstrdup(strerror(errno));
+			goto fail;
+		}
+		if (over) {
+			free(*buf);
+			*buf = NULL;
+			*err = xasprintf("input does not end within the "
+			    "%zu-byte limit (--max-size)", max_size);
+			goto fail;
+		}
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (*len >= 2 && (((unsigned char)(*buf)[0] == 0xFF &&
+	    (unsigned char)(*buf)[1] == 0xFE) ||
+	    ((unsigned char)(*buf)[0] == 0xFE &&
+	    (unsigned char)(*buf)[1] == 0xFF)))
+		return input_from_utf16(buf, len, mapped, err) == 0 ? 0 :
+		    (input_release(buf, *len, *mapped), -1);
+	if (input_is_binary(*buf, *len)) {
+		input_release(buf, *len, *mapped);
+		*err = xstrdup("binary file, not a text document");
+		return -1;
+	}
+	return 0;
+fail:
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return -1;
+}

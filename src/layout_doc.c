@@ -1,0 +1,597 @@
+/*
+ * layout_doc.c: the parts of a document laid out for a width: the title,
+ * article blocks, comments and clause-table rows. Every pane and --dump
+ * print exactly these lines, so a test of --dump is a test of the screen.
+ *
+ * Coordinates are cells from the left edge of the part being laid out;
+ * glyph src offsets are absolute in doc->buf. Each layout_* call appends
+ * to `out`; none of them keeps state between calls except the per-block
+ * "quoted by" index built once in layout_ctx_init (linear in the number
+ * of links). Rules and bars are '|' glyphs marked LAY_RULE / LAY_BAR so a
+ * terminal front end may draw them as line-drawing characters.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/layout.h"
+#include "gloss/xmalloc.h"
+
+#define LAYOUT_QUOTE_INDENT	4	/* block quotes: "  | " */
+#define LAYOUT_COMMENT_INDENT	2	/* comment text under its header */
+#define LAYOUT_RULE_CELLS	3	/* " | " between clause columns */
+
+static void
+layout_index_quotes(struct layout_ctx *c)
+{
+	const struct doc *d = c->doc;
+	size_t i, n = d->nblocks;
+	uint32_t para = 0, *fill;
+
+	c->quoted_by = xcalloc(n + 1, sizeof *c->quoted_by);
+	c->quoted_n = xcalloc(n + 1, sizeof *c->quoted_n);
+	c->block_para = xcalloc(n + 1, sizeof *c->block_para);
+	for (i = 0; i < n; i++)
+		if (d->blocks[i].kind != DOC_BLOCK_CLAUSES)
+			c->block_para[i] = ++para;
+	for (i = 0; i < d->nlinks; i++) {
+		const struct doc_link *l = &d->links[i];
+
+		if (l->source_kind == DOC_SOURCE_ARTICLE && l->block < n)
+			c->quoted_n[l->block]++;
+	}
+	for (i = 1; i <= n; i++)
+		c->quoted_by[i] = c->quoted_by[i - 1] + c->quoted_n[i - 1];
+	c->quoted_list = xcalloc(c->quoted_by[n] + 1, sizeof *c->quoted_list);
+	fill = xcalloc(n + 1, sizeof *fill);
+	for (i = 0; i < d->nlinks; i++) {
+		const struct doc_link *l = &d->links[i];
+		uint32_t b = l->block, k, dup = 0;
+
+		if (l->source_kind != DOC_SOURCE_ARTICLE || b >= n)
+			continue;
+		/* One entry per quoting comment, in comment order. */
+		for (k = 0; k < fill[b]; k++)
+			if (c->quoted_list[c->quoted_by[b] + k] == l->comment)
+				dup = 1;
+		if (!dup)
+			c->quoted_list[c->quoted_by[b] + fill[b]++] = l->comment;
+	}
+	for (i = 0; i < n; i++)
+		c->quoted_n[i] = fill[i];
+	free(fill);
+}
+
+void
+layout_ctx_init(struct layout_ctx *c, const struct doc *d,
+    const struct text_opts *o)
+{
+	memset(c, 0, sizeof *c);
+	c->doc = d;
+	c->opts = *o;
+	text_para_init(&c->scratch);
+	lay_init(&c->tmp[0]);
+	lay_init(&c->tmp[1]);
+	layout_index_quotes(c);
+}
+
+void
+layout_ctx_free(struct layout_ctx *c)
+{
+	text_para_free(&c->scratch);
+	lay_free(&c->tmp[0]);
+	lay_free(&c->tmp[1]);
+	free(c->quoted_by);
+	free(c->quoted_n);
+	free(c->quoted_list);
+	free(c->block_para);
+	memset(c, 0, sizeof *c);
+}
+
+void
+layout_set_hilite(struct layout_ctx *c, const struct lay_range *r, size_t n)
+{
+	c->hilite = r;
+	c->nhilite = n;
+}
+
+uint32_t
+layout_block_number(const struct layout_ctx *c, size_t i)
+{
+	return i < c->doc->nblocks ? c->block_para[i] : 0;
+}
+
+/*
+ * Attribute ranges for the text [start, end): the caller's extra ranges
+ * (search, jump highlight) clipped to it, merged with `own` (sorted).
+ * Returns a malloc'd array only when there is something to merge.
+ */
+static struct lay_range *
+layout_ranges(const struct layout_ctx *c, uint32_t start, uint32_t end,
+    const struct lay_range *own, size_t nown, size_t *n)
+{
+	struct lay_range *r;
+	size_t i, k = 0, cap = 0;
+
+	r = NULL;
+	for (i = 0; i < c->nhilite; i++) {
+		if (c->hilite[i].end <= start || c->hilite[i].start >= end)
+			continue;
+		r = xgrow(r, &cap, k + 1, sizeof *r);
+		r[k++] = c->hilite[i];
+	}
+	for (i = 0; i < nown; i++) {
+		r = xgrow(r, &cap, k + 1, sizeof *r);
+		r[k++] = own[i];
+	}
+	*n = k;
+	return r;
+}
+
+static int
+layout_range_cmp(const void *a, const void *b)
+{
+	const struct lay_range *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Lay out one span of text as a paragraph with style st plus highlights. */
+static void
+layout_span(struct layout_ctx *c, struct span s, struct lay_style *st,
+    const struct lay_range *own, size_t nown, struct lay *out)
+{
+	struct lay_range *r;
+	size_t n;
+
+	r = layout_ranges(c, s.off, s.off + s.len, own, nown, &n);
+	if (n > 1)
+		qsort(r, n, sizeof *r, layout_range_cmp);
+	st->ranges = r;
+	st->nranges = n;
+	lay_para(out, &c->scratch, &c->opts, c->doc->buf + s.off, s.len, s.off,
+	    st);
+	st->ranges = NULL;
+	st->nranges = 0;
+	free(r);
+}
+
+static void
+layout_blank(struct lay *out)
+{
+	lay_new_line(out);
+}
+
+static void
+layout_style(struct lay_style *st, int width, int first, int rest,
+    uint16_t attr)
+{
+	memset(st, 0, sizeof *st);
+	st->width = width < 1 ? 1 : width;
+	st->indent_first = first;
+	st->indent_rest = rest;
+	st->align = LAY_ALIGN_START;
+	st->attr = attr;
+}
+
+void
+layout_title(struct layout_ctx *c, int width, struct lay *out)
+{
+	struct lay_style st;
+
+	layout_style(&st, width, 0, 0, LAY_HEADING);
+	st.align = LAY_ALIGN_LEFT;
+	layout_span(c, c->doc->title, &st, NULL, 0, out);
+	layout_blank(out);
+}
+
+/*
+ * Put a bar glyph in cell `col` of lines [from, out->nlines): they were
+ * laid out with an indent of at least col + 2, so the bar replaces blank
+ * cells and no line gets wider. Lines too narrow for it are left alone.
+ */
+static void
+layout_bar_lines(struct layout_ctx *c, struct lay *out, size_t from, int col,
+    uint16_t attr)
+{
+	struct lay *tmp = &c->tmp[0];
+	size_t i, n = out->nlines - from;
+
+	if (n == 0)
+		return;
+	lay_clear(tmp);
+	for (i = from; i < out->nlines; i++) {
+		struct lay_line *l = &out->lines[i];
+		uint16_t indent = l->indent;
+
+		lay_new_line(tmp);
+		if (indent >= col + 2) {
+			lay_append_space(tmp, col, 0);
+			lay_append_text(tmp, "|", 1, LAY_BAR | attr);
+			l->indent = (uint16_t)(indent - col - 1);
+		}
+		lay_append_glyphs(tmp, out, i);
+		l->indent = indent;
+		tmp->lines[tmp->nlines - 1].src = l->src;
+	}
+	out->nglyphs = out->lines[from].first;
+	out->nlines = from;
+	for (i = 0; i < n; i++) {
+		lay_new_line(out);
+		lay_append_glyphs(out, tmp, i);
+		out->lines[out->nlines - 1].src = tmp->lines[i].src;
+	}
+}
+
+static void
+layout_reference(struct layout_ctx *c, size_t i, int width, struct lay *out)
+{
+	const struct doc_block *b = &c->doc->blocks[i];
+	const struct doc *d = c->doc;
+	char *s;
+
+	if (b->nclauses == 0 || b->first_clause >= d->nclauses) {
+		s = xstrdup("> Clauses (none)");
+	} else {
+		uint32_t lo = d->clauses[b->first_clause].number;
+		uint32_t hi = d->clauses[b->first_clause + b->nclauses - 1].number;
+
+		if (b->nclauses == 1)
+			s = xasprintf("> Clause %u: translation in pane 3", lo);
+		else
+			s = xasprintf("> Clauses %u\u2013%u: translation in pane 3",
+			    lo, hi);
+	}
+	lay_label(out, &c->scratch, &c->opts, s, width, LAY_REF);
+	out->lines[out->nlines - 1].src = LAY_NOSRC;
+	free(s);
+}
+
+/* "¶7 quoted by #1 #12" under a quoted article paragraph. */
+static void
+layout_quoted_by(struct layout_ctx *c, size_t i, int width, struct lay *out)
+{
+	const struct doc *d = c->doc;
+	size_t k, n = c->quoted_n[i];
+	char *s, *t;
+
+	if (n == 0)
+		return;
+	s = xasprintf("\u00b6%u quoted by", c->block_para[i]);
+	for (k = 0; k < n; k++) {
+		const struct doc_comment *cm =
+		    &d->comments[c->quoted_list[c->quoted_by[i] + k]];
+
+		t = xasprintf("%s #%.*s", s, (int)cm->number_text.len,
+		    d->buf + cm->number_text.off);
+		free(s);
+		s = t;
+	}
+	lay_label(out, &c->scratch, &c->opts, s, width, LAY_MARK);
+	free(s);
+}
+
+void
+layout_block(struct layout_ctx *c, size_t i, int width, struct lay *out)
+{
+	const struct doc_block *b = &c->doc->blocks[i];
+	struct lay_style st;
+	size_t from = out->nlines;
+
+	switch (b->kind) {
+	case DOC_BLOCK_PARA:
+		layout_style(&st, width, 0, 0, 0);
+		layout_span(c, b->text, &st, NULL, 0, out);
+		break;
+	case DOC_BLOCK_QUOTE:
+		layout_style(&st, width, LAYOUT_QUOTE_INDENT,
+		    LAYOUT_QUOTE_INDENT, 0);
+		layout_span(c, b->text, &st, NULL, 0, out);
+		layout_bar_lines(c, out, from, 2, 0);
+		break;
+	case DOC_BLOCK_CLAUSES:
+		layout_reference(c, i, width, out);
+		break;
+	}
+	layout_quoted_by(c, i, width, out);
+	layout_blank(out);
+}
+
+/* The comment's header: "#4" and, when known, "reply to #3". */
+static void
+layout_comment_header(struct layout_ctx *c, size_t i, int width, int indent,
+    struct lay *out)
+{
+	const struct doc *d = c->doc;
+	const struct doc_comment *cm = &d->comments[i];
+	char *s;
+
+	if (cm->parent >= 0 && (size_t)cm->parent < d->ncomments) {
+		const struct doc_comment *p = &d->comments[cm->parent];
+
+		s = xasprintf("#%.*s  \u21b3 reply to #%.*s",
+		    (int)cm->number_text.len, d->buf + cm->number_text.off,
+		    (int)p->number_text.len, d->buf + p->number_text.off);
+	} else {
+		s = xasprintf("#%.*s", (int)cm->number_text.len,
+		    d->buf + cm->number_text.off);
+	}
+	lay_label(out, &c->scratch, &c->opts, s, width - indent, LAY_HEADING);
+	out->lines[out->nlines - 1].indent += (uint16_t)indent;
+	out->lines[out->nlines - 1].width += (uint16_t)indent;
+	free(s);
+}
+
+/* "↩ ¶7" / "↩ #3" for the links of paragraph p of comment i. */
+static void
+layout_comment_refs(struct layout_ctx *c, const struct doc_comment *cm,
+    uint32_t p, int width, int indent, struct lay *out)
+{
+	const struct doc *d = c->doc;
+	char *s = NULL, *t;
+	size_t k;
+
+	for (k = cm->first_link; k < cm->first_link + cm->nlinks; k++) {
+		const struct doc_link *l = &d->links[k];
+		char *ref;
+
+		if (l->para != p)
+			continue;
+		if (l->source_kind == DOC_SOURCE_ARTICLE)
+			ref = xasprintf("\u00b6%u", l->block < d->nblocks ?
+			    c->block_para[l->block] : 0);
+		else {
+			const struct doc_comment *src =
+			    &d->comments[l->source_comment];
+
+			ref = xasprintf("#%.*s", (int)src->number_text.len,
+			    d->buf + src->number_text.off);
+		}
+		t = xasprintf("%s %s", s ? s : "\u21a9", ref);
+		free(ref);
+		free(s);
+		s = t;
+	}
+	if (s == NULL)
+		return;
+	if (width - indent < 1)
+		indent = 0;
+	lay_label(out, &c->scratch, &c->opts, s, width - indent, LAY_MARK);
+	out->lines[out->nlines - 1].indent += (uint16_t)indent;
+	out->lines[out->nlines - 1].width += (uint16_t)indent;
+	free(s);
+}
+
+void
+layout_comment(struct layout_ctx *c, size_t i, int width, int indent,
+    struct lay *out)
+{
+	const struct doc *d = c->doc;
+	const struct doc_comment *cm = &d->comments[i];
+	struct lay_range *own = NULL;
+	size_t cap = 0, nown, k;
+	uint32_t p;
+	int text_indent;
+
+	if (indent > width / 2)
+		indent = width / 2;
+	layout_comment_header(c, i, width, indent, out);
+	text_indent = indent + LAYOUT_COMMENT_INDENT;
+	for (p = cm->first_para; p < cm->first_para + cm->npara; p++) {
+		const struct doc_para *para = &d->paras[p];
+		size_t from = out->nlines;
+		int quoted = 0;
+		uint32_t ln;
+
+		nown = 0;
+		for (k = cm->first_link; k < cm->first_link + cm->nlinks; k++) {
+			if (d->links[k].para != p)
+				continue;
+			own = xgrow(own, &cap, nown + 1, sizeof *own);
+			own[nown].start = d->links[k].start;
+			own[nown].end = d->links[k].end;
+			own[nown].attr = LAY_QUOTED;
+			nown++;
+			quoted = 1;
+		}
+		if (p != cm->first_para)
+			layout_blank(out);
+		for (ln = 0; ln < para->lines.n; ln++) {
+			struct span s = d->lines[para->lines.first + ln];
+			struct lay_style st;
+			size_t before = out->nlines;
+
+			layout_style(&st, width, text_indent, text_indent, 0);
+			layout_span(c, s, &st, own, nown, out);
+			if (quoted) {
+				size_t g, q = 0, j;
+
+				/* Bar only in front of lines with quoted text. */
+				for (j = before; j < out->nlines; j++) {
+					struct lay_line *l = &out->lines[j];
+
+					for (g = 0; g < l->n; g++)
+						if (out->glyphs[l->first + g].attr &
+						    LAY_QUOTED)
+							q = 1;
+				}
+				if (q)
+					layout_bar_lines(c, out, before, indent,
+					    LAY_QUOTED);
+			}
+		}
+		(void)from;
+		if (quoted)
+			layout_comment_refs(c, cm, p, width, text_indent, out);
+	}
+	free(own);
+	layout_blank(out);
+}
+
+void
+layout_table_columns(const struct doc *d, int width, struct layout_table *t)
+{
+	uint32_t max = 0;
+	size_t i;
+	int digits = 1, avail;
+
+	for (i = 0; i < d->nclauses; i++)
+		if (d->clauses[i].number > max)
+			max = d->clauses[i].number;
+	for (; max >= 10; max /= 10)
+		digits++;
+	memset(t, 0, sizeof *t);
+	t->gutter = digits + 1;
+	avail = width - t->gutter - LAYOUT_RULE_CELLS;
+	if (avail < 2) {
+		/* Too narrow for a table: stacked rows (see layout_clause). */
+		t->gutter = 0;
+		t->left = width;
+		t->rule = -1;
+		t->right = width;
+		return;
+	}
+	t->left = avail / 2;
+	t->right = avail - t->left;
+	t->rule = t->gutter + t->left + 1;
+}
+
+/* Lay out one side of a clause into dst, or the "(no ...)" label. */
+static void
+layout_clause_side(struct layout_ctx *c, struct span s, int width,
+    const char *missing, const struct lay_range *own, size_t nown,
+    struct lay *dst)
+{
+	struct lay_style st;
+
+	lay_clear(dst);
+	if (s.len == 0) {
+		lay_label(dst, &c->scratch, &c->opts, missing, width,
+		    LAY_MISSING);
+		return;
+	}
+	layout_style(&st, width, 0, 0, 0);
+	layout_span(c, s, &st, own, nown, dst);
+}
+
+static void
+layout_clause_notes(const struct doc *d, const struct doc_clause *cl,
+    struct lay_range **own, size_t *n)
+{
+	size_t k, cap = 0;
+
+	*own = NULL;
+	*n = 0;
+	for (k = cl->first_note; k < cl->first_note + cl->nnotes; k++) {
+		const struct doc_note *nt = &d->notes[k];
+
+		*own = xgrow(*own, &cap, *n + 1, sizeof **own);
+		(*own)[*n].start = nt->text.off;
+		(*own)[*n].end = nt->text.off + nt->text.len;
+		(*own)[*n].attr = nt->kind == DOC_NOTE_EDITOR ? LAY_NOTE :
+		    LAY_INSERTION;
+		(*n)++;
+	}
+}
+
+/* Pad the current last line of out to `cells` cells. */
+static void
+layout_pad_to(struct lay *out, int cells)
+{
+	struct lay_line *l = &out->lines[out->nlines - 1];
+
+	if (l->width < cells)
+		lay_append_space(out, cells - l->width, 0);
+}
+
+void
+layout_table_header(struct layout_ctx *c, int width, struct lay *out)
+{
+	struct layout_table t;
+
+	layout_table_columns(c->doc, width, &t);
+	if (t.rule < 0) {
+		lay_label(out, &c->scratch, &c->opts, "Original / Translation",
+		    width, LAY_HEADING);
+		return;
+	}
+	lay_clear(&c->tmp[0]);
+	lay_label(&c->tmp[0], &c->scratch, &c->opts, "Original", t.left,
+	    LAY_HEADING);
+	lay_clear(&c->tmp[1]);
+	lay_label(&c->tmp[1], &c->scratch, &c->opts, "Translation", t.right,
+	    LAY_HEADING);
+	lay_new_line(out);
+	lay_append_space(out, t.gutter, 0);
+	lay_append_glyphs(out, &c->tmp[0], 0);
+	layout_pad_to(out, t.gutter + t.left + 1);
+	lay_append_text(out, "|", 1, LAY_RULE);
+	lay_append_space(out, 1, 0);
+	lay_append_glyphs(out, &c->tmp[1], 0);
+	out->lines[out->nlines - 1].src = LAY_NOSRC;
+}
+
+void
+layout_clause(struct layout_ctx *c, size_t i, int width, struct lay *out)
+{
+	const struct doc *d = c->doc;
+	const struct doc_clause *cl = &d->clauses[i];
+	struct layout_table t;
+	struct lay_range *notes;
+	size_t nnotes, rows, r;
+	char num[24];
+
+	layout_table_columns(d, width, &t);
+	layout_clause_notes(d, cl, &notes, &nnotes);
+	snprintf(num, sizeof num, "%u", cl->number);
+	if (t.rule < 0) {
+		/* Stacked: number, original, translation, each full width. */
+		lay_label(out, &c->scratch, &c->opts, num, width, LAY_GUTTER);
+		layout_clause_side(c, cl->original, width, "(no original)",
+		    NULL, 0, &c->tmp[0]);
+		for (r = 0; r < c->tmp[0].nlines; r++) {
+			lay_new_line(out);
+			lay_append_glyphs(out, &c->tmp[0], r);
+		}
+		layout_clause_side(c, cl->translation, width,
+		    "(no translation)", notes, nnotes, &c->tmp[1]);
+		for (r = 0; r < c->tmp[1].nlines; r++) {
+			lay_new_line(out);
+			lay_append_glyphs(out, &c->tmp[1], r);
+		}
+		lay_new_line(out);
+		free(notes);
+		return;
+	}
+	layout_clause_side(c, cl->original, t.left, "(no original)", NULL, 0,
+	    &c->tmp[0]);
+	layout_clause_side(c, cl->translation, t.right, "(no translation)",
+	    notes, nnotes, &c->tmp[1]);
+	free(notes);
+	rows = c->tmp[0].nlines > c->tmp[1].nlines ? c->tmp[0].nlines :
+	    c->tmp[1].nlines;
+	for (r = 0; r <= rows; r++) {	/* the last row is a spacer */
+		struct lay_line *l;
+
+		lay_new_line(out);
+		if (r == 0 && (int)strlen(num) < t.gutter) {
+			lay_append_space(out, t.gutter - 1 - (int)strlen(num),
+			    0);
+			lay_append_text(out, num, (int)strlen(num), LAY_GUTTER);
+		}
+		layout_pad_to(out, t.gutter);
+		if (r < c->tmp[0].nlines)
+			lay_append_glyphs(out, &c->tmp[0], r);
+		layout_pad_to(out, t.gutter + t.left + 1);
+		lay_append_text(out, "|", 1, LAY_RULE);
+		if (r < c->tmp[1].nlines) {
+			lay_append_space(out, 1, 0);
+			lay_append_glyphs(out, &c->tmp[1], r);
+		}
+		l = &out->lines[out->nlines - 1];
+		l->src = r < c->tmp[1].nlines ? c->tmp[1].lines[r].src :
+		    r < c->tmp[0].nlines ? c->tmp[0].lines[r].src : LAY_NOSRC;
+	}
+}

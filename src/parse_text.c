@@ -1,0 +1,757 @@
+/*
+ * parse_text.c: the parser for the plain-text "scraped article" format
+ * (DESIGN.md §1). It owns nothing after it returns: the input buffer and
+ * everything it finds go into the document (doc.h).
+ *
+ * Coordinates: byte offsets into doc->buf (uint32_t, so at most 4 GiB of
+ * input is parsed; the rest is reported as a problem) and 1-based source
+ * line numbers. A source line ends at LF, CR LF or a lone CR. Indentation
+ * is measured in columns: a space is one column, a tab advances to the
+ * next multiple of 8. Every span the parser stores is the content of one
+ * line: indentation and trailing spaces/tabs are excluded.
+ *
+ * The input is read once, line by line, in two modes:
+ *
+ *  - article mode, until a comment header: the first non-blank line is the
+ *    title; a non-blank line indented less than 4 columns is an article
+ *    paragraph; a line indented 4 or more is a clause line if it starts
+ *    with a number and a dash ("N- ", "N – ", "N — "), otherwise a line of
+ *    a block quote. Consecutive quote lines form one quote group (a blank
+ *    line or any other line ends the group). Consecutive clause lines form
+ *    one DOC_BLOCK_CLAUSES block; blank lines between clause lines do not
+ *    split the block, any other line does.
+ *  - comment mode, after a header ("13 thoughts on “…”"): a line indented
+ *    0-3 columns that starts with digits and a dot followed by a space or
+ *    the end of the line starts a comment; other non-blank lines continue
+ *    the current comment (blank lines split it into paragraphs). Text in
+ *    comment mode outside any comment becomes an article paragraph and is
+ *    reported as a problem.
+ *
+ * Comments exist only after a header: without one, "  1. text" lines are
+ * article text, so numbered lists in an article are never mistaken for a
+ * thread. "Comments are closed." (indent < 4, either mode) is the trailer:
+ * it sets comments_closed and ends the current comment.
+ *
+ * Invariants: linear time (each byte is looked at a bounded number of
+ * times; the clause splitter scans a line once), no allocation except the
+ * document's arrays, no recursion, and any bytes (NULs, invalid UTF-8,
+ * stray CRs) are tolerated. Numbers are parsed with bounds. Quote links
+ * and comment parents are left for quotes.c (links empty, parent -1).
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "gloss/doc.h"
+#include "gloss/parse.h"
+#include "gloss/text.h"
+
+/* Indentation is counted up to this many columns (enough for any rule). */
+#define PT_INDENT_MAX	1024
+
+/* One source line. */
+struct pt_line {
+	uint32_t s, e;		/* content: after indentation, before trailing ws */
+	uint32_t indent;	/* columns of indentation (capped) */
+	uint32_t no;		/* 1-based line number */
+	int blank;
+};
+
+enum pt_run {
+	PT_RUN_NONE,
+	PT_RUN_QUOTE,
+	PT_RUN_CLAUSES
+};
+
+struct pt {
+	struct doc *d;
+	const unsigned char *b;
+	uint32_t len;		/* bytes parsed (<= UINT32_MAX) */
+	uint32_t pos;		/* start of the next line */
+	uint32_t lineno;	/* number of the last line read */
+	uint32_t next_lf, next_cr;	/* cached positions (or len) */
+
+	int have_title;
+	int in_comments;	/* a header was seen */
+	enum pt_run run;
+	uint32_t ngroups;	/* quote groups so far */
+	size_t clause_block;	/* index of the open clause block */
+
+	long comment;		/* index of the current comment, or -1 */
+	int in_para;		/* the current comment has an open paragraph */
+	uint64_t expect;	/* the next comment number in sequence */
+	int orphan;		/* inside a run of text outside any comment */
+};
+
+static int
+pt_is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int
+pt_is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static unsigned char
+pt_lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+/* Position of the next byte c at or after from, or len; cached in *cache. */
+static uint32_t
+pt_find(struct pt *p, uint32_t *cache, uint32_t from, int c)
+{
+	const void *q;
+
+	if (*cache >= from && (*cache == p->len || p->b[*cache] == c))
+		return *cache;	/* no c in [from, *cache): still the next one */
+	q = memchr(p->b + from, c, p->len - from);
+	*cache = q == NULL ? p->len : (uint32_t)((const unsigned char *)q -
+	    p->b);
+	return *cache;
+}
+
+/* Read the next line into *l; 0 at the end of the input. */
+static int
+pt_next_line(struct pt *p, struct pt_line *l)
+{
+	uint32_t start = p->pos, end, lf, cr, i, col = 0;
+
+	if (start >= p->len)
+		return 0;
+	lf = pt_find(p, &p->next_lf, start, '\n');
+	cr = pt_find(p, &p->next_cr, start, '\r');
+	end = lf < cr ? lf : cr;
+	if (end == p->len)
+		p->pos = p->len;
+	else if (p->b[end] == '\r' && end + 1 < p->len &&
+	    p->b[end + 1] == '\n')
+		p->pos = end + 2;
+	else
+		p->pos = end + 1;
+	if (p->lineno < UINT32_MAX)
+		p->lineno++;
+
+	for (i = start; i < end && pt_is_space(p->b[i]); i++) {
+		if (col < PT_INDENT_MAX)
+			col = p->b[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+	}
+	l->s = i;
+	while (end > i && pt_is_space(p->b[end - 1]))
+		end--;
+	l->e = end;
+	l->indent = col;
+	l->no = p->lineno;
+	l->blank = l->s == l->e;
+	return 1;
+}
+
+static struct span
+pt_span(uint32_t s, uint32_t e)
+{
+	struct span sp;
+
+	sp.off = s;
+	sp.len = e - s;
+	return sp;
+}
+
+/*
+ * Parse the digits at [*i, e) as an unsigned number no larger than max.
+ * Advances *i past all the digits. Returns 0 if there are none, 1 if the
+ * value fits, -1 if it does not (*v = max).
+ */
+static int
+pt_number(const unsigned char *b, uint32_t *i, uint32_t e, uint64_t max,
+    uint64_t *v)
+{
+	uint32_t j = *i;
+	uint64_t n = 0;
+	int over = 0;
+
+	while (j < e && pt_is_digit(b[j])) {
+		unsigned d = b[j] - '0';
+
+		if (!over && n > (max - d) / 10)
+			over = 1;
+		if (!over)
+			n = n * 10 + d;
+		j++;
+	}
+	if (j == *i)
+		return 0;
+	*i = j;
+	*v = over ? max : n;
+	return over ? -1 : 1;
+}
+
+/* Length of a dash at b[i] (hyphen, en/em dash, minus, hyphens), or 0. */
+static uint32_t
+pt_dash(const unsigned char *b, uint32_t i, uint32_t e)
+{
+	if (i < e && b[i] == '-')
+		return 1;
+	if (i < e && e - i >= 3) {
+		if (b[i] == 0xe2 && b[i + 1] == 0x80 &&
+		    b[i + 2] >= 0x90 && b[i + 2] <= 0x94)
+			return 3;	/* U+2010..U+2014 */
+		if (b[i] == 0xe2 && b[i + 1] == 0x88 && b[i + 2] == 0x92)
+			return 3;	/* U+2212 minus sign */
+	}
+	return 0;
+}
+
+/*
+ * If b[i..e) is "digits spaces? dash (space | end)", return the offset just
+ * after the dash and set *v to the number (bounded); else 0.
+ */
+static uint32_t
+pt_number_dash(struct pt *p, uint32_t i, uint32_t e, uint64_t *v, int *over)
+{
+	uint32_t j = i, dl;
+	int r;
+
+	r = pt_number(p->b, &j, e, UINT32_MAX, v);
+	if (r == 0)
+		return 0;
+	*over = r < 0;
+	while (j < e && pt_is_space(p->b[j]))
+		j++;
+	dl = pt_dash(p->b, j, e);
+	if (dl == 0)
+		return 0;
+	j += dl;
+	if (j < e && !pt_is_space(p->b[j]))
+		return 0;
+	return j;
+}
+
+/* Case-insensitive: does b[*i..e) start with word w? Advances *i. */
+static int
+pt_word(const unsigned char *b, uint32_t *i, uint32_t e, const char *w)
+{
+	size_t n = strlen(w), k;
+
+	if (e - *i < n)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (pt_lower(b[*i + k]) != (unsigned char)w[k])
+			return 0;
+	if (*i + n < e && ((b[*i + n] >= 'a' && b[*i + n] <= 'z') ||
+	    (b[*i + n] >= 'A' && b[*i + n] <= 'Z')))
+		return 0;	/* a longer word */
+	*i += n;
+	return 1;
+}
+
+/* Is b[i] the start of an opening quotation mark? */
+static int
+pt_open_quote(const unsigned char *b, uint32_t i, uint32_t e)
+{
+	if (b[i] == '"' || b[i] == '\'')
+		return 1;
+	if (e - i >= 3 && b[i] == 0xe2 && b[i + 1] == 0x80 &&
+	    (b[i + 2] == 0x9c || b[i + 2] == 0x98 || b[i + 2] == 0x9e))
+		return 1;	/* “ ‘ „ */
+	if (e - i >= 2 && b[i] == 0xc2 && b[i + 1] == 0xab)
+		return 1;	/* « */
+	return 0;
+}
+
+static const char *pt_number_words[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven",
+	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+	"fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"
+};
+
+static const char *pt_nouns[] = {
+	"thoughts", "thought", "responses", "response", "comments", "comment",
+	"replies", "reply"
+};
+
+/*
+ * Is l a comment header? "<count> <noun>" alone, or followed by "on" or
+ * "to" and a title that starts with a quotation mark or with the
+ * document's title. <count> is digits or a number word (No, Zero..Twenty).
+ * Sets *count (-1 if the digits overflow int64) and *over.
+ */
+static int
+pt_header(struct pt *p, const struct pt_line *l, int64_t *count, int *over)
+{
+	const unsigned char *b = p->b;
+	uint32_t i = l->s, e = l->e, t;
+	uint64_t v;
+	size_t k;
+	int r, found = 0;
+
+	*over = 0;
+	r = pt_number(b, &i, e, INT64_MAX, &v);
+	if (r != 0) {
+		*over = r < 0;
+		*count = r < 0 ? -1 : (int64_t)v;
+	} else if (pt_word(b, &i, e, "no"))
+		*count = 0;
+	else {
+		for (k = 0; k < sizeof pt_number_words / sizeof *pt_number_words;
+		    k++) {
+			if (pt_word(b, &i, e, pt_number_words[k])) {
+				*count = (int64_t)k;
+				found = 1;
+				break;
+			}
+		}
+		if (!found)
+			return 0;
+	}
+	if (i >= e || !pt_is_space(b[i]))
+		return 0;
+	while (i < e && pt_is_space(b[i]))
+		i++;
+	found = 0;
+	for (k = 0; k < sizeof pt_nouns / sizeof *pt_nouns; k++) {
+		if (pt_word(b, &i, e, pt_nouns[k])) {
+			found = 1;
+			break;
+		}
+	}
+	if (!found)
+		return 0;
+	if (i < e && b[i] == ':')
+		i++;
+	if (i == e)
+		return 1;
+	if (!pt_is_space(b[i]))
+		return 0;
+	while (i < e && pt_is_space(b[i]))
+		i++;
+	if (!pt_word(b, &i, e, "on") && !pt_word(b, &i, e, "to"))
+		return 0;
+	if (i >= e || !pt_is_space(b[i]))
+		return 0;
+	while (i < e && pt_is_space(b[i]))
+		i++;
+	if (i == e)
+		return 0;
+	if (pt_open_quote(b, i, e))
+		return 1;
+	t = p->d->title.len;
+	return t > 0 && e - i >= t &&
+	    memcmp(b + i, b + p->d->title.off, t) == 0;
+}
+
+/* Is l the trailer "Comments are closed." (any case, dot optional)? */
+static int
+pt_trailer(struct pt *p, const struct pt_line *l)
+{
+	static const char t[] = "comments are closed";
+	uint32_t n = sizeof t - 1, k;
+
+	if (l->indent >= 4)
+		return 0;
+	if (l->e - l->s != n && !(l->e - l->s == n + 1 &&
+	    p->b[l->e - 1] == '.'))
+		return 0;
+	for (k = 0; k < n; k++)
+		if (pt_lower(p->b[l->s + k]) != (unsigned char)t[k])
+			return 0;
+	return 1;
+}
+
+/*
+ * Find the notes (bracketed spans) of a translation [s, e). Brackets nest:
+ * the outermost pair is one note. An unclosed '[' yields no note (and a
+ * problem); a stray ']' is ignored. One pass, no recursion.
+ */
+static void
+pt_notes(struct pt *p, struct doc_clause *c, uint32_t s, uint32_t e,
+    uint32_t line)
+{
+	struct doc *d = p->d;
+	struct doc_note *n;
+	uint32_t i, open = 0, depth = 0, tilde = 0, j, k;
+
+	c->first_note = (uint32_t)d->nnotes;
+	for (i = s; i < e; i++) {
+		if (p->b[i] == '[') {
+			if (depth++ == 0) {
+				open = i;
+				tilde = 0;
+			}
+		} else if (p->b[i] == '~' && depth == 1)
+			tilde = i + 1;
+		else if (p->b[i] == ']' && depth > 0 && --depth == 0) {
+			n = doc_add_note(d);
+			n->kind = DOC_NOTE_INSERTION;
+			n->text = pt_span(open, i + 1);
+			if (tilde != 0 && (tilde - 1 == open + 1 ||
+			    pt_is_space(p->b[tilde - 2]))) {
+				for (j = tilde; j < i && pt_is_space(p->b[j]);
+				    j++)
+					;
+				for (k = i; k > j && pt_is_space(p->b[k - 1]);
+				    k--)
+					;
+				if (k > j && k - j <= 32) {
+					uint32_t m;
+
+					for (m = j; m < k; m++)
+						if (pt_is_space(p->b[m]))
+							break;
+					if (m == k) {
+						n->kind = DOC_NOTE_EDITOR;
+						n->signature = pt_span(j, k);
+					}
+				}
+			}
+			c->nnotes++;
+		}
+	}
+	if (depth > 0)
+		doc_add_problem(d, line, "unclosed bracket in a translation");
+}
+
+/* Trim spaces at both ends of [*s, *e). */
+static void
+pt_trim(const unsigned char *b, uint32_t *s, uint32_t *e)
+{
+	while (*s < *e && pt_is_space(b[*s]))
+		(*s)++;
+	while (*e > *s && pt_is_space(b[*e - 1]))
+		(*e)--;
+}
+
+/*
+ * May a repeated number that differs from the clause's own start at i?
+ * Only if the text before it ends with a dot (the " ." separator) or the
+ * clause text starts right-to-left (rtl, computed once per line), so
+ * "1 – a term of 3 - 5 years" stays one translation.
+ */
+static int
+pt_separated(const unsigned char *b, uint32_t r, uint32_t i, int rtl)
+{
+	uint32_t e = i;
+
+	while (e > r && pt_is_space(b[e - 1]))
+		e--;
+	return e > r && (b[e - 1] == '.' || rtl);
+}
+
+/*
+ * Is l a clause line ("N- original . N – translation")? If so, and add is
+ * set, append the clause to the document.
+ */
+static int
+pt_clause(struct pt *p, const struct pt_line *l, int add)
+{
+	struct doc *d = p->d;
+	struct doc_clause *c;
+	const unsigned char *b = p->b;
+	uint32_t r, i, e = l->e, same = 0, any = 0, same_t = 0, any_t = 0;
+	uint32_t os, oe, ts, te, t;
+	uint64_t num, v;
+	int over, o2, rtl = -1;
+
+	r = pt_number_dash(p, l->s, e, &num, &over);
+	if (r == 0)
+		return 0;
+	if (!add)
+		return 1;
+	while (r < e && pt_is_space(b[r]))
+		r++;
+
+	/* The repeated number: " N –" after a space or a dot, or at r. */
+	for (i = r; i < e; i++) {
+		if (!pt_is_digit(b[i]) || (i > r && b[i - 1] != ' ' &&
+		    b[i - 1] != '\t' && b[i - 1] != '.'))
+			continue;
+		t = pt_number_dash(p, i, e, &v, &o2);
+		if (t != 0) {
+			if (v == num) {
+				same = i + 1;
+				same_t = t;
+				break;
+			}
+			if (rtl < 0)
+				rtl = text_direction((const char *)b + r,
+				    e - r) == 1;
+			if (any == 0 && pt_separated(b, r, i, rtl)) {
+				any = i + 1;
+				any_t = t;
+			}
+		}
+		while (i + 1 < e && pt_is_digit(b[i + 1]))
+			i++;	/* skip the rest of this digit run */
+	}
+
+	c = doc_add_clause(d);
+	c->number = (uint32_t)num;
+	c->line = l->no;
+	c->block = (uint32_t)p->clause_block;
+	if (over)
+		doc_add_problem(d, l->no, "clause number too large");
+	if (same == 0 && any != 0) {
+		same = any;
+		same_t = any_t;
+		doc_add_problem(d, l->no,
+		    "clause number differs from its repeated number");
+	}
+	if (same != 0) {
+		os = r;
+		oe = same - 1;
+		pt_trim(b, &os, &oe);
+		if (oe > os && b[oe - 1] == '.')
+			oe--;	/* the " ." separator, or a final full stop */
+		pt_trim(b, &os, &oe);
+		ts = same_t;
+		te = e;
+		pt_trim(b, &ts, &te);
+	} else if (text_direction((const char *)b + r, e - r) == 1) {
+		os = r;		/* right-to-left text alone: an original */
+		oe = e;
+		ts = te = e;
+	} else {
+		os = oe = r;	/* "1 – translation": no original */
+		ts = r;
+		te = e;
+	}
+	c->original = pt_span(os, oe);
+	c->translation = pt_span(ts, te);
+	switch (oe > os ? text_direction((const char *)b + os, oe - os) : -1) {
+	case 0:
+		c->original_dir = DOC_DIR_LTR;
+		break;
+	case 1:
+		c->original_dir = DOC_DIR_RTL;
+		break;
+	default:
+		c->original_dir = DOC_DIR_NONE;
+		break;
+	}
+	if (te == ts && oe == os)
+		doc_add_problem(d, l->no, "empty clause");
+	else if (te == ts)
+		doc_add_problem(d, l->no, "clause has no translation");
+	pt_notes(p, c, ts, te, l->no);
+	return 1;
+}
+
+static struct doc_block *
+pt_block(struct pt *p, enum doc_block_kind kind, const struct pt_line *l)
+{
+	struct doc_block *bl = doc_add_block(p->d);
+
+	bl->kind = kind;
+	bl->line = l->no;
+	if (kind != DOC_BLOCK_CLAUSES)
+		bl->text = pt_span(l->s, l->e);
+	return bl;
+}
+
+/* Try l as a comment header; on success switch to comment mode. */
+static int
+pt_try_header(struct pt *p, const struct pt_line *l)
+{
+	int64_t count;
+	int over;
+
+	if (l->indent >= 4 || !pt_header(p, l, &count, &over))
+		return 0;
+	p->d->comment_header = pt_span(l->s, l->e);
+	p->d->comment_header_line = l->no;
+	p->d->declared_comments = count;
+	if (over)
+		doc_add_problem(p->d, l->no, "comment count too large");
+	p->in_comments = 1;
+	p->run = PT_RUN_NONE;
+	return 1;
+}
+
+static void
+pt_article_line(struct pt *p, const struct pt_line *l)
+{
+	struct doc_block *bl;
+
+	if (l->blank) {
+		if (p->run == PT_RUN_QUOTE)
+			p->run = PT_RUN_NONE;
+		return;		/* clause blocks continue across blanks */
+	}
+	if (l->indent >= 4) {
+		if (pt_clause(p, l, 0)) {
+			if (p->run != PT_RUN_CLAUSES) {
+				p->clause_block = p->d->nblocks;
+				bl = pt_block(p, DOC_BLOCK_CLAUSES, l);
+				bl->first_clause = (uint32_t)p->d->nclauses;
+				p->run = PT_RUN_CLAUSES;
+			}
+			pt_clause(p, l, 1);
+			p->d->blocks[p->clause_block].nclauses++;
+			return;
+		}
+		if (p->run != PT_RUN_QUOTE) {
+			p->run = PT_RUN_QUOTE;
+			p->ngroups++;
+		}
+		bl = pt_block(p, DOC_BLOCK_QUOTE, l);
+		bl->quote_group = p->ngroups - 1;
+		return;
+	}
+	p->run = PT_RUN_NONE;
+	if (pt_try_header(p, l))
+		return;
+	if (pt_trailer(p, l)) {
+		p->d->comments_closed = 1;
+		return;
+	}
+	pt_block(p, DOC_BLOCK_PARA, l);
+}
+
+/*
+ * Is l the first line of a comment ("  N. text", indent 0-3)? Sets *num,
+ * *over, the digits [*ns, *ne) and the start of the text *ts.
+ */
+static int
+pt_comment_start(struct pt *p, const struct pt_line *l, uint64_t *num,
+    int *over, uint32_t *ne, uint32_t *ts)
+{
+	uint32_t i = l->s;
+	int r;
+
+	if (l->indent >= 4)
+		return 0;
+	r = pt_number(p->b, &i, l->e, UINT64_MAX, num);
+	if (r == 0 || i >= l->e || p->b[i] != '.')
+		return 0;
+	*ne = i;
+	i++;
+	if (i < l->e && !pt_is_space(p->b[i]))
+		return 0;
+	while (i < l->e && pt_is_space(p->b[i]))
+		i++;
+	*over = r < 0;
+	*ts = i;
+	return 1;
+}
+
+/* Append the text [s, e) of line no to the current comment. */
+static void
+pt_comment_text(struct pt *p, uint32_t s, uint32_t e)
+{
+	struct doc *d = p->d;
+	struct doc_comment *c = &d->comments[p->comment];
+	struct doc_para *pa;
+
+	if (!p->in_para) {
+		pa = doc_add_para(d);
+		pa->lines.first = (uint32_t)d->nlines;
+		pa->comment = (uint32_t)p->comment;
+		if (c->npara == 0)
+			c->first_para = (uint32_t)(d->nparas - 1);
+		c->npara++;
+		p->in_para = 1;
+	}
+	*doc_add_line(d) = pt_span(s, e);
+	d->paras[d->nparas - 1].lines.n++;
+}
+
+static void
+pt_comment_new(struct pt *p, const struct pt_line *l, uint64_t num, int over,
+    uint32_t ne, uint32_t ts)
+{
+	struct doc *d = p->d;
+	struct doc_comment *c = doc_add_comment(d);
+
+	c->number = num;
+	c->number_text = pt_span(l->s, ne);
+	c->line = l->no;
+	c->parent = -1;
+	c->first_para = (uint32_t)d->nparas;
+	if (over)
+		doc_add_problem(d, l->no, "comment number too large");
+	if (num != p->expect)
+		doc_add_problem(d, l->no, "comment number out of sequence");
+	p->expect = num == UINT64_MAX ? num : num + 1;
+	p->comment = (long)(d->ncomments - 1);
+	p->in_para = 0;
+	p->orphan = 0;
+	if (ts < l->e)
+		pt_comment_text(p, ts, l->e);
+}
+
+static void
+pt_comment_line(struct pt *p, const struct pt_line *l)
+{
+	uint64_t num;
+	uint32_t ne, ts;
+	int over;
+
+	if (l->blank) {
+		p->in_para = 0;
+		return;
+	}
+	if (pt_comment_start(p, l, &num, &over, &ne, &ts)) {
+		pt_comment_new(p, l, num, over, ne, ts);
+		return;
+	}
+	if (pt_trailer(p, l)) {
+		p->d->comments_closed = 1;
+		p->comment = -1;
+		p->in_para = 0;
+		p->orphan = 0;
+		return;
+	}
+	if (p->comment >= 0) {
+		pt_comment_text(p, l->s, l->e);
+		return;
+	}
+	if (!p->orphan)
+		doc_add_problem(p->d, l->no, "text outside any comment");
+	p->orphan = 1;
+	pt_block(p, DOC_BLOCK_PARA, l);
+}
+
+struct doc *
+parse_text(char *buf, size_t len, int mapped)
+{
+	struct doc *d = doc_new(buf, len, mapped);
+	struct pt p;
+	struct pt_line l;
+
+	memset(&p, 0, sizeof p);
+	p.d = d;
+	p.b = (const unsigned char *)buf;
+	p.len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+	p.comment = -1;
+	p.expect = 1;
+	if (len > UINT32_MAX)
+		doc_add_problem(d, 0, "input larger than 4 GiB: the rest is "
+		    "ignored");
+	if (p.len >= 3 && p.b[0] == 0xef && p.b[1] == 0xbb && p.b[2] == 0xbf)
+		p.pos = 3;	/* a UTF-8 byte order mark */
+
+	while (pt_next_line(&p, &l)) {
+		if (!p.have_title) {
+			if (l.blank)
+				continue;
+			d->title = pt_span(l.s, l.e);
+			d->title_line = l.no;
+			p.have_title = 1;
+		} else if (!p.in_comments)
+			pt_article_line(&p, &l);
+		else
+			pt_comment_line(&p, &l);
+	}
+
+	if (d->declared_comments >= 0 &&
+	    (uint64_t)d->declared_comments != d->ncomments)
+		doc_add_problem(d, d->comment_header_line,
+		    "the header's comment count differs from the comments "
+		    "present");
+	d->invalid_sequences = text_utf8_invalid(buf, len);
+	return d;
+}
