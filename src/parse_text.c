@@ -32,6 +32,24 @@
  * thread. "Comments are closed." (indent < 4, either mode) is the trailer:
  * it sets comments_closed and ends the current comment.
  *
+ * Clause lines: the number before the first dash is the clause's number;
+ * the repeated number is the first later " N –" with the same N (after a
+ * space or a dot), or failing that one with another N if the text before
+ * it ends with "." or the clause starts right-to-left (a problem is
+ * recorded). The original is the text before it, without the " ."
+ * separator (a dot directly before the number is dropped too); the
+ * translation is the text after its dash. Without a repeated number the
+ * text is an original if it starts right-to-left (no translation: a
+ * problem), otherwise a translation without an original ("1 – text").
+ * Brackets in a translation are notes ("[~XX]" at the end signs one).
+ * A line like "    1990 – text" is therefore a clause: indentation plus
+ * "number, dash, space" is all the format gives to go on.
+ *
+ * Numbers: clause numbers are bounded to UINT32_MAX, comment numbers to
+ * UINT64_MAX, the header's count to INT64_MAX (else -1); each overflow is
+ * recorded as a problem. Comment numbers are kept as printed; one that is
+ * not the previous plus one (or 1 first) is recorded as a problem.
+ *
  * Invariants: linear time (each byte is looked at a bounded number of
  * times; the clause splitter scans a line once), no allocation except the
  * document's arrays, no recursion, and any bytes (NULs, invalid UTF-8,

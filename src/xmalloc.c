@@ -49,7 +49,7 @@ xreallocarray(void *p, size_t n, size_t size)
 
 	if (size != 0 && n > SIZE_MAX / size)
 		xmalloc_die();
-	q = realloc(p, n * size ? n * size : 1);
+	q = realloc(p, n * size != 0 ? n * size : 1);
 	if (q == NULL)
 		xmalloc_die();
 	return q;

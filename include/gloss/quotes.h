@@ -45,8 +45,8 @@
  *
  * Cost: linear in the document. Words are kept in one array (12 bytes a
  * word) and every 6-word window of earlier text is indexed in one
- * open-addressing table of 64-bit keys (16 bytes a slot, about 1.3-2.7
- * slots a word); matches found through the table are verified word by
+ * open-addressing table of 64-bit keys (16 bytes a slot, 1.5 slots a
+ * window, so about 36 bytes a word in all); matches found through the table are verified word by
  * word, so hash collisions never make a link.
  */
 #ifndef GLOSS_QUOTES_H

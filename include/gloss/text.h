@@ -62,7 +62,9 @@ int text_direction(const char *s, size_t len);
  * placeholder of known width; emoji modifiers, variation selectors and
  * the tail of a ZWJ sequence are not drawn; combining marks beyond what
  * ncurses attaches to one cell are dropped; a cluster that starts with a
- * combining mark is drawn on U+25CC.
+ * combining mark is drawn on U+25CC. The width is 0, 1 or 2 for most
+ * clusters; one with several spacing characters (Indic vowel signs, Thai
+ * SARA AM, Hangul L+L) is as wide as their sum. See text_width.c.
  */
 #define TEXT_DRAW_MAX 8
 int text_cluster_draw(const struct text_opts *o, const uint32_t *cps,
@@ -119,6 +121,15 @@ void text_para_free(struct text_para *p);
 void text_para_prepare(struct text_para *p, const struct text_opts *o,
     const char *s, size_t len, uint32_t base);
 
+/* Flags of text_para_prepare_ex. */
+#define TEXT_PREP_LTR	0x01	/* base direction LTR, not first strong */
+#define TEXT_PREP_RTL	0x02	/* base direction RTL */
+#define TEXT_PREP_SLOW	0x04	/* no ASCII fast path (tests compare both) */
+
+/** text_para_prepare with TEXT_PREP_* flags (forced direction). */
+void text_para_prepare_ex(struct text_para *p, const struct text_opts *o,
+    const char *s, size_t len, uint32_t base, int flags);
+
 /**
  * Visual order of the clusters [a, b) of a prepared paragraph, as a line
  * (rules L1-L2 of UAX #9 with the paragraph's levels): writes b - a
@@ -126,6 +137,32 @@ void text_para_prepare(struct text_para *p, const struct text_opts *o,
  */
 void text_para_visual(const struct text_para *p, size_t a, size_t b,
     uint32_t *order);
+
+/**
+ * Working room for n uint32_t, owned by p and kept between calls (layout
+ * uses it so that it does not allocate per paragraph). Valid until the
+ * next call of text_para_tmp or text_para_free.
+ */
+uint32_t *text_para_tmp(struct text_para *p, size_t n);
+
+/** Grapheme boundaries (full UAX #29 rules): brk[i] = 1 before cps[i]. */
+void text_graphemes(const uint32_t *cps, size_t n, char *brk);
+/** Line-break opportunities (UAX #14): brk[i] = TEXT_BREAK_* before i. */
+void text_linebreaks(const uint32_t *cps, size_t n, char *brk);
+
+/* What rule L1 of UAX #9 does with a character (text_bidi_kind). */
+#define TEXT_L1_OTHER	0
+#define TEXT_L1_WS	1	/* WS, isolates, BN, embeddings: reset when trailing */
+#define TEXT_L1_SEP	2	/* S, B: reset to the paragraph level */
+
+/** The TEXT_L1_* class of a code point. */
+int text_bidi_kind(uint32_t cp);
+/**
+ * Rules L1 and L2 of UAX #9 on one line of n items: levels (in/out) get
+ * L1 applied; order gets item indices, leftmost first.
+ */
+void text_bidi_line(uint8_t *levels, const uint8_t *kinds, size_t n,
+    int parlevel, uint32_t *order);
 
 /**
  * Convert UTF-8 made of drawn forms to the output charset of o. In UTF-8

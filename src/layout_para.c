@@ -1,0 +1,371 @@
+/*
+ * layout_para.c: one paragraph → display lines (lay_para), generated
+ * labels (lay_label), and the helpers that compose table rows.
+ *
+ * Coordinates: cells from the left edge of the laid-out area; glyph src
+ * is an absolute document byte offset (LAY_NOSRC for generated text).
+ *
+ * Filling works in logical order on the clusters of a prepared paragraph
+ * (text_para_prepare): greedy, breaking at the last opportunity that
+ * fits. White space (TEXT_CL_SPACE) is held pending and only counts once
+ * something follows it on the line, so spaces at a line end hang: they
+ * belong to that line's source range but are neither counted nor drawn.
+ * A word wider than the line is split at a cluster boundary; a cluster
+ * never straddles the edge. A tab advances to the next multiple of 8 cells
+ * counted from the start of the line's text (not the indent). Each line
+ * is then put in visual order with text_para_visual.
+ *
+ * Invariants: every line's width (indent + glyph widths) is at most the
+ * width asked for; every line holds at least one cluster of the source or
+ * is empty because it only held hanging spaces (or the paragraph was
+ * empty); a cluster wider than the whole width (a wide character at width
+ * 1, a "<U+0085>" at width < 8) is drawn as "?" of 1 cell.
+ * Glyphs that draw nothing (bidi controls, U+FEFF) are not emitted.
+ *
+ * Alignment: with LAY_ALIGN_START a right-to-left paragraph (base
+ * direction from its first strong character, bidi=app only) is set flush
+ * right, and its indents are mirrored: indent_first/indent_rest become a
+ * margin on the right, and lay_line.indent = width - indent - text width.
+ * A glyph's attr is st->attr or-ed with every range that overlaps any
+ * byte of its cluster. lay_line.src is the first logical cluster of the
+ * line (hanging spaces included), or base for an empty paragraph.
+ * Memory: lay and text_para buffers are reused; no allocation per call in
+ * the steady state.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/layout.h"
+#include "gloss/xmalloc.h"
+
+#define LAY_TAB		8
+#define LAY_PH_WIDE	0x80000000u	/* flag in widths: draw "?" */
+
+void
+lay_init(struct lay *l)
+{
+	memset(l, 0, sizeof *l);
+}
+
+void
+lay_clear(struct lay *l)
+{
+	l->nlines = 0;
+	l->nglyphs = 0;
+	l->textlen = 0;
+}
+
+void
+lay_free(struct lay *l)
+{
+	free(l->lines);
+	free(l->glyphs);
+	free(l->text);
+	memset(l, 0, sizeof *l);
+}
+
+static struct lay_line *
+lay_line_add(struct lay *out, uint32_t src)
+{
+	struct lay_line *ln;
+
+	out->lines = xgrow(out->lines, &out->linecap, out->nlines + 1,
+	    sizeof *out->lines);
+	ln = &out->lines[out->nlines++];
+	ln->first = out->nglyphs;
+	ln->n = 0;
+	ln->indent = 0;
+	ln->width = 0;
+	ln->src = src;
+	return ln;
+}
+
+static struct lay_line *
+lay_last_line(struct lay *out)
+{
+	if (out->nlines == 0)
+		return lay_line_add(out, LAY_NOSRC);
+	return &out->lines[out->nlines - 1];
+}
+
+/* Append a glyph to the last line (len <= 255, width <= 255). */
+static void
+lay_glyph_add(struct lay *out, const char *text, size_t len, int width,
+    uint32_t src, uint16_t attr)
+{
+	struct lay_line *ln = lay_last_line(out);
+	struct lay_glyph *g;
+
+	out->glyphs = xgrow(out->glyphs, &out->glyphcap, out->nglyphs + 1,
+	    sizeof *out->glyphs);
+	out->text = xgrow(out->text, &out->textcap, out->textlen + len + 1, 1);
+	g = &out->glyphs[out->nglyphs++];
+	g->src = src;
+	g->text = out->textlen;
+	g->len = len;
+	g->width = width;
+	g->attr = attr;
+	memcpy(out->text + out->textlen, text, len);
+	out->textlen += len;
+	out->text[out->textlen] = '\0';
+	ln->n++;
+	ln->width += width;
+}
+
+static const char lay_spaces[] = "        ";
+
+/* Where a range sweep stands: ranges before lo end before the cursor. */
+struct lay_sweep {
+	const struct lay_style *st;
+	size_t lo;
+};
+
+/* Attributes of a cluster [src, src + len) from st->ranges. */
+static uint16_t
+lay_sweep_attr(struct lay_sweep *sw, uint32_t src, uint32_t len)
+{
+	const struct lay_style *st = sw->st;
+	uint16_t attr = st->attr;
+	uint32_t end = src + (len > 0 ? len : 1);
+	size_t r;
+
+	while (sw->lo < st->nranges && st->ranges[sw->lo].end <= src)
+		sw->lo++;
+	for (r = sw->lo; r < st->nranges && st->ranges[r].start < end; r++)
+		if (st->ranges[r].end > src)
+			attr |= st->ranges[r].attr;
+	return attr;
+}
+
+/* Cells of cluster c at column col of the line's text. */
+static int
+lay_cluster_width(const struct text_cluster *c, int col)
+{
+	if (c->flags & TEXT_CL_TAB)
+		return LAY_TAB - col % LAY_TAB;
+	return c->width;
+}
+
+/*
+ * Find where the line starting at cluster i ends: [i, *end) is its source
+ * range (hanging spaces included), which is also where the next line
+ * starts. avail is the room for text.
+ */
+static void
+lay_fill(const struct text_para *p, size_t i, int avail, size_t *end)
+{
+	const struct text_cluster *c;
+	size_t j, cand = 0;
+	int w = 0, pend = 0, cw;
+
+	for (j = i; j < p->ncl; j++) {
+		c = &p->cl[j];
+		if (j > i && c->brk == TEXT_BREAK_MANDATORY) {
+			*end = j;
+			return;
+		}
+		if (j > i && c->brk == TEXT_BREAK_ALLOWED)
+			cand = j;
+		cw = lay_cluster_width(c, w + pend);
+		if (c->flags & TEXT_CL_SPACE) {
+			pend += cw;
+			continue;
+		}
+		if (j > i && w + pend + cw > avail) {
+			*end = cand > i ? cand : j;
+			return;
+		}
+		w += pend + cw;
+		pend = 0;
+	}
+	*end = p->ncl;
+}
+
+/* Emit clusters [i, ce) as one line in visual order. */
+static void
+lay_emit(struct lay *out, struct text_para *p, size_t i, size_t ce,
+    int width, int ind, struct lay_sweep *sw)
+{
+	const struct lay_style *st = sw->st;
+	const struct text_cluster *c;
+	struct lay_line *ln;
+	size_t m = ce - i, k, lineno;
+	uint32_t *order, *wid, *attr, cw;
+	int col = 0;
+
+	ln = lay_line_add(out, p->cl[i].src);
+	lineno = out->nlines - 1;
+	order = text_para_tmp(p, 3 * m);
+	wid = order + m;
+	attr = order + 2 * m;
+	for (k = 0; k < m; k++) {
+		c = &p->cl[i + k];
+		cw = lay_cluster_width(c, col);
+		if (k == 0 && (int)cw > width - ind)
+			cw = 1 | LAY_PH_WIDE;
+		col += cw & ~LAY_PH_WIDE;
+		wid[k] = cw;
+		attr[k] = lay_sweep_attr(sw, c->src, c->srclen);
+	}
+	text_para_visual(p, i, ce, order);
+	for (k = 0; k < m; k++) {
+		c = &p->cl[order[k]];
+		cw = wid[order[k] - i];
+		if (cw & LAY_PH_WIDE)
+			lay_glyph_add(out, "?", 1, 1, c->src,
+			    attr[order[k] - i]);
+		else if (c->flags & TEXT_CL_TAB)
+			lay_glyph_add(out, lay_spaces, cw, cw, c->src,
+			    attr[order[k] - i]);
+		else if (c->drawlen > 0 || cw > 0)
+			lay_glyph_add(out, p->draw + c->draw, c->drawlen, cw,
+			    c->src, attr[order[k] - i]);
+	}
+	ln = &out->lines[lineno];
+	if (st->align == LAY_ALIGN_START && p->rtl)
+		ln->indent = width - ind - ln->width;
+	else
+		ln->indent = ind;
+	ln->width += ln->indent;
+}
+
+/* Indent for a line starting with cluster c, reduced so that c fits. */
+static int
+lay_indent(const struct text_cluster *c, int want, int width)
+{
+	int cw = lay_cluster_width(c, 0);
+
+	if (want < 0)
+		want = 0;
+	if (want > width - 1)
+		want = width - 1;
+	if (cw > width - want)
+		want = cw >= width ? 0 : width - cw;
+	return want;
+}
+
+void
+lay_para(struct lay *out, struct text_para *p, const struct text_opts *o,
+    const char *s, size_t len, uint32_t base, const struct lay_style *st)
+{
+	struct lay_sweep sw = { st, 0 };
+	int width = st->width < 1 ? 1 : st->width, ind;
+	size_t i = 0, end, ce;
+
+	text_para_prepare(p, o, s, len, base);
+	if (p->ncl == 0) {
+		lay_line_add(out, base);
+		return;
+	}
+	while (i < p->ncl) {
+		ind = lay_indent(&p->cl[i], i == 0 ? st->indent_first :
+		    st->indent_rest, width);
+		lay_fill(p, i, width - ind, &end);
+		for (ce = end; ce > i && (p->cl[ce - 1].flags & TEXT_CL_SPACE);
+		    ce--)
+			;
+		if (ce == i) {
+			lay_line_add(out, p->cl[i].src);
+			if (st->align == LAY_ALIGN_START && p->rtl)
+				out->lines[out->nlines - 1].indent = 0;
+		} else
+			lay_emit(out, p, i, ce, width, ind, &sw);
+		i = end;
+	}
+}
+
+int
+lay_label(struct lay *out, struct text_para *p, const struct text_opts *o,
+    const char *s, int width, uint16_t attr)
+{
+	const struct text_cluster *c;
+	struct lay_line *ln;
+	uint32_t *order;
+	size_t e, k;
+	int col = 0, cw;
+
+	text_para_prepare(p, o, s, strlen(s), 0);
+	ln = lay_line_add(out, LAY_NOSRC);
+	for (e = 0; e < p->ncl; e++) {
+		cw = lay_cluster_width(&p->cl[e], col);
+		if (col + cw > width)
+			break;
+		col += cw;
+	}
+	order = text_para_tmp(p, e);
+	text_para_visual(p, 0, e, order);
+	col = 0;
+	for (k = 0; k < e; k++) {
+		c = &p->cl[order[k]];
+		if (c->flags & TEXT_CL_TAB) {
+			/* Generated text: a tab is one blank cell. */
+			lay_glyph_add(out, " ", 1, 1, LAY_NOSRC, attr);
+		} else if (c->drawlen > 0 || c->width > 0)
+			lay_glyph_add(out, p->draw + c->draw, c->drawlen,
+			    c->width, LAY_NOSRC, attr);
+	}
+	ln = &out->lines[out->nlines - 1];
+	return ln->width;
+}
+
+void
+lay_new_line(struct lay *out)
+{
+	lay_line_add(out, LAY_NOSRC);
+}
+
+void
+lay_append_space(struct lay *out, int n, uint16_t attr)
+{
+	struct lay_line *ln = lay_last_line(out);
+	char buf[255];
+	int k;
+
+	if (n <= 0)
+		return;
+	if (ln->n == 0 && attr == 0) {
+		ln->indent += n;
+		ln->width += n;
+		return;
+	}
+	memset(buf, ' ', sizeof buf);
+	while (n > 0) {
+		k = n > (int)sizeof buf ? (int)sizeof buf : n;
+		lay_glyph_add(out, buf, k, k, LAY_NOSRC, attr);
+		n -= k;
+	}
+}
+
+void
+lay_append_glyphs(struct lay *out, const struct lay *src, size_t line)
+{
+	const struct lay_line *sl = &src->lines[line];
+	const struct lay_glyph *g;
+	struct lay_line *ln = lay_last_line(out);
+	uint32_t k;
+
+	if (ln->src == LAY_NOSRC)
+		ln->src = sl->src;
+	lay_append_space(out, sl->indent, 0);
+	for (k = 0; k < sl->n; k++) {
+		g = &src->glyphs[sl->first + k];
+		lay_glyph_add(out, src->text + g->text, g->len, g->width,
+		    g->src, g->attr);
+	}
+}
+
+void
+lay_append_text(struct lay *out, const char *s, int width, uint16_t attr)
+{
+	size_t len = strlen(s);
+
+	if (len > 255) {
+		/* Cut at a character boundary. */
+		len = 255;
+		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+			len--;
+	}
+	lay_glyph_add(out, s, len, width, LAY_NOSRC, attr);
+}

@@ -1,0 +1,381 @@
+/*
+ * term.c: curses (see term.h). The only file of gloss that includes
+ * <curses.h>.
+ *
+ * Coordinates are screen cells. Drawing never goes past the screen edge:
+ * a glyph that does not fit whole is not drawn. Invariant: after
+ * term_stop (or a fatal signal) the terminal is back as it was, with the
+ * bidi mode restored when gloss changed it.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "gloss/layout.h"
+#include "gloss/text.h"
+#include "gloss/xmalloc.h"
+#include "keys.h"
+#include "term.h"
+
+static SCREEN *term_screen;
+static FILE *term_in, *term_out;
+static int term_running;
+static int term_bidi_app;
+static int term_colors;
+static int term_outfd = -1;
+
+#define TERM_BDSM_OFF	"\033[8l\033[1 k"	/* explicit mode, LTR */
+#define TERM_BDSM_ON	"\033[8h"		/* back to implicit */
+
+static void
+term_signal(int sig)
+{
+	if (term_running) {
+		endwin();
+		if (term_bidi_app && term_outfd >= 0)
+			(void)!write(term_outfd, TERM_BDSM_ON,
+			    sizeof TERM_BDSM_ON - 1);
+	}
+	_exit(128 + sig);
+}
+
+static int
+term_usable_name(const char *t)
+{
+	return t != NULL && *t != '\0' && strcmp(t, "dumb") != 0 &&
+	    strcmp(t, "unknown") != 0;
+}
+
+static void
+term_init_colors(const struct gloss_options *o)
+{
+	const char *nc = getenv("NO_COLOR");
+	int e, deflt;
+
+	term_colors = 0;
+	if (o->color == 0 || (nc != NULL && *nc != '\0') || !has_colors())
+		return;
+	if (start_color() == ERR || COLORS < 8 || COLOR_PAIRS < TH_COUNT + 1)
+		return;
+	deflt = use_default_colors() == OK;
+	for (e = 0; e < TH_COUNT; e++) {
+		struct theme_color c = theme_get(e);
+
+		if (c.fg >= COLORS)
+			c.fg = c.fg % 8;
+		if (c.bg >= COLORS)
+			c.bg = c.bg % 8;
+		if (!deflt) {
+			if (c.fg < 0)
+				c.fg = COLOR_WHITE;
+			if (c.bg < 0)
+				c.bg = COLOR_BLACK;
+		}
+		init_pair((short)(e + 1), (short)c.fg, (short)c.bg);
+	}
+	term_colors = 1;
+}
+
+int
+term_start(const struct gloss_options *o, char **cause)
+{
+	const char *t = getenv("TERM");
+	const char *cup;
+
+	if (!term_usable_name(t)) {
+		*cause = xasprintf("TERM is %s%s%s: the reader needs a "
+		    "terminal that can move the cursor (try --dump)",
+		    t && *t ? "\"" : "", t && *t ? t : "not set",
+		    t && *t ? "\"" : "");
+		return -1;
+	}
+	term_out = stdout;
+	term_in = stdin;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		term_in = fopen("/dev/tty", "r");
+		if (term_in == NULL) {
+			*cause = xstrdup("cannot open /dev/tty for keys");
+			return -1;
+		}
+		if (!isatty(STDOUT_FILENO))
+			term_out = fopen("/dev/tty", "w");
+		if (term_out == NULL) {
+			fclose(term_in);
+			*cause = xstrdup("cannot open /dev/tty");
+			return -1;
+		}
+	}
+	term_screen = newterm(NULL, term_out, term_in);
+	if (term_screen == NULL) {
+		*cause = xasprintf("unknown terminal type \"%s\"", t);
+		return -1;
+	}
+	set_term(term_screen);
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		delscreen(term_screen);
+		term_screen = NULL;
+		*cause = xasprintf("terminal \"%s\" cannot move the cursor "
+		    "(try --dump)", t);
+		return -1;
+	}
+	term_outfd = fileno(term_out);
+	term_running = 1;
+	signal(SIGINT, term_signal);
+	signal(SIGTERM, term_signal);
+	signal(SIGHUP, term_signal);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	set_escdelay(25);
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	term_init_colors(o);
+	term_bidi_app = o->bidi == TEXT_BIDI_APP;
+	if (term_bidi_app) {
+		fflush(term_out);
+		(void)!write(term_outfd, TERM_BDSM_OFF,
+		    sizeof TERM_BDSM_OFF - 1);
+	}
+	return 0;
+}
+
+void
+term_stop(void)
+{
+	if (!term_running)
+		return;
+	curs_set(1);
+	endwin();
+	fflush(term_out);
+	if (term_bidi_app)
+		(void)!write(term_outfd, TERM_BDSM_ON, sizeof TERM_BDSM_ON - 1);
+	term_running = 0;
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	delscreen(term_screen);
+	term_screen = NULL;
+	if (term_in != stdin)
+		fclose(term_in);
+	if (term_out != stdout)
+		fclose(term_out);
+	term_in = term_out = NULL;
+}
+
+void
+term_size(int *rows, int *cols)
+{
+	*rows = LINES;
+	*cols = COLS;
+}
+
+void
+term_erase(void)
+{
+	erase();
+}
+
+/* Element and curses attributes for a glyph's LAY_* attributes. */
+static attr_t
+term_attr(uint16_t attr, enum theme_element base, int flags, short *pair)
+{
+	enum theme_element e = base;
+	attr_t a = A_NORMAL;
+
+	if (attr & LAY_MATCH)
+		e = TH_MATCH, a |= term_colors ? 0 : A_REVERSE;
+	else if (attr & LAY_HILITE)
+		e = TH_HILITE, a |= term_colors ? 0 : A_REVERSE | A_UNDERLINE;
+	else if (attr & LAY_NOTE)
+		e = TH_NOTE, a |= A_DIM;
+	else if (attr & LAY_INSERTION)
+		e = TH_INSERTION, a |= term_colors ? 0 : A_DIM;
+	else if (attr & LAY_BAR)
+		e = TH_BAR;
+	else if (attr & LAY_RULE)
+		e = TH_TEXT;
+	else if (attr & LAY_QUOTED)
+		e = TH_QUOTED, a |= term_colors ? 0 : A_UNDERLINE;
+	else if (attr & LAY_MISSING)
+		e = TH_MISSING, a |= A_DIM;
+	else if (attr & LAY_GUTTER)
+		e = TH_GUTTER, a |= A_BOLD;
+	else if (attr & LAY_HEADING)
+		e = TH_HEADING, a |= A_BOLD;
+	else if (attr & LAY_REF)
+		e = TH_REF, a |= A_BOLD | A_UNDERLINE;
+	else if (attr & LAY_MARK)
+		e = TH_MARK, a |= term_colors ? 0 : A_DIM;
+	if (flags & TERM_BOLD)
+		a |= A_BOLD;
+	if (flags & TERM_REVERSE)
+		a |= A_REVERSE;
+	if (flags & TERM_UNDERLINE)
+		a |= A_UNDERLINE;
+	*pair = term_colors ? (short)(e + 1) : 0;
+	return a;
+}
+
+void
+term_glyph(int y, int x, const char *s, size_t len, int width,
+    uint16_t attr, enum theme_element base, int flags)
+{
+	wchar_t w[TEXT_DRAW_MAX * 2 + 1];
+	size_t n = 0, i, k;
+	uint32_t cp;
+	short pair;
+	attr_t a;
+
+	if (y < 0 || x < 0 || y >= LINES || x + width > COLS || width < 0)
+		return;
+	a = term_attr(attr, base, flags, &pair);
+	attr_set(a, pair, NULL);
+	if (attr & (LAY_RULE | LAY_BAR)) {
+		mvaddch(y, x, ACS_VLINE);
+		attr_set(A_NORMAL, 0, NULL);
+		return;
+	}
+	for (i = 0; i < len && n < sizeof w / sizeof w[0] - 1; i += k) {
+		k = text_utf8_decode(s + i, len - i, &cp);
+		w[n++] = (wchar_t)cp;
+	}
+	w[n] = L'\0';
+	if (n > 0)
+		mvaddnwstr(y, x, w, (int)n);
+	attr_set(A_NORMAL, 0, NULL);
+}
+
+void
+term_fill(int y, int x, int n, enum theme_element base, int flags)
+{
+	short pair;
+	attr_t a;
+
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	if (x + n > COLS)
+		n = COLS - x;
+	if (n <= 0)
+		return;
+	a = term_attr(0, base, flags, &pair);
+	attr_set(a, pair, NULL);
+	mvhline(y, x, ' ', n);
+	attr_set(A_NORMAL, 0, NULL);
+}
+
+void
+term_vline(int y, int x, enum theme_element base)
+{
+	short pair;
+	attr_t a;
+
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	a = term_attr(0, base, 0, &pair);
+	attr_set(a, pair, NULL);
+	mvaddch(y, x, ACS_VLINE);
+	attr_set(A_NORMAL, 0, NULL);
+}
+
+void
+term_cursor(int y, int x)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS) {
+		curs_set(0);
+		return;
+	}
+	move(y, x);
+	curs_set(1);
+}
+
+void
+term_flush(int force)
+{
+	if (force)
+		clearok(curscr, TRUE);
+	refresh();
+}
+
+static int
+term_map_code(int c)
+{
+	switch (c) {
+	case KEY_UP: return KEYC_UP;
+	case KEY_DOWN: return KEYC_DOWN;
+	case KEY_LEFT: return KEYC_LEFT;
+	case KEY_RIGHT: return KEYC_RIGHT;
+	case KEY_PPAGE: return KEYC_PPAGE;
+	case KEY_NPAGE: return KEYC_NPAGE;
+	case KEY_HOME: return KEYC_HOME;
+	case KEY_END: return KEYC_END;
+	case KEY_ENTER: return KEYC_ENTER;
+	case KEY_BTAB: return KEYC_BTAB;
+	case KEY_BACKSPACE: return KEYC_BSPACE;
+	case KEY_RESIZE: return KEYC_RESIZE;
+	case KEY_MOUSE: return KEYC_MOUSE;
+	}
+	if (c >= KEY_F(1) && c <= KEY_F(12))
+		return KEYC_F1 + (c - KEY_F(1));
+	return KEYC_NONE;
+}
+
+int
+term_key(struct term_mouse *m)
+{
+	MEVENT ev;
+	wint_t wc;
+	int r;
+
+	for (;;) {
+		r = get_wch(&wc);
+		if (r == ERR)
+			return KEYC_NONE;
+		if (r == KEY_CODE_YES) {
+			int k = term_map_code((int)wc);
+
+			if (k != KEYC_MOUSE)
+				return k;
+			if (getmouse(&ev) != OK)
+				continue;
+			m->y = ev.y;
+			m->x = ev.x;
+			if (ev.bstate & BUTTON4_PRESSED)
+				m->kind = TERM_MOUSE_WHEEL_UP;
+			else if (ev.bstate & BUTTON5_PRESSED)
+				m->kind = TERM_MOUSE_WHEEL_DOWN;
+			else if (ev.bstate & (BUTTON1_PRESSED |
+			    BUTTON1_CLICKED))
+				m->kind = TERM_MOUSE_CLICK;
+			else
+				continue;
+			return KEYC_MOUSE;
+		}
+		switch (wc) {
+		case '\r':
+		case '\n':
+			return KEYC_ENTER;
+		case '\t':
+			return KEYC_TAB;
+		case 8:
+		case 127:
+			return KEYC_BSPACE;
+		case 27:
+			return KEYC_ESC;
+		case ' ':
+			return KEYC_SPACE;
+		}
+		return (int)wc;
+	}
+}

@@ -1,0 +1,61 @@
+/*
+ * term.h: the terminal, the only part of gloss that talks to curses.
+ *
+ * Coordinates: screen cells, (0, 0) at the top left. Everything drawn
+ * arrives as glyphs that layout measured (UTF-8 known to be safe and of
+ * known width); term.c only clips at the screen edge, maps LAY_* glyph
+ * attributes and theme elements to colours or, without colour, to bold,
+ * reverse and underline, and translates curses keys into keys.h codes.
+ */
+#ifndef GLOSS_TUI_TERM_H
+#define GLOSS_TUI_TERM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gloss/options.h"
+#include "theme.h"
+
+#define TERM_MOUSE_WHEEL_UP	1
+#define TERM_MOUSE_WHEEL_DOWN	2
+#define TERM_MOUSE_CLICK	3
+
+struct term_mouse {
+	int y, x;
+	int kind;
+};
+
+/* Flags added to what an element's colour gives. */
+#define TERM_BOLD	0x01
+#define TERM_REVERSE	0x02
+#define TERM_UNDERLINE	0x04
+
+/**
+ * Start curses (keys from /dev/tty when stdin is not a terminal). Returns
+ * 0, or -1 with *cause set (TERM unset, dumb or unusable).
+ */
+int term_start(const struct gloss_options *o, char **cause);
+/** Restore the terminal exactly (also done by the signal handlers). */
+void term_stop(void);
+/** Screen size in cells. */
+void term_size(int *rows, int *cols);
+void term_erase(void);
+/**
+ * Draw one glyph (len bytes of safe UTF-8, width cells) at (y, x) with
+ * LAY_* attr over element base plus TERM_* flags; clipped if it does not
+ * fit on the screen. LAY_RULE and LAY_BAR glyphs draw as a line.
+ */
+void term_glyph(int y, int x, const char *s, size_t len, int width,
+    uint16_t attr, enum theme_element base, int flags);
+/** n blank cells at (y, x) in element base plus flags. */
+void term_fill(int y, int x, int n, enum theme_element base, int flags);
+/** A vertical line cell at (y, x). */
+void term_vline(int y, int x, enum theme_element base);
+/** Place the cursor (visible) or hide it (y < 0). */
+void term_cursor(int y, int x);
+/** Send the drawing to the terminal; full repaint if force. */
+void term_flush(int force);
+/** Wait for a key (keys.h code); mouse events fill *m. */
+int term_key(struct term_mouse *m);
+
+#endif

@@ -1,0 +1,973 @@
+/*
+ * tui.c: the reader's main loop: state of the three panes, the key
+ * dispatcher (through the key table in keys.c), jumps, search and the
+ * prompt. Drawing is in draw.c, curses in term.c.
+ *
+ * Coordinates: pane positions are (item, line) as in view.h; search and
+ * highlight ranges are absolute offsets in doc->buf. Invariants: every
+ * pane's sel < its item count (or 0 when it has none); no action lays
+ * out more than the lines it moves over plus a screen, except a search,
+ * which reads the model text item by item until it finds a match.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/text.h"
+#include "gloss/tui.h"
+#include "gloss/xmalloc.h"
+#include "keys.h"
+#include "term.h"
+#include "theme.h"
+#include "tui-private.h"
+
+#define TUI_JUMPS	100
+#define TUI_COUNT_MAX	1000000000L
+#define TUI_WHEEL	3
+
+size_t
+tui_nitems(const struct tui *t, int kind)
+{
+	switch (kind) {
+	case TUI_ARTICLE:
+		return 1 + t->doc->nblocks;
+	case TUI_COMMENTS:
+		return t->doc->ncomments;
+	default:
+		return t->doc->nclauses;
+	}
+}
+
+/* ---- Layout callbacks for the views ---- */
+
+static void
+tui_layout_article(void *arg, size_t item, int width, struct lay *out)
+{
+	struct tui *t = arg;
+
+	if (item == 0)
+		layout_title(&t->lc, width, out);
+	else
+		layout_block(&t->lc, item - 1, width, out);
+}
+
+static int
+tui_depth(const struct tui *t, size_t i)
+{
+	const struct doc *d = t->doc;
+	int depth = 0;
+	int32_t p = d->comments[i].parent;
+
+	while (p >= 0 && (size_t)p < d->ncomments && depth < TUI_THREAD_MAX) {
+		depth++;
+		p = d->comments[p].parent;
+	}
+	return depth;
+}
+
+static void
+tui_layout_comment(void *arg, size_t item, int width, struct lay *out)
+{
+	struct tui *t = arg;
+	int indent = t->threaded ? 2 * tui_depth(t, item) : 0;
+
+	layout_comment(&t->lc, item, width, indent, out);
+}
+
+static void
+tui_layout_clause(void *arg, size_t item, int width, struct lay *out)
+{
+	struct tui *t = arg;
+
+	layout_clause(&t->lc, item, width, out);
+}
+
+/* ---- Messages ---- */
+
+static void
+tui_message(struct tui *t, int error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+tui_message(struct tui *t, int error, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	free(t->message);
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	t->message = s;
+	t->message_error = error;
+}
+
+static void
+tui_message_clear(struct tui *t)
+{
+	free(t->message);
+	t->message = NULL;
+}
+
+/* ---- Positions, selection, jumps ---- */
+
+static int
+tui_height(const struct tui_pane *p)
+{
+	return p->ch > 0 ? p->ch : 1;
+}
+
+/* Keep the selection on screen after scrolling: else the first item
+ * whose first line is visible (or the top item). */
+static void
+tui_sel_follow(struct tui *t, struct tui_pane *p)
+{
+	size_t n = tui_nitems(t, p->kind), last;
+	int line;
+
+	if (n == 0)
+		return;
+	if (!view_row(&p->view, tui_height(p) - 1, &last, &line))
+		last = n - 1;
+	if (p->sel >= p->view.top && p->sel <= last &&
+	    !(p->sel == p->view.top && p->view.line > 0 && p->sel < last))
+		return;
+	p->sel = p->view.top;
+	if (p->view.line > 0 && p->sel < last)
+		p->sel++;
+}
+
+static void
+tui_place(struct tui *t, struct jump *j)
+{
+	int k;
+
+	j->focus = t->focus;
+	for (k = 0; k < TUI_PANES; k++) {
+		j->pane[k].top = t->pane[k].view.top;
+		j->pane[k].line = t->pane[k].view.line;
+		j->pane[k].sel = t->pane[k].sel;
+	}
+}
+
+static void
+tui_push(struct tui *t)
+{
+	struct jump j;
+
+	tui_place(t, &j);
+	jump_push(&t->jumps, &j);
+}
+
+static void
+tui_back(struct tui *t)
+{
+	struct jump j;
+	int k;
+
+	if (!jump_back(&t->jumps, &j)) {
+		tui_message(t, 1, "jump list is empty");
+		return;
+	}
+	t->focus = j.focus;
+	for (k = 0; k < TUI_PANES; k++) {
+		view_goto(&t->pane[k].view, j.pane[k].top, j.pane[k].line);
+		t->pane[k].sel = j.pane[k].sel;
+		t->pane[k].hl = 0;
+	}
+}
+
+/* Select item i of pane k and put it (line `line`) at the top. */
+static void
+tui_select(struct tui *t, int k, size_t i, int line)
+{
+	struct tui_pane *p = &t->pane[k];
+	size_t n = tui_nitems(t, k);
+
+	if (n == 0)
+		return;
+	if (i >= n)
+		i = n - 1;
+	p->sel = i;
+	view_goto(&p->view, i, line);
+}
+
+static void
+tui_highlight(struct tui *t, int k, uint32_t start, uint32_t end)
+{
+	t->pane[k].hl = 1;
+	t->pane[k].hl_start = start;
+	t->pane[k].hl_end = end;
+}
+
+/* Item of pane k for printed number n (7g), or -1. */
+static long
+tui_item_by_number(struct tui *t, int k, long n)
+{
+	size_t i;
+
+	switch (k) {
+	case TUI_COMMENTS:
+		return doc_comment_by_number(t->doc, (uint64_t)n);
+	case TUI_CLAUSES:
+		return doc_clause_by_number(t->doc, (uint32_t)n);
+	default:
+		for (i = 0; i < t->doc->nblocks; i++)
+			if (layout_block_number(&t->lc, i) == (uint32_t)n)
+				return (long)i + 1;
+		return -1;
+	}
+}
+
+static void
+tui_goto_number(struct tui *t, long n)
+{
+	long i = tui_item_by_number(t, t->focus, n);
+
+	if (i < 0) {
+		tui_message(t, 1, "no %s %ld", t->focus == TUI_ARTICLE ?
+		    "paragraph" : t->focus == TUI_COMMENTS ? "comment" :
+		    "clause", n);
+		return;
+	}
+	tui_push(t);
+	tui_select(t, t->focus, (size_t)i, 0);
+}
+
+/* ---- Following links ---- */
+
+/* Link index of the count-th quote of an article block, or -1. */
+static long
+tui_block_link(const struct tui *t, size_t block, long count)
+{
+	const struct doc *d = t->doc;
+	size_t i;
+	long seen = 0;
+
+	for (i = 0; i < d->nlinks; i++) {
+		if (d->links[i].source_kind != DOC_SOURCE_ARTICLE ||
+		    d->links[i].block != block)
+			continue;
+		if (++seen == count)
+			return (long)i;
+	}
+	return -1;
+}
+
+static void
+tui_follow_link(struct tui *t, const struct doc_link *l, int to_source)
+{
+	int k;
+	size_t item;
+	uint32_t s, e;
+
+	tui_push(t);
+	if (!to_source) {
+		k = TUI_COMMENTS;
+		item = l->comment;
+		s = l->start;
+		e = l->end;
+	} else if (l->source_kind == DOC_SOURCE_ARTICLE) {
+		k = TUI_ARTICLE;
+		item = l->block + 1;
+		s = l->source_start;
+		e = l->source_end;
+	} else {
+		k = TUI_COMMENTS;
+		item = l->source_comment;
+		s = l->source_start;
+		e = l->source_end;
+	}
+	t->focus = k;
+	tui_select(t, k, item, 0);
+	view_goto(&t->pane[k].view, item,
+	    view_line_of(&t->pane[k].view, item, s));
+	tui_highlight(t, k, s, e);
+}
+
+static void
+tui_follow(struct tui *t)
+{
+	const struct doc *d = t->doc;
+	struct tui_pane *p = &t->pane[t->focus];
+	long count = t->count > 0 ? t->count : 1, li;
+	const struct doc_block *b;
+	const struct doc_comment *cm;
+
+	switch (t->focus) {
+	case TUI_ARTICLE:
+		if (p->sel == 0)
+			return;
+		b = &d->blocks[p->sel - 1];
+		if (b->kind == DOC_BLOCK_CLAUSES && b->nclauses > 0 &&
+		    b->first_clause < d->nclauses) {
+			tui_push(t);
+			t->focus = TUI_CLAUSES;
+			tui_select(t, TUI_CLAUSES, b->first_clause, 0);
+			return;
+		}
+		li = tui_block_link(t, p->sel - 1, count);
+		if (li < 0) {
+			tui_message(t, 1, count > 1 ? "not quoted that often" :
+			    "nothing to follow here");
+			return;
+		}
+		tui_follow_link(t, &d->links[li], 0);
+		return;
+	case TUI_COMMENTS:
+		if (d->ncomments == 0)
+			return;
+		cm = &d->comments[p->sel];
+		if (cm->nlinks == 0 || (size_t)count > cm->nlinks) {
+			tui_message(t, 1, cm->nlinks == 0 ?
+			    "this comment quotes nothing found earlier" :
+			    "this comment has only %u quotes", cm->nlinks);
+			return;
+		}
+		tui_follow_link(t, &d->links[cm->first_link + count - 1], 1);
+		return;
+	default:
+		if (d->nclauses == 0)
+			return;
+		tui_push(t);
+		t->focus = TUI_ARTICLE;
+		tui_select(t, TUI_ARTICLE, d->clauses[p->sel].block + 1, 0);
+		return;
+	}
+}
+
+char *
+tui_hint(struct tui *t)
+{
+	const struct doc *d = t->doc;
+	struct tui_pane *p = &t->pane[t->focus];
+	const struct doc_block *b;
+	const struct doc_comment *cm;
+	const struct doc_link *l;
+	long li;
+
+	switch (t->focus) {
+	case TUI_ARTICLE:
+		if (p->sel == 0 || p->sel > d->nblocks)
+			return NULL;
+		b = &d->blocks[p->sel - 1];
+		if (b->kind == DOC_BLOCK_CLAUSES && b->nclauses > 0 &&
+		    b->first_clause + b->nclauses <= d->nclauses)
+			return xasprintf("Enter: clauses %u-%u",
+			    d->clauses[b->first_clause].number,
+			    d->clauses[b->first_clause + b->nclauses - 1].number);
+		li = tui_block_link(t, p->sel - 1, 1);
+		if (li < 0)
+			return NULL;
+		cm = &d->comments[d->links[li].comment];
+		return xasprintf("Enter: quoted by #%.*s",
+		    (int)cm->number_text.len, d->buf + cm->number_text.off);
+	case TUI_COMMENTS:
+		if (d->ncomments == 0)
+			return NULL;
+		cm = &d->comments[p->sel];
+		if (cm->nlinks == 0)
+			return NULL;
+		l = &d->links[cm->first_link];
+		if (l->source_kind == DOC_SOURCE_ARTICLE)
+			return xasprintf("Enter: quote from \u00b6%u%s",
+			    layout_block_number(&t->lc, l->block),
+			    cm->nlinks > 1 ? " (N Enter: Nth quote)" : "");
+		return xasprintf("Enter: quote from #%.*s%s",
+		    (int)d->comments[l->source_comment].number_text.len,
+		    d->buf + d->comments[l->source_comment].number_text.off,
+		    cm->nlinks > 1 ? " (N Enter: Nth quote)" : "");
+	default:
+		if (d->nclauses == 0)
+			return NULL;
+		return xasprintf("Enter: clause %u in the article",
+		    d->clauses[p->sel].number);
+	}
+}
+
+/* ---- Search ---- */
+
+void
+tui_item_matches(struct tui *t, int kind, size_t i)
+{
+	const struct doc *d = t->doc;
+	const struct doc_comment *cm;
+	const struct doc_block *b;
+	struct span s;
+	uint32_t pi, ln;
+
+	t->nm = 0;
+	switch (kind) {
+	case TUI_ARTICLE:
+		if (i == 0) {
+			s = d->title;
+		} else {
+			b = &d->blocks[i - 1];
+			if (b->kind == DOC_BLOCK_CLAUSES)
+				return;
+			s = b->text;
+		}
+		search_span(&t->search, d->buf + s.off, s.len, s.off, &t->m,
+		    &t->nm, &t->mcap);
+		return;
+	case TUI_COMMENTS:
+		cm = &d->comments[i];
+		for (pi = cm->first_para; pi < cm->first_para + cm->npara;
+		    pi++) {
+			for (ln = 0; ln < d->paras[pi].lines.n; ln++) {
+				s = d->lines[d->paras[pi].lines.first + ln];
+				search_span(&t->search, d->buf + s.off, s.len,
+				    s.off, &t->m, &t->nm, &t->mcap);
+			}
+		}
+		return;
+	default:
+		s = d->clauses[i].original;
+		search_span(&t->search, d->buf + s.off, s.len, s.off, &t->m,
+		    &t->nm, &t->mcap);
+		s = d->clauses[i].translation;
+		search_span(&t->search, d->buf + s.off, s.len, s.off, &t->m,
+		    &t->nm, &t->mcap);
+		return;
+	}
+}
+
+/*
+ * The match in item i after (forward) or before (backward) offset at;
+ * with all set, any match of the item (first or last). Returns the index
+ * in t->m or -1.
+ */
+static long
+tui_pick(struct tui *t, int back, int all, uint32_t at)
+{
+	size_t k;
+	long best = -1;
+
+	for (k = 0; k < t->nm; k++) {
+		if (!back) {
+			if ((all || t->m[k].start > at) && (best < 0 ||
+			    t->m[k].start < t->m[best].start))
+				best = (long)k;
+		} else {
+			if ((all || t->m[k].start < at) && (best < 0 ||
+			    t->m[k].start > t->m[best].start))
+				best = (long)k;
+		}
+	}
+	return best;
+}
+
+static void
+tui_search_step(struct tui *t, int back)
+{
+	int k = t->focus;
+	struct tui_pane *p = &t->pane[k];
+	size_t n = tui_nitems(t, k), i, start, steps;
+	uint32_t at;
+	int have, wrapped = 0;
+	long m;
+
+	if (t->search.key == NULL) {
+		tui_message(t, 1, "no previous search");
+		return;
+	}
+	if (n == 0) {
+		tui_message(t, 1, "nothing to search in this pane");
+		return;
+	}
+	if (t->search_pane != k)
+		p->has_cur = 0;
+	t->search_pane = k;
+	have = p->has_cur && p->cur_item < n;
+	start = have ? p->cur_item : p->view.top;
+	at = have ? p->cur_start : (back ? UINT32_MAX : 0);
+	/* The start item (after/before the current match), then the others
+	 * in order with wrap-around, then the start item again. */
+	for (steps = 0; steps <= n; steps++) {
+		if (!back)
+			i = (start + steps) % n;
+		else
+			i = (start + n - steps % n) % n;
+		wrapped = steps == n || (!back && i < start) ||
+		    (back && i > start);
+		tui_item_matches(t, k, i);
+		if (steps == 0)
+			m = have ? tui_pick(t, back, 0, at) :
+			    tui_pick(t, back, 1, 0);
+		else
+			m = tui_pick(t, back, 1, 0);
+		if (m >= 0) {
+			uint32_t ms = t->m[m].start;
+
+			p->has_cur = 1;
+			p->cur_item = i;
+			p->cur_start = ms;
+			p->sel = i;
+			view_goto(&p->view, i, view_line_of(&p->view, i, ms));
+			if (wrapped)
+				tui_message(t, 0, "search wrapped");
+			else
+				tui_message_clear(t);
+			return;
+		}
+	}
+	tui_message(t, 1, "no match for \"%s\"", t->search.pattern);
+}
+
+static void
+tui_search_start(struct tui *t, const char *pattern, int back)
+{
+	struct search s;
+
+	if (!search_compile(&s, pattern)) {
+		if (t->search.key == NULL) {
+			tui_message(t, 1, "empty pattern");
+			return;
+		}
+	} else {
+		search_free(&t->search);
+		t->search = s;
+	}
+	t->search_back = back;
+	t->pane[t->focus].has_cur = 0;
+	t->search_pane = t->focus;
+	tui_search_step(t, back);
+}
+
+/* ---- Prompt ---- */
+
+static void
+tui_prompt_submit(struct tui *t)
+{
+	int kind = t->prompt;
+	char *end;
+	long n;
+
+	t->prompt = 0;
+	t->pbuf = xgrow(t->pbuf, &t->pcap, t->plen + 1, 1);
+	t->pbuf[t->plen] = '\0';
+	if (kind == ':') {
+		n = strtol(t->pbuf, &end, 10);
+		if (end == t->pbuf || *end != '\0' || n < 0) {
+			tui_message(t, 1, "not a number");
+			return;
+		}
+		tui_goto_number(t, n);
+		return;
+	}
+	tui_search_start(t, t->pbuf, kind == '?');
+}
+
+static void
+tui_prompt_key(struct tui *t, int key)
+{
+	char u[4];
+	size_t n;
+
+	switch (key) {
+	case KEYC_ESC:
+	case 'C' & 0x1f:
+	case 'G' & 0x1f:
+		t->prompt = 0;
+		return;
+	case KEYC_ENTER:
+		tui_prompt_submit(t);
+		return;
+	case KEYC_BSPACE:
+		if (t->plen == 0) {
+			t->prompt = 0;
+			return;
+		}
+		while (t->plen > 0 &&
+		    ((unsigned char)t->pbuf[t->plen - 1] & 0xc0) == 0x80)
+			t->plen--;
+		if (t->plen > 0)
+			t->plen--;
+		return;
+	case 'U' & 0x1f:
+		t->plen = 0;
+		return;
+	case KEYC_SPACE:
+		key = ' ';
+		break;
+	}
+	if (key < 0x20 || key == 0x7f || (key >= 0x80 && key < 0xa0) ||
+	    key >= KEYC_BASE || (key >= 0x202a && key <= 0x202e) ||
+	    (key >= 0x2066 && key <= 0x2069))
+		return;
+	n = text_utf8_encode((uint32_t)key, u);
+	t->pbuf = xgrow(t->pbuf, &t->pcap, t->plen + n + 1, 1);
+	memcpy(t->pbuf + t->plen, u, n);
+	t->plen += n;
+}
+
+static void
+tui_prompt_open(struct tui *t, int kind)
+{
+	t->prompt = kind;
+	t->plen = 0;
+	tui_message_clear(t);
+}
+
+/* ---- Actions ---- */
+
+static void
+tui_scroll(struct tui *t, int k, long n)
+{
+	struct tui_pane *p = &t->pane[k];
+
+	view_scroll(&p->view, n, tui_height(p));
+	tui_sel_follow(t, p);
+}
+
+static void
+tui_focus(struct tui *t, int k)
+{
+	t->focus = k;
+	if (!t->wide)
+		t->zoom = 0;
+}
+
+static void
+tui_action(struct tui *t, enum key_action a)
+{
+	struct tui_pane *p = &t->pane[t->focus];
+	size_t n = tui_nitems(t, t->focus);
+	long count = t->count > 0 ? t->count : 1;
+	int h = tui_height(p);
+
+	switch (a) {
+	case ACT_NONE:
+	case ACT_COUNT:
+		break;
+	case ACT_SCROLL_DOWN:
+		tui_scroll(t, t->focus, count);
+		break;
+	case ACT_SCROLL_UP:
+		tui_scroll(t, t->focus, -count);
+		break;
+	case ACT_PAGE_DOWN:
+		tui_scroll(t, t->focus, count * (h > 2 ? h - 1 : 1));
+		break;
+	case ACT_PAGE_UP:
+		tui_scroll(t, t->focus, -count * (h > 2 ? h - 1 : 1));
+		break;
+	case ACT_HALF_DOWN:
+		tui_scroll(t, t->focus, count * (h > 1 ? h / 2 : 1));
+		break;
+	case ACT_HALF_UP:
+		tui_scroll(t, t->focus, -count * (h > 1 ? h / 2 : 1));
+		break;
+	case ACT_TOP:
+	case ACT_BOTTOM:
+		if (t->count >= 0) {
+			tui_goto_number(t, t->count);
+			break;
+		}
+		if (n == 0)
+			break;
+		tui_push(t);
+		if (a == ACT_TOP) {
+			tui_select(t, t->focus, 0, 0);
+		} else {
+			view_end(&p->view, h);
+			p->sel = n - 1;
+		}
+		break;
+	case ACT_NEXT:
+		if (n != 0)
+			tui_select(t, t->focus, p->sel + (size_t)count < n ?
+			    p->sel + (size_t)count : n - 1, 0);
+		break;
+	case ACT_PREV:
+		if (n != 0)
+			tui_select(t, t->focus, p->sel > (size_t)count ?
+			    p->sel - (size_t)count : 0, 0);
+		break;
+	case ACT_FOLLOW:
+		tui_follow(t);
+		break;
+	case ACT_BACK:
+		tui_back(t);
+		break;
+	case ACT_FOCUS_NEXT:
+		tui_focus(t, (t->focus + 1) % TUI_PANES);
+		break;
+	case ACT_FOCUS_PREV:
+		tui_focus(t, (t->focus + TUI_PANES - 1) % TUI_PANES);
+		break;
+	case ACT_FOCUS_ARTICLE:
+	case ACT_FOCUS_COMMENTS:
+	case ACT_FOCUS_CLAUSES:
+		tui_focus(t, a - ACT_FOCUS_ARTICLE);
+		break;
+	case ACT_LAYOUT:
+		t->wide_forced = 1;
+		t->wide = !t->wide;
+		t->zoom = 0;
+		break;
+	case ACT_ZOOM:
+		t->zoom = !t->zoom;
+		break;
+	case ACT_SEARCH:
+		tui_prompt_open(t, '/');
+		break;
+	case ACT_SEARCH_BACK:
+		tui_prompt_open(t, '?');
+		break;
+	case ACT_SEARCH_NEXT:
+		tui_search_step(t, t->search_back);
+		break;
+	case ACT_SEARCH_PREV:
+		tui_search_step(t, !t->search_back);
+		break;
+	case ACT_GOTO:
+		tui_prompt_open(t, ':');
+		break;
+	case ACT_THREAD:
+		t->threaded = !t->threaded;
+		view_invalidate(&t->pane[TUI_COMMENTS].view);
+		tui_message(t, 0, t->threaded ? "threaded view" :
+		    "flat view");
+		break;
+	case ACT_PARENT:
+		if (t->focus != TUI_COMMENTS || t->doc->ncomments == 0) {
+			tui_message(t, 1, "parent: only in the Comments pane");
+			break;
+		}
+		if (t->doc->comments[p->sel].parent < 0) {
+			tui_message(t, 1, "this comment replies to no other");
+			break;
+		}
+		tui_push(t);
+		tui_select(t, TUI_COMMENTS,
+		    (size_t)t->doc->comments[p->sel].parent, 0);
+		break;
+	case ACT_CLEAR:
+		tui_message_clear(t);
+		t->search_pane = -1;
+		p->hl = 0;
+		break;
+	case ACT_HELP:
+		t->help = 1;
+		t->help_top = 0;
+		break;
+	case ACT_REDRAW:
+		term_flush(1);
+		break;
+	case ACT_QUIT:
+		t->quit = 1;
+		break;
+	}
+}
+
+static void
+tui_mouse(struct tui *t, const struct term_mouse *m)
+{
+	struct tui_pane *p;
+	int k;
+
+	if (t->tab_y >= 0 && m->y == t->tab_y &&
+	    m->kind == TERM_MOUSE_CLICK) {
+		for (k = TUI_PANES - 1; k >= 0; k--) {
+			if (m->x >= t->tab_x[k] && m->x < t->tab_x[TUI_PANES]) {
+				tui_focus(t, k);
+				return;
+			}
+		}
+		return;
+	}
+	for (k = 0; k < TUI_PANES; k++) {
+		p = &t->pane[k];
+		if (!p->shown || m->y < p->y || m->y >= p->y + p->h ||
+		    m->x < p->x || m->x >= p->x + p->w)
+			continue;
+		if (m->kind == TERM_MOUSE_WHEEL_UP)
+			tui_scroll(t, k, -TUI_WHEEL);
+		else if (m->kind == TERM_MOUSE_WHEEL_DOWN)
+			tui_scroll(t, k, TUI_WHEEL);
+		else {
+			t->focus = k;
+			if (m->y >= p->cy && m->y < p->cy + p->ch &&
+			    p->rowitem[m->y - p->cy] != (size_t)-1)
+				p->sel = p->rowitem[m->y - p->cy];
+		}
+		return;
+	}
+}
+
+static void
+tui_help_key(struct tui *t, int key)
+{
+	enum key_action a = keys_lookup(key);
+	int h = t->rows - 2 > 1 ? t->rows - 2 : 1;
+
+	switch (a) {
+	case ACT_SCROLL_DOWN:
+		t->help_top++;
+		break;
+	case ACT_SCROLL_UP:
+		if (t->help_top > 0)
+			t->help_top--;
+		break;
+	case ACT_PAGE_DOWN:
+	case ACT_HALF_DOWN:
+		t->help_top += (size_t)h;
+		break;
+	case ACT_PAGE_UP:
+	case ACT_HALF_UP:
+		t->help_top = t->help_top > (size_t)h ?
+		    t->help_top - (size_t)h : 0;
+		break;
+	case ACT_HELP:
+	case ACT_QUIT:
+	case ACT_CLEAR:
+		t->help = 0;
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * One key. Digits build a count. 1, 2 and 3 focus a pane; when that pane
+ * is already focused (or a count is being typed) they are count digits
+ * instead, so 2 Enter in the Comments pane follows the second quote and
+ * 3 then 12g in the Clauses pane goes to clause 12 (:12 works anywhere).
+ */
+static void
+tui_key(struct tui *t, int key, const struct term_mouse *m)
+{
+	enum key_action a;
+
+	if (key == KEYC_NONE || key == KEYC_RESIZE)
+		return;
+	if (t->prompt) {
+		tui_prompt_key(t, key);
+		return;
+	}
+	if (t->help) {
+		tui_help_key(t, key);
+		return;
+	}
+	if (key == KEYC_MOUSE) {
+		tui_mouse(t, m);
+		return;
+	}
+	a = keys_lookup(key);
+	if (key >= '0' && key <= '9') {
+		int focus_key = a >= ACT_FOCUS_ARTICLE &&
+		    a <= ACT_FOCUS_CLAUSES;
+		int changes = focus_key &&
+		    (int)(a - ACT_FOCUS_ARTICLE) != t->focus;
+
+		if (t->count >= 0 || (!changes && (focus_key ||
+		    a == ACT_NONE || key != '0'))) {
+			if (t->count < 0)
+				t->count = 0;
+			if (t->count < TUI_COUNT_MAX)
+				t->count = t->count * 10 + (key - '0');
+			return;
+		}
+	}
+	if (a != ACT_CLEAR)
+		tui_message_clear(t);
+	tui_action(t, a);
+	t->count = -1;
+}
+
+static void
+tui_init(struct tui *t, const struct doc *d, const struct gloss_options *o,
+    const char *name)
+{
+	struct text_opts to;
+	int k;
+
+	memset(t, 0, sizeof *t);
+	t->doc = d;
+	t->opts = o;
+	t->name = name;
+	text_opts_default(&to);
+	to.bidi = o->bidi;
+	to.ambiguous_wide = o->ambiguous_wide;
+	layout_ctx_init(&t->lc, d, &to);
+	view_init(&t->pane[TUI_ARTICLE].view, tui_nitems(t, TUI_ARTICLE),
+	    tui_layout_article, t, 80);
+	view_init(&t->pane[TUI_COMMENTS].view, tui_nitems(t, TUI_COMMENTS),
+	    tui_layout_comment, t, 80);
+	view_init(&t->pane[TUI_CLAUSES].view, tui_nitems(t, TUI_CLAUSES),
+	    tui_layout_clause, t, 80);
+	for (k = 0; k < TUI_PANES; k++)
+		t->pane[k].kind = k;
+	t->focus = o->pane >= 0 && o->pane < TUI_PANES ? (int)o->pane :
+	    TUI_ARTICLE;
+	t->count = -1;
+	t->search_pane = -1;
+	jump_init(&t->jumps, TUI_JUMPS);
+	lay_init(&t->tmp);
+	if (theme_noted() != NULL)
+		tui_message(t, 1, "%s", theme_noted());
+	else if (d->invalid_sequences != 0)
+		tui_message(t, 1, "%zu invalid byte sequence%s shown as "
+		    "\xef\xbf\xbd", d->invalid_sequences,
+		    d->invalid_sequences == 1 ? "" : "s");
+}
+
+static void
+tui_free(struct tui *t)
+{
+	int k;
+
+	for (k = 0; k < TUI_PANES; k++) {
+		view_free(&t->pane[k].view);
+		free(t->pane[k].rowitem);
+	}
+	if (t->help_lines != NULL)
+		keys_help_free(t->help_lines, t->nhelp);
+	layout_ctx_free(&t->lc);
+	jump_free(&t->jumps);
+	lay_free(&t->tmp);
+	search_free(&t->search);
+	free(t->m);
+	free(t->message);
+	free(t->pbuf);
+}
+
+int
+tui_run(const struct doc *d, const struct gloss_options *o,
+    const char *name)
+{
+	struct term_mouse m;
+	struct tui t;
+	char *cause;
+	int key, errors = 0;
+
+	if (term_start(o, &cause) != 0) {
+		fprintf(stderr, "gloss: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	tui_init(&t, d, o, name);
+	while (!t.quit) {
+		tui_draw(&t);
+		memset(&m, 0, sizeof m);
+		key = term_key(&m);
+		/* The terminal went away (EOF on every read): stop. */
+		if (key == KEYC_NONE && ++errors > 1000)
+			break;
+		if (key != KEYC_NONE)
+			errors = 0;
+		tui_key(&t, key, &m);
+	}
+	term_stop();
+	tui_free(&t);
+	return 0;
+}

@@ -1,0 +1,47 @@
+#!/bin/sh
+# cli.sh: the command line: help, version, usage errors (2), unreadable
+# input (1, "gloss: FILE: reason"), stdin, size limit, endless devices,
+# binary files, and dump as the default when stdout is not a terminal.
+. "$top_srcdir/tests/lib.sh"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+sample="$top_srcdir/share/sample.txt"
+
+"$GLOSS" --help >"$tmp/out" 2>&1; ok $? "--help exits 0"
+grep -q '^Usage: gloss' "$tmp/out"; ok $? "--help prints usage"
+"$GLOSS" --version >"$tmp/out" 2>&1; ok $? "--version exits 0"
+grep -q '^gloss [0-9]' "$tmp/out"; ok $? "--version prints the version"
+"$GLOSS" --no-such-option >"$tmp/out" 2>&1; [ $? -eq 2 ]; ok $? "unknown option exits 2"
+grep -q "Try 'gloss --help'" "$tmp/out"; ok $? "unknown option suggests --help"
+"$GLOSS" --width=abc "$sample" >/dev/null 2>&1; [ $? -eq 2 ]; ok $? "bad --width exits 2"
+"$GLOSS" --pane=nope "$sample" >/dev/null 2>&1; [ $? -eq 2 ]; ok $? "bad --pane exits 2"
+"$GLOSS" --bidi=sideways "$sample" >/dev/null 2>&1; [ $? -eq 2 ]; ok $? "bad --bidi exits 2"
+"$GLOSS" a b >/dev/null 2>&1; [ $? -eq 2 ]; ok $? "two files exit 2"
+"$GLOSS" --dump "$tmp/missing" >"$tmp/out" 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "missing file exits 1"
+grep -q "^gloss: $tmp/missing: No such file or directory\$" "$tmp/err"; ok $? "missing file message names the file"
+[ ! -s "$tmp/out" ]; ok $? "nothing on stdout for a missing file"
+"$GLOSS" --dump "$tmp" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "directory exits 1"
+grep -q "^gloss: $tmp: Is a directory" "$tmp/err"; ok $? "directory message"
+"$GLOSS" --dump --max-size 1K "$sample" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "file over --max-size exits 1"
+grep -q "limit (--max-size)" "$tmp/err"; ok $? "size limit message"
+head -c 4096 /dev/zero >"$tmp/zeros"
+timeout 20 "$GLOSS" --dump --max-size 1M /dev/zero >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "/dev/zero is stopped at the limit with exit 1"
+grep -q "does not end within" "$tmp/err"; ok $? "/dev/zero message"
+"$GLOSS" --dump "$tmp/zeros" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "binary file exits 1"
+grep -q "binary file" "$tmp/err"; ok $? "binary file message"
+: >"$tmp/empty"
+"$GLOSS" --dump "$tmp/empty" >"$tmp/out" 2>&1; ok $? "empty file exits 0"
+"$GLOSS" --dump --width 60 - <"$sample" >"$tmp/stdin" 2>&1; ok $? "stdin as '-' exits 0"
+"$GLOSS" --dump --width 60 "$sample" >"$tmp/file" 2>&1
+cmp -s "$tmp/stdin" "$tmp/file"; ok $? "stdin and file give the same dump"
+"$GLOSS" "$sample" >"$tmp/auto" 2>&1 </dev/null; ok $? "no mode with stdout a pipe exits 0"
+"$GLOSS" --dump --width 80 "$sample" >"$tmp/dump80"
+cmp -s "$tmp/auto" "$tmp/dump80"; ok $? "stdout not a terminal: dumps at 80 columns"
+cat "$sample" | "$GLOSS" --width 60 >"$tmp/pipe" 2>&1; ok $? "cmd | gloss dumps"
+cmp -s "$tmp/pipe" "$tmp/file"; ok $? "cmd | gloss reads stdin"
+printf '\377\376T\000i\000t\000l\000e\000\n\000' >"$tmp/utf16"
+"$GLOSS" --dump "$tmp/utf16" >"$tmp/out" 2>&1; ok $? "UTF-16 with BOM exits 0"
+grep -q '^Title' "$tmp/out"; ok $? "UTF-16 is converted"
+"$GLOSS" --json "$sample" >"$tmp/json"; ok $? "--json exits 0"
+"$GLOSS" --dump --width 72 "$sample" >/dev/full 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "write error exits 1"
+tap_done

@@ -1,0 +1,75 @@
+#!/bin/sh
+# hostile.sh: every file of the hostile corpus (tests/hostile_gen.py)
+# through --dump (at several widths and every bidi mode) and --json.
+# Expected: exit 0 with output, or exit 1 with one line "gloss: FILE:
+# reason"; never a crash or sanitizer report, never a hang (timeout), no
+# ESC, C1 control or bidi control byte in the output; JSON parses.
+. "$top_srcdir/tests/lib.sh"
+[ -n "$PYTHON3" ] || skip_all "python3 not found"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/in"
+"$PYTHON3" "$top_srcdir/tests/hostile_gen.py" "$tmp/in" big || exit 1
+cp "$GLOSS" "$tmp/in/binary-executable"
+
+# clean FILE: no ESC, no C0 except LF, no DEL, no C1 (raw or UTF-8), no
+# bidi controls. Prints what it found.
+clean() {
+	"$PYTHON3" - "$1" <<'PY'
+import sys
+b = open(sys.argv[1], 'rb').read()
+bad = [c for c in b if (c < 32 and c != 10) or c == 127]
+s = b.decode('utf-8', 'replace')
+c1 = [c for c in s if 0x80 <= ord(c) <= 0x9f]
+bidi = [c for c in s if 0x202a <= ord(c) <= 0x202e or 0x2066 <= ord(c) <= 0x2069 or ord(c) in (0x200e, 0x200f, 0x61c, 0xfeff)]
+if bad or c1 or bidi:
+    print('controls:', sorted(set(bad))[:10], 'c1:', len(c1), 'bidi:', len(bidi))
+    sys.exit(1)
+PY
+}
+
+for f in "$tmp"/in/*; do
+	n=$(basename "$f")
+	for mode in "--width 80" "--width 1 --bidi=terminal" "--width 33 --bidi=off" "--width 200"; do
+		timeout 120 "$GLOSS" --dump $mode "$f" >"$tmp/out" 2>"$tmp/err"
+		st=$?
+		if [ $st -eq 0 ]; then
+			why=$(clean "$tmp/out")
+			ok $? "$n: --dump $mode exits 0 with clean output $why"
+		elif [ $st -eq 1 ]; then
+			lines=$(wc -l <"$tmp/err")
+			grep -q "^gloss: $f: " "$tmp/err" && [ "$lines" -eq 1 ]
+			ok $? "$n: --dump $mode refused with one message: $(head -c 100 "$tmp/err")"
+		else
+			ok 1 "$n: --dump $mode exit status $st: $(head -c 300 "$tmp/err")"
+		fi
+	done
+	timeout 120 "$GLOSS" --json "$f" >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	if [ $st -eq 0 ]; then
+		"$PYTHON3" -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$tmp/out" 2>"$tmp/jerr"
+		ok $? "$n: --json is valid JSON $(head -c 200 "$tmp/jerr")"
+		why=$(clean "$tmp/out")
+		ok $? "$n: --json has no raw control bytes $why"
+	else
+		[ $st -eq 1 ] && grep -q "^gloss: $f: " "$tmp/err"
+		ok $? "$n: --json exit $st: $(head -c 100 "$tmp/err")"
+	fi
+done
+
+# Specific expectations.
+"$GLOSS" --dump --width 80 "$tmp/in/escapes.txt" >"$tmp/out"
+grep -q 'pwned' "$tmp/out"
+ok $? "escapes: the text of the title sequence is shown as text"
+grep -q '␛' "$tmp/out"
+ok $? "escapes: ESC shown as a visible symbol"
+"$GLOSS" --json "$tmp/in/million-comments.txt" >"$tmp/out"
+"$PYTHON3" -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["comment_count"] == 1000000 and len(d["comments"]) == 1000000 else 1)' "$tmp/out"
+ok $? "a million one-line comments are all parsed"
+"$GLOSS" --json "$tmp/in/count-2pow64.txt" >"$tmp/out"
+"$PYTHON3" -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["comment_count"] == 1 else 1)' "$tmp/out"
+ok $? "a header count of 2^64 does not break the comments"
+"$GLOSS" --dump --width 80 "$tmp/in/latin1.txt" >"$tmp/out"
+grep -q 'Caf' "$tmp/out"
+ok $? "Latin-1 text is shown (invalid bytes as U+FFFD)"
+tap_done

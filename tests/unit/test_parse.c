@@ -1,0 +1,686 @@
+/*
+ * test_parse.c: unit tests of parse_text() on small documents written
+ * here, one group per element of the format and per tolerance, plus a
+ * generated large thread and a run on random bytes (checked against the
+ * model's invariants).
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/doc.h"
+#include "gloss/parse.h"
+#include "gloss/xmalloc.h"
+#include "tap.h"
+
+/* Strings handed out by the helpers; freed at the end. */
+static char **pool;
+static size_t npool, cappool;
+
+static char *
+keep(char *s)
+{
+	pool = xgrow(pool, &cappool, npool + 1, sizeof *pool);
+	pool[npool++] = s;
+	return s;
+}
+
+static struct doc *
+parse_n(const char *s, size_t n)
+{
+	char *b = xmalloc(n);
+
+	memcpy(b, s, n);
+	return parse_text(b, n, 0);
+}
+
+static struct doc *
+parse_s(const char *s)
+{
+	return parse_n(s, strlen(s));
+}
+
+static const char *
+S(const struct doc *d, struct span sp)
+{
+	return keep(xstrndup(doc_span_ptr(d, sp), sp.len));
+}
+
+/* Text of paragraph k of comment c, lines joined with "\n". */
+static const char *
+para_text(const struct doc *d, size_t c, size_t k)
+{
+	const struct doc_para *pa;
+	size_t n = 0, i;
+	char *s;
+
+	if (c >= d->ncomments || k >= d->comments[c].npara)
+		return "(none)";
+	pa = &d->paras[d->comments[c].first_para + k];
+	for (i = 0; i < pa->lines.n; i++)
+		n += d->lines[pa->lines.first + i].len + 1;
+	s = xmalloc(n + 1);
+	n = 0;
+	for (i = 0; i < pa->lines.n; i++) {
+		struct span sp = d->lines[pa->lines.first + i];
+
+		if (i > 0)
+			s[n++] = '\n';
+		memcpy(s + n, doc_span_ptr(d, sp), sp.len);
+		n += sp.len;
+	}
+	s[n] = '\0';
+	return keep(s);
+}
+
+static int
+has_problem(const struct doc *d, const char *what)
+{
+	size_t i;
+
+	for (i = 0; i < d->nproblems; i++)
+		if (strstr(d->problems[i].message, what) != NULL)
+			return 1;
+	return 0;
+}
+
+static int
+span_ok(const struct doc *d, struct span sp)
+{
+	size_t i;
+
+	if ((size_t)sp.off + sp.len > d->len)
+		return 0;
+	for (i = 0; i < sp.len; i++) {
+		char c = d->buf[sp.off + i];
+
+		if (c == '\n' || c == '\r')
+			return 0;
+	}
+	return 1;
+}
+
+/* The model's invariants (doc.h); 1 if they all hold. */
+static int
+invariants(const struct doc *d)
+{
+	size_t i, j;
+
+	if (!span_ok(d, d->title) || !span_ok(d, d->comment_header))
+		return 0;
+	for (i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		if (!span_ok(d, b->text))
+			return 0;
+		if (b->kind == DOC_BLOCK_CLAUSES && (b->nclauses == 0 ||
+		    (size_t)b->first_clause + b->nclauses > d->nclauses))
+			return 0;
+	}
+	for (i = 0; i < d->nclauses; i++) {
+		const struct doc_clause *c = &d->clauses[i];
+
+		if (!span_ok(d, c->original) || !span_ok(d, c->translation) ||
+		    c->block >= d->nblocks ||
+		    (size_t)c->first_note + c->nnotes > d->nnotes)
+			return 0;
+		for (j = 0; j < c->nnotes; j++) {
+			const struct doc_note *n = &d->notes[c->first_note + j];
+
+			if (n->text.off < c->translation.off ||
+			    n->text.off + n->text.len > c->translation.off +
+			    c->translation.len || !span_ok(d, n->signature))
+				return 0;
+		}
+	}
+	j = 0;
+	for (i = 0; i < d->ncomments; i++) {
+		const struct doc_comment *c = &d->comments[i];
+
+		if (!span_ok(d, c->number_text) || c->parent != -1 ||
+		    c->nlinks != 0)
+			return 0;
+		if (c->npara > 0 && c->first_para != j)
+			return 0;
+		j += c->npara;
+	}
+	if (j != d->nparas || d->nlinks != 0)
+		return 0;
+	j = 0;
+	for (i = 0; i < d->nparas; i++) {
+		if (d->paras[i].lines.first != j || d->paras[i].lines.n == 0)
+			return 0;
+		j += d->paras[i].lines.n;
+	}
+	if (j != d->nlines)
+		return 0;
+	for (i = 0; i < d->nlines; i++)
+		if (!span_ok(d, d->lines[i]) || d->lines[i].len == 0)
+			return 0;
+	return 1;
+}
+
+static void
+test_title_and_paragraphs(void)
+{
+	struct doc *d = parse_s("\n  \n  The  Title  \nFirst paragraph.\n"
+	    "Second one, with “quotes” – and a dash.   \n\nThird.");
+
+	is_str(S(d, d->title), "The  Title", "title: first non-blank line, trimmed");
+	is_int(d->title_line, 3, "title line");
+	is_int(d->nblocks, 3, "three paragraphs");
+	is_int(d->blocks[0].kind, DOC_BLOCK_PARA, "paragraph kind");
+	is_str(S(d, d->blocks[1].text),
+	    "Second one, with “quotes” – and a dash.",
+	    "paragraph text without trailing spaces");
+	is_int(d->blocks[2].line, 7, "paragraph line number");
+	is_int(d->ncomments, 0, "no comments");
+	is_int(d->nclauses, 0, "no clauses");
+	is_int(d->declared_comments, -1, "no header: declared -1");
+	is_int(d->nproblems, 0, "no problems");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+	ok(d == NULL, "doc_free clears the pointer");
+}
+
+static void
+test_quotes(void)
+{
+	struct doc *d = parse_s("T\nIntro:\n\n    Quote one, line one.\n"
+	    "    Quote one, line two.\n\nMiddle.\n\n    Quote two.\nEnd.\n"
+	    "    Quote three, no blank before.\nAfter.\n");
+
+	is_int(d->nblocks, 8, "blocks");
+	is_int(d->blocks[1].kind, DOC_BLOCK_QUOTE, "quote kind");
+	is_str(S(d, d->blocks[1].text), "Quote one, line one.",
+	    "quote text without indentation");
+	is_int(d->blocks[2].quote_group, 0, "two lines, one group");
+	is_int(d->blocks[4].quote_group, 1, "second group");
+	is_int(d->blocks[5].kind, DOC_BLOCK_PARA,
+	    "paragraph right after a quote");
+	is_int(d->blocks[6].kind, DOC_BLOCK_QUOTE,
+	    "quote right after a paragraph");
+	is_int(d->blocks[6].quote_group, 2, "third group");
+	is_int(d->blocks[7].kind, DOC_BLOCK_PARA, "paragraph after it");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	d = parse_s("T\n    a\n\n    b\n");
+	ok(d->nblocks == 2 && d->blocks[1].quote_group == 1,
+	    "a blank line separates two quote groups");
+	doc_free(&d);
+}
+
+static void
+test_clauses(void)
+{
+	struct doc *d = parse_s("T\nHere:\n\n"
+	    "    1 – Only a translation [with an insertion].\n"
+	    "    2- تفتح البوابة صباحا . 2 – The gate opens in the morning.\n"
+	    "    3- يحق لكل بلدة نصف الماء. 3 — Each town may take half.\n"
+	    "    4 - لا يجوز البناء . 4 - Building is not allowed.\n"
+	    "\n"
+	    "    5- ولمدة 10 سنوات . 5 – For 10 years [a note ~HC] and [x].\n"
+	    "After.\n");
+	const struct doc_clause *c;
+
+	is_int(d->nclauses, 5, "five clauses");
+	is_int(d->nblocks, 3, "paragraph, clause block, paragraph");
+	is_int(d->blocks[1].kind, DOC_BLOCK_CLAUSES, "clause block");
+	is_int(d->blocks[1].first_clause, 0, "first clause");
+	is_int(d->blocks[1].nclauses, 5,
+	    "a blank line inside a clause run does not split it");
+	is_int(d->blocks[1].line, 4, "block line");
+	c = &d->clauses[0];
+	is_int(c->number, 1, "clause 1 number");
+	is_int(c->original.len, 0, "clause 1 has no original");
+	is_int(c->original_dir, DOC_DIR_NONE, "no original: no direction");
+	is_str(S(d, c->translation), "Only a translation [with an insertion].",
+	    "clause 1 translation");
+	is_int(c->nnotes, 1, "clause 1 one note");
+	is_int(d->notes[c->first_note].kind, DOC_NOTE_INSERTION, "insertion");
+	is_str(S(d, d->notes[c->first_note].text), "[with an insertion]",
+	    "note text includes brackets");
+	c = &d->clauses[1];
+	is_str(S(d, c->original), "تفتح البوابة صباحا",
+	    "clause 2 original (separator dropped)");
+	is_int(c->original_dir, DOC_DIR_RTL, "clause 2 original is RTL");
+	is_str(S(d, c->translation), "The gate opens in the morning.",
+	    "clause 2 translation");
+	is_int(c->line, 5, "clause 2 line");
+	is_int(c->block, 1, "clause 2 block");
+	c = &d->clauses[2];
+	is_str(S(d, c->original), "يحق لكل بلدة نصف الماء",
+	    "'.' directly before the repeated number");
+	is_str(S(d, c->translation), "Each town may take half.",
+	    "em dash before the translation");
+	c = &d->clauses[3];
+	is_int(c->number, 4, "spaced hyphen");
+	is_str(S(d, c->translation), "Building is not allowed.",
+	    "hyphen before the translation");
+	c = &d->clauses[4];
+	is_str(S(d, c->original), "ولمدة 10 سنوات",
+	    "Latin digits inside the original are not the split");
+	is_int(c->nnotes, 2, "two notes");
+	is_int(d->notes[c->first_note].kind, DOC_NOTE_EDITOR, "editor's note");
+	is_str(S(d, d->notes[c->first_note].signature), "HC", "signature");
+	is_int(d->notes[c->first_note + 1].kind, DOC_NOTE_INSERTION,
+	    "then an insertion");
+	is_int(d->notes[c->first_note + 1].signature.len, 0,
+	    "insertion has no signature");
+	is_int(d->nproblems, 0, "no problems");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+}
+
+static void
+test_clause_tolerance(void)
+{
+	struct doc *d = parse_s("T\n"
+	    "    7- نص عربي . 8 – Mismatched number.\n"
+	    "    9- نص بلا ترجمة\n"
+	    "    10 – A term of 3 - 5 years.\n"
+	    "    11 – Nested [a [b] c] and [unclosed\n"
+	    "    12 – Stray ] bracket [~XY] [x ~ too long a sig] [a~b]\n"
+	    "    13 – [[[[[[[[\n"
+	    "    99999999999- نص . 99999999999 – Big.\n"
+	    "    A quote line after the clauses.\n");
+	const struct doc_clause *c;
+
+	is_int(d->nclauses, 7, "seven clauses");
+	c = &d->clauses[0];
+	is_int(c->number, 7, "number of the first dash kept");
+	is_str(S(d, c->original), "نص عربي", "original before a mismatch");
+	is_str(S(d, c->translation), "Mismatched number.",
+	    "translation after a mismatch");
+	ok(has_problem(d, "differs from its repeated"),
+	    "mismatch recorded");
+	c = &d->clauses[1];
+	is_str(S(d, c->original), "نص بلا ترجمة", "original alone");
+	is_int(c->translation.len, 0, "no translation");
+	ok(has_problem(d, "no translation"), "missing translation recorded");
+	c = &d->clauses[2];
+	is_int(c->original.len, 0, "'3 - 5' inside a translation: no split");
+	is_str(S(d, c->translation), "A term of 3 - 5 years.",
+	    "whole translation kept");
+	c = &d->clauses[3];
+	is_int(c->nnotes, 1, "nested brackets: one note");
+	is_str(S(d, d->notes[c->first_note].text), "[a [b] c]",
+	    "outermost pair");
+	ok(has_problem(d, "unclosed bracket"), "unclosed bracket recorded");
+	c = &d->clauses[4];
+	is_int(c->nnotes, 3, "stray ] ignored; three notes");
+	is_int(d->notes[c->first_note].kind, DOC_NOTE_EDITOR,
+	    "[~XY] is signed");
+	is_str(S(d, d->notes[c->first_note].signature), "XY", "signature XY");
+	is_int(d->notes[c->first_note + 1].kind, DOC_NOTE_INSERTION,
+	    "a signature with spaces is not one");
+	is_int(d->notes[c->first_note + 2].kind, DOC_NOTE_INSERTION,
+	    "'~' inside a word does not sign");
+	is_int(d->clauses[5].nnotes, 0, "only opening brackets: no note");
+	is_int(d->clauses[6].number, UINT32_MAX, "huge clause number bounded");
+	ok(has_problem(d, "clause number too large"), "recorded");
+	is_str(S(d, d->clauses[6].translation), "Big.",
+	    "huge repeated number still splits");
+	is_int(d->nblocks, 2, "clause block then quote");
+	is_int(d->blocks[1].kind, DOC_BLOCK_QUOTE,
+	    "non-clause indented line ends the clause block");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	d = parse_s("T\n    2008-09 was a hard year.\n    1990 – the year.\n");
+	is_int(d->blocks[0].kind, DOC_BLOCK_QUOTE,
+	    "'2008-09' (no space after the dash) is not a clause");
+	is_int(d->nclauses, 1, "'1990 – ' is (documented limit)");
+	doc_free(&d);
+}
+
+static void
+test_headers(void)
+{
+	static const struct {
+		const char *line;
+		long long count;
+	} v[] = {
+		{ "13 thoughts on “The Title”", 13 },
+		{ "One thought on “The Title”", 1 },
+		{ "2 Responses to \"The Title\"", 2 },
+		{ "4 Comments", 4 },
+		{ "3 Replies to ‘The Title’", 3 },
+		{ "Twelve thoughts on “The Title”", 12 },
+		{ "5 Replies to The Title", 5 },
+		{ "No Comments", 0 },
+		{ "7 comments:", 7 },
+		{ "1 Response to 'The Title'", 1 },
+		{ "eleven Responses to « The Title »", 11 },
+	};
+	static const char *not[] = {
+		"3 comments were received on the draft.",
+		"Twelve thoughts on a Sunday afternoon.",
+		"13 thoughtsful words",
+		"Comments",
+		"    4 Comments",
+	};
+	struct doc *d;
+	char *s;
+	size_t i;
+
+	for (i = 0; i < sizeof v / sizeof *v; i++) {
+		s = xasprintf("The Title\nBody.\n\n%s\n\n  1. A comment.\n",
+		    v[i].line);
+		d = parse_s(s);
+		free(s);
+		is_int(d->declared_comments, v[i].count, "header '%s'",
+		    v[i].line);
+		is_str(S(d, d->comment_header), v[i].line, "header text");
+		is_int(d->comment_header_line, 4, "header line");
+		is_int(d->ncomments, 1, "one comment after it");
+		doc_free(&d);
+	}
+	for (i = 0; i < sizeof not / sizeof *not; i++) {
+		s = xasprintf("The Title\n%s\n  1. Not a comment.\n", not[i]);
+		d = parse_s(s);
+		free(s);
+		ok(d->declared_comments == -1 && d->ncomments == 0 &&
+		    d->comment_header.len == 0, "not a header: '%s'", not[i]);
+		doc_free(&d);
+	}
+
+	d = parse_s("T\n99999999999999999999 thoughts on “T”\n  1. x\n");
+	is_int(d->declared_comments, -1, "header count too big: -1");
+	ok(has_problem(d, "comment count too large"), "recorded");
+	is_int(d->ncomments, 1, "still a header");
+	doc_free(&d);
+
+	d = parse_s("T\n9223372036854775807 Comments\n");
+	ok(d->declared_comments == INT64_MAX, "INT64_MAX fits");
+	doc_free(&d);
+
+	d = parse_s("T\n3 thoughts on “T”\n  1. a\n  2. b\n");
+	is_int(d->declared_comments, 3, "claims 3");
+	is_int(d->ncomments, 2, "has 2");
+	ok(has_problem(d, "count differs"), "count mismatch recorded");
+	doc_free(&d);
+
+	d = parse_s("T\n2 thoughts on “T”\n  1. a\n  2. b\n");
+	is_int(d->nproblems, 0, "matching count: no problem");
+	doc_free(&d);
+}
+
+static void
+test_comments(void)
+{
+	struct doc *d = parse_s("T\nBody.\n\n2 thoughts on “T”\n\n"
+	    "  1. First line of the first comment.\n"
+	    "    Second line, a hard break.\n"
+	    "\n"
+	    "    Second paragraph.\n"
+	    "        Deeper indent: still the comment.\n"
+	    "    2. An indented number is not a new comment.\n"
+	    "\n"
+	    "  2. The second comment.\n"
+	    "\n"
+	    "Comments are closed.\n");
+	const struct doc_comment *c;
+
+	is_int(d->ncomments, 2, "two comments");
+	c = &d->comments[0];
+	is_int(c->number, 1, "number 1");
+	is_str(S(d, c->number_text), "1", "number text");
+	is_int(c->line, 6, "comment line");
+	is_int(c->parent, -1, "parent left for quotes.c");
+	is_int(c->npara, 2, "two paragraphs");
+	is_str(para_text(d, 0, 0), "First line of the first comment.\n"
+	    "Second line, a hard break.", "first paragraph: two lines");
+	is_str(para_text(d, 0, 1), "Second paragraph.\n"
+	    "Deeper indent: still the comment.\n"
+	    "2. An indented number is not a new comment.",
+	    "second paragraph: three lines");
+	is_int(d->paras[c->first_para].comment, 0, "paragraph's comment");
+	is_str(para_text(d, 1, 0), "The second comment.", "comment 2");
+	is_int(d->comments[1].npara, 1, "comment 2 one paragraph");
+	is_int(d->comments_closed, 1, "trailer seen");
+	is_int(d->nblocks, 1, "the trailer is not a block");
+	is_int(d->nproblems, 0, "no problems");
+	is_int(d->nlinks, 0, "no links from the parser");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+}
+
+static void
+test_comment_tolerance(void)
+{
+	struct doc *d = parse_s("T\n5 Comments\n"
+	    "1. No indent.\n"
+	    "   3.   Three spaces, extra spaces after the dot.\n"
+	    "  3.\n"
+	    "    Empty first line.\n"
+	    "  3. Repeated.\n"
+	    "  99999999999999999999. Huge.\n"
+	    "  1.5 million is not a comment start.\n");
+	const struct doc_comment *c;
+
+	is_int(d->ncomments, 5, "five comments");
+	is_str(para_text(d, 0, 0), "No indent.", "zero indent");
+	is_str(para_text(d, 1, 0), "Three spaces, extra spaces after the dot.",
+	    "three spaces and extra spaces");
+	is_int(d->comments[1].number, 3, "skipped number kept as printed");
+	ok(has_problem(d, "out of sequence"), "skip/repeat recorded");
+	c = &d->comments[2];
+	is_int(c->npara, 1, "empty first line: one paragraph");
+	is_str(para_text(d, 2, 0), "Empty first line.",
+	    "paragraph starts on the next line");
+	is_int(d->comments[3].number, 3, "repeated number kept");
+	c = &d->comments[4];
+	ok(c->number == UINT64_MAX, "huge number is UINT64_MAX");
+	is_str(S(d, c->number_text), "99999999999999999999",
+	    "number text keeps the digits");
+	ok(has_problem(d, "comment number too large"), "recorded");
+	is_int(c->npara, 1, "1.5 line continues the comment");
+	is_str(para_text(d, 4, 0),
+	    "Huge.\n1.5 million is not a comment start.", "its text");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	d = parse_s("T\n1 Comments\n  1.\n");
+	is_int(d->comments[0].npara, 0, "a comment with no text");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	d = parse_s("T\n2 Comments\nLeave a reply.\n  1. a\nComments are "
+	    "closed\nMore text.\n  2. b\n");
+	ok(has_problem(d, "outside any comment"), "text outside comments");
+	is_int(d->nblocks, 2, "it becomes article paragraphs");
+	is_int(d->comments_closed, 1, "trailer without dot");
+	is_int(d->comments[0].npara, 1, "trailer ends the comment");
+	is_int(d->ncomments, 2, "a comment after the trailer still counts");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+}
+
+static void
+test_no_header(void)
+{
+	struct doc *d = parse_s("T\nSteps:\n  1. First step.\n  2. Second.\n"
+	    "Comments are closed.\n");
+
+	is_int(d->ncomments, 0, "no header: no comments");
+	is_int(d->nblocks, 3, "numbered lines are article paragraphs");
+	is_str(S(d, d->blocks[1].text), "1. First step.", "kept as text");
+	is_int(d->comments_closed, 1, "trailer without a thread");
+	doc_free(&d);
+}
+
+static void
+test_empty(void)
+{
+	struct doc *d = parse_s("");
+
+	ok(d != NULL && d->title.len == 0 && d->nblocks == 0 &&
+	    d->title_line == 0, "empty input");
+	doc_free(&d);
+	d = parse_s("\n \n\t\n\r\n   \n");
+	ok(d->title.len == 0 && d->nblocks == 0 && d->ncomments == 0,
+	    "only blank lines");
+	doc_free(&d);
+	d = parse_s("Just a title");
+	is_str(S(d, d->title), "Just a title", "title without newline");
+	doc_free(&d);
+}
+
+static void
+test_line_ends(void)
+{
+	struct doc *d = parse_s("Title\r\nPara one.\r\n\r\n    Quote.\r\n"
+	    "1 Comments\r\n  1. Text \r\n    more\r\n");
+
+	is_str(S(d, d->title), "Title", "CRLF: title");
+	is_str(S(d, d->blocks[0].text), "Para one.", "CRLF: no CR in span");
+	is_int(d->blocks[1].line, 4, "CRLF: line numbers");
+	is_str(para_text(d, 0, 0), "Text\nmore", "CRLF: comment lines");
+	ok(invariants(d), "CRLF invariants");
+	doc_free(&d);
+
+	d = parse_s("Title\rPara one.\r\r    Quote.\r1 Comments\r  1. Text\r");
+	is_str(S(d, d->title), "Title", "CR: title");
+	is_int(d->nblocks, 2, "CR: blocks");
+	is_int(d->blocks[1].kind, DOC_BLOCK_QUOTE, "CR: quote");
+	is_int(d->blocks[1].line, 4, "CR: line numbers");
+	is_int(d->ncomments, 1, "CR: comment");
+	ok(invariants(d), "CR invariants");
+	doc_free(&d);
+
+	d = parse_s("\xef\xbb\xbfTitle\nPara.\n");
+	is_str(S(d, d->title), "Title", "BOM skipped");
+	is_int(d->title_line, 1, "BOM: line 1");
+	doc_free(&d);
+
+	d = parse_s("T\n\tTabbed quote.\n  \tAlso a quote.\n1 Comments\n"
+	    "  1. c\n\t2. a tab is 8 columns: continuation\n");
+	is_int(d->blocks[0].kind, DOC_BLOCK_QUOTE, "tab indentation: quote");
+	is_str(S(d, d->blocks[0].text), "Tabbed quote.", "tab removed");
+	is_int(d->blocks[1].kind, DOC_BLOCK_QUOTE, "spaces+tab: quote");
+	is_int(d->ncomments, 1, "tab-indented number is a continuation");
+	is_str(para_text(d, 0, 0), "c\n2. a tab is 8 columns: continuation",
+	    "continuation text");
+	doc_free(&d);
+
+	d = parse_s("T  \t \nP.  \n    Q.   \n");
+	is_str(S(d, d->title), "T", "trailing spaces and tabs trimmed");
+	is_str(S(d, d->blocks[1].text), "Q.", "quote trimmed");
+	doc_free(&d);
+}
+
+static void
+test_bytes(void)
+{
+	static const char nul[] = "Ti\0tle\n\0\n    \0 q\n1 Comments\n  1. \0\n";
+	struct doc *d = parse_s("Title \xff\n\xc3\x28 and \xe2\x80 end.\n"
+	    "    \xf0\x9f\x98\x80 ok\n");
+
+	is_int(d->invalid_sequences, 3, "three invalid sequences counted");
+	is_str(S(d, d->title), "Title \xff", "invalid bytes stay in the buffer");
+	is_int(d->nblocks, 2, "structure unaffected");
+	doc_free(&d);
+
+	d = parse_n(nul, sizeof nul - 1);
+	is_int(d->title.len, 6, "NUL inside the title");
+	is_int(d->nblocks, 2, "NUL lines are text");
+	is_int(d->ncomments, 1, "comment with a NUL");
+	ok(invariants(d), "NUL invariants");
+	doc_free(&d);
+}
+
+/* A thread of n comments of two paragraphs each, generated. */
+static void
+test_big(void)
+{
+	size_t n = 20000, cap = n * 120 + 1000, len = 0, i;
+	char *b = xmalloc(cap);
+	struct doc *d;
+
+	len += (size_t)snprintf(b + len, cap - len, "Big\nBody.\n\n"
+	    "%zu thoughts on “Big”\n\n", n);
+	for (i = 1; i <= n; i++)
+		len += (size_t)snprintf(b + len, cap - len,
+		    "  %zu. Comment %zu, line one.\n    Line two.\n\n"
+		    "    Paragraph two.\n\n", i, i);
+	d = parse_text(b, len, 0);
+	is_int(d->ncomments, (long long)n, "generated: all comments");
+	is_int(d->nparas, (long long)n * 2, "generated: all paragraphs");
+	is_int(d->nlines, (long long)n * 3, "generated: all lines");
+	is_int(d->comments[n - 1].number, (long long)n, "last number");
+	is_int(d->nproblems, 0, "generated: no problems");
+	ok(invariants(d), "generated: invariants");
+	doc_free(&d);
+}
+
+/* Random bytes drawn from an alphabet of the format's characters. */
+static void
+test_random(void)
+{
+	static const char *atoms[] = {
+		"\n", "\r", "\r\n", " ", "    ", "\t", "1", "12", "9999999999",
+		".", "-", "–", "—", "[", "]", "~", "HC", "x", "word ",
+		"نص", "\xff", "\xe2\x80", "\0", "thoughts on “", "Comments",
+		" Comments are closed.", "  3. ", "    4- ", " . 4 – ",
+		"\xef\xbb\xbf", "One"
+	};
+	size_t natoms = sizeof atoms / sizeof *atoms, iter, k, len, cap;
+	unsigned long x = 12345;
+	char *b;
+	struct doc *d;
+	int good = 1;
+
+	for (iter = 0; iter < 2000; iter++) {
+		cap = 4096;
+		b = xmalloc(cap);
+		len = 0;
+		for (k = 0; k < 200; k++) {
+			const char *a;
+			size_t al;
+
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			a = atoms[(x >> 33) % natoms];
+			al = a[0] == '\0' ? 1 : strlen(a);
+			if (len + al > cap)
+				break;
+			memcpy(b + len, a, al);
+			len += al;
+		}
+		d = parse_text(b, len, 0);
+		if (!invariants(d)) {
+			good = 0;
+			diag("invariants broken at iteration %zu", iter);
+		}
+		doc_free(&d);
+	}
+	ok(good, "2000 random documents keep the invariants");
+}
+
+int
+main(void)
+{
+	size_t i;
+
+	test_title_and_paragraphs();
+	test_quotes();
+	test_clauses();
+	test_clause_tolerance();
+	test_headers();
+	test_comments();
+	test_comment_tolerance();
+	test_no_header();
+	test_empty();
+	test_line_ends();
+	test_bytes();
+	test_big();
+	test_random();
+	for (i = 0; i < npool; i++)
+		free(pool[i]);
+	free(pool);
+	return tap_done();
+}

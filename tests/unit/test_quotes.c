@@ -1,0 +1,695 @@
+/*
+ * test_quotes.c: unit tests of quotes_find() (quote links and reply
+ * parents). Documents are written here in the plain-text format, parsed
+ * with parse_text() and linked; every result is also checked against the
+ * model's invariants (links sorted, inside their paragraphs and sources,
+ * never pointing at the same or a later comment, passage and source equal
+ * once normalised). The real seed document is used when present: its
+ * expected links are those named in issue 5. A generated thread of 20,000
+ * comments checks the counts at scale (not timed).
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+
+#include "gloss/doc.h"
+#include "gloss/parse.h"
+#include "gloss/quotes.h"
+#include "gloss/text.h"
+#include "gloss/xmalloc.h"
+#include "tap.h"
+
+/* Parse a copy of len bytes of s (the document owns it) and link it. */
+static struct doc *
+doc_of(const char *s, size_t len)
+{
+	char *buf = xmalloc(len + 1);
+	struct doc *d;
+
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	d = parse_text(buf, len, 0);
+	quotes_find(d);
+	return d;
+}
+
+/*
+ * A normalised form written independently of quotes.c, good enough for
+ * the text of these tests: letters lowered (libunistring), apostrophes inside words
+ * dropped, every run of other separators (ASCII punctuation, spaces, line
+ * breaks and their indentation, curly quotes, dashes, ellipsis, invalid
+ * bytes) one space. Returns a new string.
+ */
+static int
+t_is_sep(uint32_t cp)
+{
+	if (cp < 0x80)
+		return !((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9'));
+	return (cp >= 0x2000 && cp <= 0x206f) || cp == 0xfffd ||
+	    cp == 0xa0 || cp == 0xab || cp == 0xbb;
+}
+
+static int
+t_is_apos(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == 0x2018;
+}
+
+static char *
+t_norm(const char *s, size_t len)
+{
+	char *out = xmalloc(len * 4 + 1);
+	size_t i = 0, o = 0, n, n2;
+	uint32_t cp, cp2;
+	int pending = 0;
+
+	while (i < len) {
+		n = text_utf8_decode(s + i, len - i, &cp);
+		if (t_is_apos(cp) && o > 0 && !pending && i + n < len) {
+			n2 = text_utf8_decode(s + i + n, len - i - n, &cp2);
+			(void)n2;
+			if (!t_is_sep(cp2) && !t_is_apos(cp2)) {
+				i += n;
+				continue;
+			}
+		}
+		if (t_is_sep(cp) || t_is_apos(cp)) {
+			pending = o > 0;
+			i += n;
+			continue;
+		}
+		if (pending)
+			out[o++] = ' ';
+		pending = 0;
+		o += text_utf8_encode(uc_tolower(cp), out + o);
+		i += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Normalised text of a link's passage (source != 0: of its source). */
+static char *
+link_norm(const struct doc *d, const struct doc_link *l, int source)
+{
+	if (source)
+		return t_norm(d->buf + l->source_start,
+		    l->source_end - l->source_start);
+	return t_norm(d->buf + l->start, l->end - l->start);
+}
+
+/* The raw bytes of a link, line breaks shown as " / ", for diagnostics. */
+static void
+link_diag(const struct doc *d, const struct doc_link *l)
+{
+	char *s = xstrndup(d->buf + l->start, l->end - l->start), *p;
+	size_t n = strlen(s);
+
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '\n')
+			*p = '/';
+	}
+	if (n > 70) {		/* cut at a character boundary */
+		n = 70;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	if (l->source_kind == DOC_SOURCE_ARTICLE) {
+		diag("comment %llu -> article block %u (line %u): %.*s%s",
+		    (unsigned long long)d->comments[l->comment].number,
+		    l->block, d->blocks[l->block].line, (int)n, s,
+		    n < strlen(s) ? "..." : "");
+	} else {
+		diag("comment %llu -> comment %llu: %.*s%s",
+		    (unsigned long long)d->comments[l->comment].number,
+		    (unsigned long long)d->comments[l->source_comment].number,
+		    (int)n, s, n < strlen(s) ? "..." : "");
+	}
+	free(s);
+}
+
+/* Is [s, e) inside the lines of paragraph p? */
+static int
+in_para(const struct doc *d, uint32_t p, uint32_t s, uint32_t e)
+{
+	const struct doc_para *pa = &d->paras[p];
+	const struct span *first = &d->lines[pa->lines.first];
+	const struct span *last = &d->lines[pa->lines.first + pa->lines.n - 1];
+
+	return pa->lines.n > 0 && s >= first->off && s < e &&
+	    e <= last->off + last->len;
+}
+
+/* Is [s, e) inside block b (its text, or one of its clause translations)? */
+static int
+in_block(const struct doc *d, uint32_t b, uint32_t s, uint32_t e)
+{
+	const struct doc_block *bl = &d->blocks[b];
+	const struct doc_clause *c;
+	uint32_t i;
+
+	if (bl->kind != DOC_BLOCK_CLAUSES)
+		return s >= bl->text.off && s < e &&
+		    e <= bl->text.off + bl->text.len;
+	for (i = 0; i < bl->nclauses; i++) {
+		c = &d->clauses[bl->first_clause + i];
+		if (s >= c->translation.off && s < e &&
+		    e <= c->translation.off + c->translation.len)
+			return 1;
+	}
+	return 0;
+}
+
+/* Count of links breaking the model's promises; each reported once. */
+static int
+check_invariants(const struct doc *d, const char *what)
+{
+	const struct doc_link *l, *prev = NULL;
+	const struct doc_comment *c;
+	size_t i, covered = 0;
+	char *a, *b;
+	int bad = 0;
+
+	for (i = 0; i < d->ncomments; i++) {
+		c = &d->comments[i];
+		if (c->nlinks != 0 && c->first_link != covered)
+			bad++;
+		covered += c->nlinks;
+		if (c->parent >= (int32_t)i || c->parent < -1)
+			bad++;
+	}
+	if (covered != d->nlinks)
+		bad++;
+	for (i = 0; i < d->nlinks; i++) {
+		l = &d->links[i];
+		if (prev != NULL && (l->comment < prev->comment ||
+		    (l->comment == prev->comment && l->start < prev->end)))
+			bad++;
+		if (l->comment >= d->ncomments || l->para >= d->nparas ||
+		    d->paras[l->para].comment != l->comment ||
+		    !in_para(d, l->para, l->start, l->end))
+			bad++;
+		else if (l->source_kind == DOC_SOURCE_COMMENT) {
+			if (l->source_comment >= l->comment ||
+			    l->source_para >= d->nparas ||
+			    d->paras[l->source_para].comment !=
+			    l->source_comment ||
+			    !in_para(d, l->source_para, l->source_start,
+			    l->source_end))
+				bad++;
+		} else if (l->block >= d->nblocks ||
+		    !in_block(d, l->block, l->source_start, l->source_end))
+			bad++;
+		if (l->source_end > l->start)
+			bad++;	/* the source comes before the passage */
+		a = link_norm(d, l, 0);
+		b = link_norm(d, l, 1);
+		if (strcmp(a, b) != 0 || strchr(a, ' ') == NULL) {
+			diag("%s: link %zu: '%s' vs '%s'", what, i, a, b);
+			bad++;
+		}
+		free(a);
+		free(b);
+		prev = l;
+	}
+	ok(bad == 0, "%s: links and parents keep the model's invariants",
+	    what);
+	return bad;
+}
+
+/* Index of the first block whose text starts with prefix, or -1. */
+static long
+block_by_prefix(const struct doc *d, const char *prefix)
+{
+	size_t i, n = strlen(prefix);
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (d->blocks[i].text.len >= n &&
+		    memcmp(d->buf + d->blocks[i].text.off, prefix, n) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+/* The k-th link of the comment numbered num, or NULL. */
+static const struct doc_link *
+link_of(const struct doc *d, uint64_t num, uint32_t k)
+{
+	long c = doc_comment_by_number(d, num);
+
+	if (c < 0 || k >= d->comments[c].nlinks)
+		return NULL;
+	return &d->links[d->comments[c].first_link + k];
+}
+
+static uint32_t
+nlinks_of(const struct doc *d, uint64_t num)
+{
+	long c = doc_comment_by_number(d, num);
+
+	return c < 0 ? UINT32_MAX : d->comments[c].nlinks;
+}
+
+static long long
+parent_of(const struct doc *d, uint64_t num)
+{
+	long c = doc_comment_by_number(d, num);
+
+	if (c < 0)
+		return -2;
+	if (d->comments[c].parent < 0)
+		return -1;
+	return (long long)d->comments[d->comments[c].parent].number;
+}
+
+/*
+ * Check that link k of comment num goes to the article block starting with
+ * prefix (or, prefix NULL, to comment src) and that its passage reads
+ * want once normalised.
+ */
+static void
+expect_link(const struct doc *d, uint64_t num, uint32_t k,
+    const char *prefix, uint64_t src, const char *want)
+{
+	const struct doc_link *l = link_of(d, num, k);
+	char *got;
+
+	if (!ok(l != NULL, "comment %llu has link %u",
+	    (unsigned long long)num, k)) {
+		ok(0, "(no source to check)");
+		is_str(NULL, want, "(no passage to check)");
+		return;
+	}
+	if (prefix != NULL) {
+		ok(l->source_kind == DOC_SOURCE_ARTICLE &&
+		    (long)l->block == block_by_prefix(d, prefix),
+		    "comment %llu link %u: source is the article block '%s...'",
+		    (unsigned long long)num, k, prefix);
+	} else {
+		ok(l->source_kind == DOC_SOURCE_COMMENT &&
+		    d->comments[l->source_comment].number == src,
+		    "comment %llu link %u: source is comment %llu",
+		    (unsigned long long)num, k, (unsigned long long)src);
+	}
+	got = link_norm(d, l, 0);
+	is_str(got, want, "comment %llu link %u: passage",
+	    (unsigned long long)num, k);
+	free(got);
+}
+
+/* The small document: everything written for this test. */
+static const char small_doc[] =
+    "Harbour lights and the winter ferry\n"
+    "\n"
+    "The old ferry across the harbour stopped running in the winter of "
+    "the storm, and the town council has argued about it ever since.\n"
+    "Some members want a new boat built at the yard on the north quay, "
+    "while others say the money should go to mending the sea wall first.\n"
+    "\n"
+    "    \xe2\x80\x9c" "A town that cannot cross its own water is two towns "
+    "pretending to be one,\xe2\x80\x9d said the harbour master at the last "
+    "public meeting.\n"
+    "\n"
+    "The ferry\xe2\x80\x94when it ran\xe2\x80\x94" "carried forty people, a "
+    "dozen bicycles and the post\xe2\x80\xa6 on a good day.\n"
+    "Nobody has yet explained who would pay the crew through the quiet "
+    "months.\n"
+    "\n"
+    "14 thoughts on \xe2\x80\x9cHarbour lights and the winter ferry\xe2\x80\x9d\n"
+    "\n"
+    /* 1: at the start of a paragraph */
+    "  1. The old ferry across the harbour stopped running in the winter "
+    "of the storm\n"
+    "    I remember that winter well; the gulls sat on the empty pier for "
+    "weeks.\n"
+    "\n"
+    /* 2: in the middle, curly quotes, other case */
+    "  2. I think the claim that \xe2\x80\x9csome members want a new boat "
+    "built at the yard\xe2\x80\x9d is simply wrong.\n"
+    "\n"
+    /* 3: at the end, straight quotes, across a line break */
+    "  3. My neighbour put it best when she wrote \"a town that cannot "
+    "cross its own water\n"
+    "    is two towns pretending to be one\"\n"
+    "\n"
+    /* 4: dashes and ellipsis written another way */
+    "  4. Was it really true that the ferry -- when it ran -- carried forty "
+    "people, a dozen bicycles and the post... on a good day? I doubt it.\n"
+    "\n"
+    /* 5: quotes the article and goes on in its own words */
+    "  5. Nobody has yet explained who would pay the crew through the "
+    "quiet months, and I doubt anyone on the council ever will.\n"
+    "\n"
+    /* 6: quotes 5 across 5's quote and its own words */
+    "  6. \xe2\x80\x9cwho would pay the crew through the quiet months, and I "
+    "doubt anyone on the council\xe2\x80\x9d\n"
+    "    Exactly my worry too.\n"
+    "\n"
+    /* 7: quotes only article text that 5 and 6 quoted too */
+    "  7. As the article says, who would pay the crew through the quiet "
+    "months? Good question.\n"
+    "\n"
+    /* 8: near misses, and a stock phrase */
+    "  8. The old boat across the bay stopped running in the cold winter, "
+    "across the harbour stopped running for good. At the end of the day, "
+    "money talks.\n"
+    "\n"
+    /* 9, 10: 10 quotes 9; 10 repeats the stock phrase of 8 */
+    "  9. Lanterns were hung along the sea wall every evening that the "
+    "boat was late.\n"
+    "\n"
+    "  10. Lanterns were hung along the sea wall every evening, my "
+    "grandmother said.\n"
+    "    At the end of the day, boats matter.\n"
+    "\n"
+    /* 11: repeats itself: no link to itself */
+    "  11. Bells rang in the chapel tower whenever the fog rolled over the "
+    "quay.\n"
+    "\n"
+    "    Bells rang in the chapel tower whenever the fog rolled over the "
+    "quay.\n"
+    "\n"
+    /* 12: empty */
+    "  12.\n"
+    "\n"
+    /* 13: invalid UTF-8 inside; article and a comment */
+    "  13. The old ferry across the harbour stopped running in the "
+    "win\xff" "ter of the storm, and the town council has argued \xc3\x28\n"
+    "\n"
+    "    Lanterns were hung along the sea wall every evening\n"
+    "\n"
+    /* 14: two comments */
+    "  14. I remember that winter well; the gulls sat on the empty pier\n"
+    "\n"
+    "    Bells rang in the chapel tower whenever the fog rolled\n"
+    "\n"
+    "Comments are closed.\n";
+
+static void
+test_small(void)
+{
+	struct doc *d = doc_of(small_doc, sizeof small_doc - 1);
+	size_t i;
+
+	is_int((long long)d->ncomments, 14, "small: 14 comments parsed");
+	for (i = 0; i < d->nlinks; i++)
+		link_diag(d, &d->links[i]);
+	check_invariants(d, "small");
+
+	is_int(nlinks_of(d, 1), 1, "start of a paragraph: one link");
+	expect_link(d, 1, 0, "The old ferry", 0, "the old ferry across the "
+	    "harbour stopped running in the winter of the storm");
+	is_int(nlinks_of(d, 2), 1, "middle, curly quotes: one link");
+	expect_link(d, 2, 0, "Some members", 0,
+	    "some members want a new boat built at the yard");
+	is_int(nlinks_of(d, 3), 1, "end, straight quotes, line break: one "
+	    "link");
+	expect_link(d, 3, 0, "\xe2\x80\x9c" "A town", 0, "a town that cannot "
+	    "cross its own water is two towns pretending to be one");
+	ok(link_of(d, 3, 0) != NULL && memchr(d->buf + link_of(d, 3, 0)->start,
+	    '\n', link_of(d, 3, 0)->end - link_of(d, 3, 0)->start) != NULL,
+	    "comment 3's passage spans its line break");
+	ok(link_of(d, 3, 0) != NULL &&
+	    d->buf[link_of(d, 3, 0)->start] == 'a' &&
+	    d->buf[link_of(d, 3, 0)->end - 1] == 'e',
+	    "comment 3's passage is trimmed to words (quotes outside)");
+	is_int(nlinks_of(d, 4), 1, "dashes and ellipsis: one link");
+	expect_link(d, 4, 0, "The ferry", 0, "the ferry when it ran carried "
+	    "forty people a dozen bicycles and the post on a good day");
+
+	expect_link(d, 5, 0, "Nobody", 0, "nobody has yet explained who "
+	    "would pay the crew through the quiet months");
+	is_int(parent_of(d, 5), -1, "quoting the article makes no parent");
+	is_int(nlinks_of(d, 6), 1, "quote of a quote: one link");
+	expect_link(d, 6, 0, NULL, 5, "who would pay the crew through the "
+	    "quiet months and i doubt anyone on the council");
+	is_int(parent_of(d, 6), 5, "quote of a quote: replies to 5");
+	is_int(nlinks_of(d, 7), 1, "article text quoted by others: one link");
+	expect_link(d, 7, 0, "Nobody", 0, "who would pay the crew through the "
+	    "quiet months");
+	is_int(parent_of(d, 7), -1, "article text quoted by others: no parent");
+
+	is_int(nlinks_of(d, 8), 0, "near misses and a stock phrase: no link");
+	is_int(nlinks_of(d, 9), 0, "no link to a later comment");
+	is_int(nlinks_of(d, 10), 1, "a comment quoting an earlier one");
+	expect_link(d, 10, 0, NULL, 9, "lanterns were hung along the sea wall "
+	    "every evening");
+	is_int(parent_of(d, 10), 9, "10 replies to 9");
+	is_int(nlinks_of(d, 11), 0, "no link to itself");
+	is_int(nlinks_of(d, 12), 0, "empty comment: no link");
+	is_int(parent_of(d, 12), -1, "empty comment: no parent");
+
+	is_int(nlinks_of(d, 13), 3, "invalid UTF-8 splits a passage");
+	expect_link(d, 13, 0, "The old ferry", 0, "the old ferry across the "
+	    "harbour stopped running in the");
+	expect_link(d, 13, 1, "The old ferry", 0, "of the storm and the "
+	    "town council has argued");
+	expect_link(d, 13, 2, NULL, 10, "lanterns were hung along the sea "
+	    "wall every evening");
+	is_int(parent_of(d, 13), 10, "13 replies to the latest holder, 10");
+
+	is_int(nlinks_of(d, 14), 2, "two sources: two links");
+	expect_link(d, 14, 0, NULL, 1, "i remember that winter well the gulls "
+	    "sat on the empty pier");
+	expect_link(d, 14, 1, NULL, 11, "bells rang in the chapel tower "
+	    "whenever the fog rolled");
+	ok(link_of(d, 14, 1) != NULL && link_of(d, 14, 1)->source_para ==
+	    d->comments[doc_comment_by_number(d, 11)].first_para + 1,
+	    "14's second source is the latest paragraph holding it");
+	is_int(parent_of(d, 14), 1, "two sources: parent is the longer one");
+	is_int((long long)d->nlinks, 13, "small: 13 links in all");
+
+	quotes_find(d);
+	is_int((long long)d->nlinks, 13, "running it again gives the same");
+	doc_free(&d);
+}
+
+/* Short documents, one point each. */
+static void
+test_edges(void)
+{
+	static const char nothing[] = "";
+	static const char no_comments[] =
+	    "Title\n\nA paragraph with quite a few words in it for sure.\n";
+	static const char only_short[] =
+	    "Tiny\n\nOne two three four five.\n\n3 thoughts on \"Tiny\"\n\n"
+	    "  1. One two three four five.\n\n  2. One two three four five\n";
+	static const char exact_six[] =
+	    "Six\n\nRivers carry sediment downstream every spring season.\n\n"
+	    "2 thoughts on \"Six\"\n\n"
+	    "  1. rivers carry sediment downstream every spring\n";
+	static const char five_then[] =
+	    "Five\n\nRivers carry sediment downstream every spring season.\n\n"
+	    "2 thoughts on \"Five\"\n\n"
+	    "  1. rivers carry sediment downstream every autumn season\n";
+	static const char no_cross[] =
+	    "Cross\n\nPebbles line the northern shore of the lake.\n"
+	    "Herons nest in the reeds beside the boathouse.\n\n"
+	    "1 thought on \"Cross\"\n\n"
+	    "  1. pebbles line the northern shore of the lake herons nest in "
+	    "the reeds beside the boathouse\n";
+	static const char folds[] =
+	    "Folds\n\n\xc3\x9c" "ber den Fluss f\xc3\xbchrt keine Br\xc3\xbc"
+	    "cke mehr seit dem Sturm.\n"
+	    "We don\xe2\x80\x99t know who will row the boat next spring.\n\n"
+	    "    1- \xd8\xa7\xd9\x84\xd8\xb9\xd8\xa8\xd8\xa7\xd8\xb1\xd8\xa9 "
+	    ". 1 \xe2\x80\x93 The ferry shall cross the harbour twice on "
+	    "every working day.\n\n"
+	    "3 thoughts on \"Folds\"\n\n"
+	    "  1. \xc3\x9c" "BER DEN FLUSS F\xc3\x9c" "HRT KEINE BR\xc3\x9c" "CKE\n\n"
+	    "  2. we don't know who will row the boat\n\n"
+	    "  3. it says the ferry shall cross the harbour twice on every "
+	    "working day\n";
+	const struct doc_link *l;
+	struct doc *d;
+
+	d = doc_of(folds, sizeof folds - 1);
+	is_int((long long)d->nlinks, 3, "folds: three links");
+	expect_link(d, 1, 0, "\xc3\x9c" "ber", 0, "\xc3\xbc" "ber den fluss "
+	    "f\xc3\xbchrt keine br\xc3\xbc" "cke");
+	expect_link(d, 2, 0, "We don", 0, "we dont know who will row the boat");
+	l = link_of(d, 3, 0);
+	ok(l != NULL && l->source_kind == DOC_SOURCE_ARTICLE &&
+	    d->blocks[l->block].kind == DOC_BLOCK_CLAUSES,
+	    "folds: a clause translation is an article source");
+	check_invariants(d, "folds");
+	doc_free(&d);
+
+	d = doc_of(nothing, 0);
+	is_int((long long)d->nlinks, 0, "empty input: no links");
+	doc_free(&d);
+	d = doc_of(no_comments, sizeof no_comments - 1);
+	is_int((long long)d->nlinks, 0, "no comments: no links");
+	doc_free(&d);
+	d = doc_of(only_short, sizeof only_short - 1);
+	is_int((long long)d->nlinks, 0, "five-word repeats: no links");
+	doc_free(&d);
+	d = doc_of(exact_six, sizeof exact_six - 1);
+	is_int((long long)d->nlinks, 1, "exactly six words, 40 letters: "
+	    "linked");
+	doc_free(&d);
+	d = doc_of(five_then, sizeof five_then - 1);
+	is_int((long long)d->nlinks, 0, "five words then a change: not "
+	    "linked");
+	doc_free(&d);
+	d = doc_of(no_cross, sizeof no_cross - 1);
+	is_int((long long)d->nlinks, 2, "a passage never crosses two source "
+	    "paragraphs");
+	check_invariants(d, "cross");
+	doc_free(&d);
+}
+
+/* The real seed: the links named in issue 5, and no others. */
+static void
+test_seed(void)
+{
+	static const struct {
+		uint64_t from;
+		int article;	/* else: a comment */
+		uint64_t src;	/* comment number */
+		uint32_t line;	/* article: source line of the block */
+	} want[] = {
+		{ 1, 1, 0, 32 },
+		{ 4, 0, 3, 0 },
+		{ 5, 1, 0, 27 },
+		{ 5, 1, 0, 29 },
+		{ 11, 0, 10, 0 },
+		{ 12, 1, 0, 29 },
+	};
+	const char *path = tap_seed_path();
+	const struct doc_link *l;
+	struct doc *d;
+	size_t len, i, found;
+	char *buf;
+
+	if (path == NULL || (buf = tap_slurp(path, &len)) == NULL) {
+		diag("seed not found: seed checks skipped");
+		return;
+	}
+	d = parse_text(buf, len, 0);
+	quotes_find(d);
+	for (i = 0; i < d->nlinks; i++)
+		link_diag(d, &d->links[i]);
+	is_int((long long)d->nlinks, (long long)(sizeof want / sizeof want[0]),
+	    "seed: %zu links", sizeof want / sizeof want[0]);
+	found = 0;
+	for (i = 0; i < sizeof want / sizeof want[0] && i < d->nlinks; i++) {
+		l = &d->links[i];
+		if (d->comments[l->comment].number != want[i].from)
+			continue;
+		if (want[i].article && l->source_kind == DOC_SOURCE_ARTICLE &&
+		    d->blocks[l->block].line == want[i].line)
+			found++;
+		else if (!want[i].article &&
+		    l->source_kind == DOC_SOURCE_COMMENT &&
+		    d->comments[l->source_comment].number == want[i].src)
+			found++;
+		else
+			diag("seed: link %zu has the wrong source", i);
+	}
+	is_int((long long)found, (long long)(sizeof want / sizeof want[0]),
+	    "seed: 1->article, 4->3, 5->article twice, 11->10, 12->article");
+	for (i = 0; i < d->ncomments; i++) {
+		long long want_parent = -1;
+
+		if (d->comments[i].number == 4)
+			want_parent = 3;
+		if (d->comments[i].number == 11)
+			want_parent = 10;
+		is_int(parent_of(d, d->comments[i].number), want_parent,
+		    "seed: parent of comment %llu",
+		    (unsigned long long)d->comments[i].number);
+	}
+	l = link_of(d, 4, 0);
+	ok(l != NULL && memchr(d->buf + l->start, '\n', l->end - l->start) &&
+	    memchr(d->buf + l->source_start, '\n',
+	    l->source_end - l->source_start),
+	    "seed: 4's passage spans a line break at both ends");
+	check_invariants(d, "seed");
+	doc_free(&d);
+}
+
+/* A growable string. */
+struct t_buf {
+	char *p;
+	size_t len, cap;
+};
+
+static void
+t_printf(struct t_buf *b, const char *fmt, unsigned n)
+{
+	int need = snprintf(NULL, 0, fmt, n, n, n, n);
+
+	b->p = xgrow(b->p, &b->cap, b->len + (size_t)need + 1, 1);
+	snprintf(b->p + b->len, (size_t)need + 1, fmt, n, n, n, n);
+	b->len += (size_t)need;
+}
+
+/*
+ * A thread of n comments: comment i (from 2) opens with comment i-1's own
+ * sentence and then says its own; every 5th adds a paragraph holding only
+ * a stock phrase (too short to link), every 7th quotes the article in a
+ * paragraph of its own.
+ */
+static void
+test_scale(void)
+{
+	static const char own[] = "the river%u rose past marker%u near "
+	    "farm%u before the mill%u flooded";
+	const unsigned n = 20000;
+	struct t_buf b = { NULL, 0, 0 };
+	size_t expect = 0, bad_parent = 0;
+	struct doc *d;
+	unsigned i;
+
+	t_printf(&b, "Scale test\n\nThe quarry road was closed for repairs "
+	    "after the spring floods washed away the culvert under it.\n\n"
+	    "%u thoughts on \"Scale test\"\n\n", n);
+	for (i = 1; i <= n; i++) {
+		t_printf(&b, "  %u. ", i);
+		if (i > 1) {
+			t_printf(&b, own, i - 1);
+			t_printf(&b, ", wrote someone. And ", 0);
+			expect++;
+		}
+		t_printf(&b, own, i);
+		t_printf(&b, ".\n", 0);
+		if (i % 5 == 0)
+			t_printf(&b, "\n    At the end of the day, yes.\n", 0);
+		if (i % 7 == 0) {
+			t_printf(&b, "\n    the quarry road was closed for "
+			    "repairs after the spring floods\n", 0);
+			expect++;
+		}
+		t_printf(&b, "\n", 0);
+	}
+	d = doc_of(b.p, b.len);
+	is_int((long long)d->ncomments, n, "scale: %u comments", n);
+	is_int((long long)d->nlinks, (long long)expect,
+	    "scale: %zu links", expect);
+	for (i = 1; i < d->ncomments; i++) {
+		if (d->comments[i].parent != (int32_t)i - 1)
+			bad_parent++;
+	}
+	is_int((long long)bad_parent, 0, "scale: each comment replies to the "
+	    "one before");
+	check_invariants(d, "scale");
+	doc_free(&d);
+	free(b.p);
+}
+
+int
+main(void)
+{
+	test_small();
+	test_edges();
+	test_seed();
+	test_scale();
+	return tap_done();
+}

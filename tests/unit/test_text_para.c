@@ -1,0 +1,355 @@
+/*
+ * test_text_para.c: UTF-8 decoding, sanitising and injection, clusters
+ * and break flags of text_para_prepare, bidi and shaping by mode,
+ * text_direction, text_to_output and text_fold.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/text.h"
+#include "gloss/xmalloc.h"
+#include "../tap.h"
+
+static struct text_opts opts;
+
+static void
+test_utf8(void)
+{
+	uint32_t c;
+	char buf[8];
+	size_t k;
+
+	k = text_utf8_decode("\xc3\xa9", 2, &c);
+	ok(k == 2 && c == 0xe9, "decode 2-byte");
+	k = text_utf8_decode("\xf0\x9f\x98\x80", 4, &c);
+	ok(k == 4 && c == 0x1f600, "decode 4-byte");
+	k = text_utf8_decode("\xe2\x82", 2, &c);
+	ok(k == 2 && c == 0xfffd, "truncated 3-byte: one U+FFFD for 2 bytes");
+	k = text_utf8_decode("\xe2\x82" "a", 3, &c);
+	ok(k == 2 && c == 0xfffd, "maximal subpart stops before a");
+	k = text_utf8_decode("\xc0\xaf", 2, &c);
+	ok(k == 1 && c == 0xfffd, "overlong C0: 1 byte");
+	k = text_utf8_decode("\xe0\x80\xaf", 3, &c);
+	ok(k == 1 && c == 0xfffd, "overlong E0 80: 1 byte");
+	k = text_utf8_decode("\xed\xa0\x80", 3, &c);
+	ok(k == 1 && c == 0xfffd, "surrogate: 1 byte at a time");
+	k = text_utf8_decode("\xf4\x90\x80\x80", 4, &c);
+	ok(k == 1 && c == 0xfffd, "above U+10FFFF");
+	k = text_utf8_decode("\x9b", 1, &c);
+	ok(k == 1 && c == 0xfffd, "lone continuation / raw C1 byte");
+	k = text_utf8_decode("\xf0\x9f\x98", 3, &c);
+	ok(k == 3 && c == 0xfffd, "truncated 4-byte: one U+FFFD");
+	/* Unicode's example: 61 F1 80 80 E1 80 C2 62 80 63 80 BF 64 */
+	is_int(text_utf8_invalid("a\xf1\x80\x80\xe1\x80\xc2" "b\x80" "c\x80\xbf"
+	    "d", 13), 6, "invalid count, Unicode ch. 3 example");
+	is_int(text_utf8_invalid("\xef\xbf\xbd", 3), 0,
+	    "a real U+FFFD is not invalid");
+	k = text_utf8_encode(0x20ac, buf);
+	ok(k == 3 && memcmp(buf, "\xe2\x82\xac", 3) == 0, "encode euro");
+	k = text_utf8_encode(0x10ffff, buf);
+	ok(k == 4 && memcmp(buf, "\xf4\x8f\xbf\xbf", 4) == 0,
+	    "encode U+10FFFF");
+}
+
+/* The drawn text of a prepared paragraph, clusters joined. */
+static char *
+drawn(const struct text_para *p)
+{
+	char *s = xmalloc(p->drawlen + 1);
+	size_t i, n = 0;
+
+	for (i = 0; i < p->ncl; i++) {
+		memcpy(s + n, p->draw + p->cl[i].draw, p->cl[i].drawlen);
+		n += p->cl[i].drawlen;
+	}
+	s[n] = '\0';
+	return s;
+}
+
+/* Whether UTF-8 s holds a control, ESC, bidi control or U+FEFF. */
+static int
+has_unsafe(const char *s)
+{
+	size_t i = 0, len = strlen(s);
+	uint32_t c;
+
+	while (i < len) {
+		i += text_utf8_decode(s + i, len - i, &c);
+		if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0xfeff ||
+		    (c >= 0x202a && c <= 0x202e) ||
+		    (c >= 0x2066 && c <= 0x2069) || c == 0x200e ||
+		    c == 0x200f || c == 0x061c)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+test_sanitise(void)
+{
+	struct text_para p;
+	struct text_opts o;
+	const char *in;
+	char *d;
+	int mode;
+	size_t i, fixed;
+
+	text_para_init(&p);
+	in = "a\x01" "b\x1b" "c\x7f" "d";
+	text_para_prepare(&p, &opts, in, strlen(in), 100);
+	d = drawn(&p);
+	is_str(d, "a\xe2\x90\x81" "b\xe2\x90\x9b" "c\xe2\x90\xa1" "d",
+	    "C0, ESC and DEL as control pictures");
+	free(d);
+	ok(p.ncl == 7 && (p.cl[1].flags & TEXT_CL_FIXED) &&
+	    p.cl[1].src == 101 && p.cl[1].srclen == 1 && p.cl[1].width == 1,
+	    "control picture: own cluster, FIXED, src and width");
+	text_para_prepare(&p, &opts, "x\0y", 3, 0);
+	d = drawn(&p);
+	is_str(d, "x\xe2\x90\x80y", "NUL as U+2400");
+	free(d);
+
+	in = "a\xc2\x85" "b";
+	text_para_prepare(&p, &opts, in, strlen(in), 0);
+	d = drawn(&p);
+	is_str(d, "a<U+0085>b", "C1 NEL shown like less");
+	free(d);
+	ok(p.ncl == 3 && p.cl[1].width == 8 &&
+	    (p.cl[1].flags & TEXT_CL_FIXED) && p.cl[1].srclen == 2,
+	    "C1: one FIXED cluster of 8 cells");
+	ok(p.cl[2].brk == TEXT_BREAK_MANDATORY,
+	    "NEL keeps its mandatory break after it");
+
+	in = "a\x80\xff" "b\xe2\x82";
+	text_para_prepare(&p, &opts, in, strlen(in), 0);
+	d = drawn(&p);
+	is_str(d, "a\xef\xbf\xbd\xef\xbf\xbd" "b\xef\xbf\xbd",
+	    "invalid UTF-8 as one U+FFFD per maximal subpart");
+	free(d);
+	for (i = 0, fixed = 0; i < p.ncl; i++)
+		fixed += (p.cl[i].flags & TEXT_CL_FIXED) != 0;
+	is_int(fixed, 3, "invalid sequences are FIXED clusters");
+
+	in = "a\xcc\x81";	/* after an invalid byte a mark starts anew */
+	text_para_prepare(&p, &opts, "\x80\xcc\x81", 3, 0);
+	d = drawn(&p);
+	is_str(d, "\xef\xbf\xbd\xe2\x97\x8c\xcc\x81",
+	    "mark after a placeholder is drawn on U+25CC");
+	free(d);
+
+	text_para_prepare(&p, &opts, "a\tb", 3, 0);
+	ok(p.ncl == 3 && (p.cl[1].flags & TEXT_CL_TAB) &&
+	    (p.cl[1].flags & TEXT_CL_SPACE) && p.cl[1].width == 0,
+	    "tab: TAB|SPACE, width left to layout");
+
+	/* Injection: none of this reaches the terminal as controls. */
+	in = "T\x1b]0;pwned\x07i\x1b]52;c;Zm9v\x07t\x1b]8;;http://x\x1b\\"
+	    "l\x1b[2Je\x1bP$q m\x1b\\ \rok\x07\x9b" "31m\xc2\x9b" "32m"
+	    "\xe2\x80\xae" "dlrow\xe2\x80\xac\xe2\x81\xa7" "x\xe2\x81\xa9"
+	    "\xe2\x80\x8f\xef\xbb\xbf\xff" "end";
+	for (mode = 0; mode < 3; mode++) {
+		o = opts;
+		o.bidi = mode;
+		text_para_prepare(&p, &o, in, strlen(in), 0);
+		d = drawn(&p);
+		ok(!has_unsafe(d), "injection (bidi mode %d): nothing unsafe "
+		    "drawn", mode);
+		ok(strstr(d, "pwned") != NULL && strstr(d, "Zm9v") != NULL &&
+		    strstr(d, "http://x") != NULL && strstr(d, "end") != NULL &&
+		    strstr(d, "31m") != NULL && strstr(d, "<U+009B>32m") != NULL,
+		    "injection (mode %d): visible letters intact", mode);
+		free(d);
+	}
+	text_para_free(&p);
+}
+
+/* Code points drawn for the clusters of p in visual order. */
+static size_t
+visual_cps(struct text_para *p, uint32_t *out, size_t max)
+{
+	uint32_t order[256];
+	size_t i, n = 0, j, len;
+	uint32_t c;
+	const char *s;
+
+	text_para_visual(p, 0, p->ncl, order);
+	for (i = 0; i < p->ncl; i++) {
+		s = p->draw + p->cl[order[i]].draw;
+		len = p->cl[order[i]].drawlen;
+		for (j = 0; j < len && n < max;) {
+			j += text_utf8_decode(s + j, len - j, &c);
+			out[n++] = c;
+		}
+	}
+	return n;
+}
+
+static void
+test_bidi(void)
+{
+	struct text_para p;
+	struct text_opts o = opts;
+	/* "see كتاب here": Arabic phrase inside English. */
+	const char *mixed = "see \xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8 here";
+	/* "كتاب لا" and "ما" */
+	const char *arabic = "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8 "
+	    "\xd9\x84\xd8\xa7 \xd9\x85\xd8\xa7";
+	uint32_t v[64];
+	size_t n, i, pres, wsum;
+	int mode;
+
+	text_para_init(&p);
+	text_para_prepare(&p, &o, mixed, strlen(mixed), 0);
+	ok(!p.rtl, "English line with Arabic phrase is LTR");
+	n = visual_cps(&p, v, 64);
+	ok(n == 13 && v[0] == 's' && v[3] == ' ' && v[8] == ' ' &&
+	    v[9] == 'h', "LTR words stay in place");
+	/* سلام reversed: م (final) first, س (initial) last. */
+	ok(v[4] >= 0xfe70 && v[4] <= 0xfeff && v[7] >= 0xfe70 &&
+	    v[7] <= 0xfeff, "Arabic phrase is shaped");
+	ok(v[4] == 0xfe8f && v[5] == 0xfe8e && v[6] == 0xfe98 &&
+	    v[7] == 0xfedb,
+	    "Arabic phrase reversed in place (beh isolated .. kaf initial)");
+
+	text_para_prepare(&p, &o, arabic, strlen(arabic), 0);
+	ok(p.rtl, "Arabic line is RTL");
+	n = visual_cps(&p, v, 64);
+	for (i = 0, pres = 0; i < n; i++)
+		pres += v[i] >= 0xfe70 && v[i] <= 0xfefc;
+	ok(pres == n - 2, "app mode: every letter a presentation form");
+	for (i = 0, wsum = 0; i < p.ncl; i++)
+		wsum += p.cl[i].width;
+	is_int(wsum, 9, "lam-alef ligature: 10 characters take 9 cells");
+	ok(p.ncl == 9 && p.cl[5].srclen == 4,
+	    "lam-alef: one cluster covering both letters");
+	ok(v[0] == 0xfee3 || v[0] == 0xfee2 || v[0] == 0xfee4 ||
+	    v[0] == 0xfe8e || v[0] == 0xfe8d, "visual order starts with the "
+	    "last word (ma)");
+	ok(v[n - 1] == 0xfedb, "visual order ends with the first letter (kaf "
+	    "initial)");
+	ok(p.cl[0].flags & TEXT_CL_RTL, "Arabic clusters flagged RTL");
+
+	for (mode = TEXT_BIDI_TERMINAL; mode <= TEXT_BIDI_OFF; mode++) {
+		o.bidi = mode;
+		text_para_prepare(&p, &o, arabic, strlen(arabic), 0);
+		n = visual_cps(&p, v, 64);
+		ok(!p.rtl && n == 10 && v[0] == 0x0643 && v[9] == 0x0627 &&
+		    v[5] == 0x0644, "bidi mode %d: logical and unshaped", mode);
+		ok(p.cl[0].level == 0, "bidi mode %d: levels 0", mode);
+	}
+
+	/* Harakat stay with their letter and count 0. */
+	o.bidi = TEXT_BIDI_APP;
+	text_para_prepare(&p, &o, "\xd8\xa8\xd9\x8e\xd8\xa8\xd9\x90", 8, 0);
+	ok(p.ncl == 2 && p.cl[0].width == 1 && p.cl[1].width == 1,
+	    "Arabic with harakat: 2 clusters of 1 cell");
+
+	is_int(text_direction("12 abc", 6), 0, "direction: LTR");
+	is_int(text_direction("12 \xd8\xa8", 5), 1, "direction: RTL");
+	is_int(text_direction("12 !", 4), -1, "direction: none");
+	is_int(text_direction("\xe2\x81\xa7\xd8\xa8\xe2\x81\xa9x", 9), 0,
+	    "direction: isolates are skipped");
+	text_para_free(&p);
+}
+
+static void
+test_breaks(void)
+{
+	struct text_para p;
+	const char *s = "one two\xe4\xb8\xad\xe6\x96\x87 e\xcc\x88x";
+	size_t i;
+
+	text_para_init(&p);
+	text_para_prepare(&p, &opts, s, strlen(s), 0);
+	ok(p.ncl == 12, "clusters: e+U+0308 is one");
+	ok(p.cl[3].flags & TEXT_CL_SPACE, "space flagged");
+	ok(p.cl[4].brk == TEXT_BREAK_ALLOWED, "break allowed after space");
+	ok(p.cl[5].brk == TEXT_BREAK_NO, "no break inside a word");
+	ok(p.cl[7].brk == TEXT_BREAK_ALLOWED &&
+	    p.cl[8].brk == TEXT_BREAK_ALLOWED, "breaks between ideographs");
+	ok(p.cl[7].width == 2, "CJK cluster 2 cells");
+	ok(p.cl[10].srclen == 3 && p.cl[10].width == 1,
+	    "e + mark: 3 bytes, 1 cell");
+	for (i = 0; i < p.ncl; i++)
+		if (p.cl[i].level != 0)
+			break;
+	ok(i == p.ncl, "LTR text: levels 0");
+	text_para_free(&p);
+}
+
+static void
+test_output(void)
+{
+	struct text_opts o = opts;
+	char *s;
+	size_t n;
+
+	s = text_to_output(&o, "caf\xc3\xa9", 5, &n);
+	ok(n == 5 && memcmp(s, "caf\xc3\xa9", 5) == 0, "UTF-8 output: copy");
+	free(s);
+	o.out_utf8 = 0;
+	o.out_charset = "ISO-8859-1";
+	s = text_to_output(&o, "caf\xc3\xa9 \xe4\xb8\xad", 9, &n);
+	ok(n == 6 && memcmp(s, "caf\xe9 ?", 6) == 0,
+	    "Latin-1 output: e acute converted, CJK as ?");
+	free(s);
+	o.out_charset = "ASCII";
+	s = text_to_output(&o, "\xc3\xa9x", 3, &n);
+	ok(n == 2 && memcmp(s, "?x", 2) == 0, "ASCII output: ?");
+	if (n != 2 || memcmp(s, "?x", 2) != 0)
+		diag("got %zu bytes: %02x %02x", n, (unsigned char)s[0],
+		    (unsigned char)s[1]);
+	free(s);
+}
+
+static void
+test_fold(void)
+{
+	char *k1, *k2, *k3;
+	uint32_t *map;
+	size_t n1, n2, n3;
+	const char *src = "PRE\xc3\x8bMPTIVELY";
+
+	k1 = text_fold("preemptively", 12, 0, &n1, NULL);
+	k2 = text_fold("pre\xc3\xabmptively", 13, 0, &n2, NULL);
+	k3 = text_fold(src, 13, 0, &n3, &map);
+	is_str(k2, k1, "fold: diaeresis removed");
+	is_str(k3, k1, "fold: upper case with diaeresis");
+	ok(n3 == 12 && map[3] == 3 && map[4] == 5 && map[11] == 12,
+	    "fold map: key bytes point at source characters");
+	free(k1);
+	free(k2);
+	free(k3);
+	free(map);
+	k1 = text_fold("Pre\xc3\xabmpt", 8, 1, &n1, NULL);
+	is_str(k1, "Preempt", "keep_case: marks removed, case kept");
+	free(k1);
+	k1 = text_fold("STRASSE stra\xc3\x9f" "e", 15, 0, &n1, NULL);
+	is_str(k1, "strasse strasse", "fold: sharp s folds to ss");
+	free(k1);
+	k1 = text_fold("e\xcc\x81\xd8\xa8\xd9\x8e", 7, 0, &n1, &map);
+	is_str(k1, "e\xd8\xa8", "fold: decomposed acute and harakat dropped");
+	ok(n1 == 3 && map[0] == 0 && map[1] == 3 && map[2] == 3,
+	    "fold map with dropped marks");
+	free(k1);
+	free(map);
+}
+
+int
+main(void)
+{
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		tap_skip_all("no C.UTF-8 locale");
+	text_opts_default(&opts);
+	test_utf8();
+	test_sanitise();
+	test_breaks();
+	test_bidi();
+	test_output();
+	test_fold();
+	return tap_done();
+}
