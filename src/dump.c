@@ -152,9 +152,12 @@ dump_write(const struct doc *d, const struct text_opts *t,
 	lay_init(&l);
 	if (pane == GLOSS_PANE_ALL || pane == GLOSS_PANE_ARTICLE)
 		dump_article(&dp, &c, &l, width);
-	if (pane == GLOSS_PANE_ALL || pane == GLOSS_PANE_COMMENTS)
+	/* With all panes, a part the document does not have is left out. */
+	if (pane == GLOSS_PANE_COMMENTS || (pane == GLOSS_PANE_ALL &&
+	    (d->ncomments > 0 || d->declared_comments > 0)))
 		dump_comments(&dp, &c, &l, width);
-	if (pane == GLOSS_PANE_ALL || pane == GLOSS_PANE_CLAUSES)
+	if (pane == GLOSS_PANE_CLAUSES || (pane == GLOSS_PANE_ALL &&
+	    d->nclauses > 0))
 		dump_clauses(&dp, &c, &l, width);
 	lay_free(&l);
 	layout_ctx_free(&c);

@@ -7,7 +7,10 @@
  * chunks and stopped at max_size with a clear reason. A UTF-16 byte-order
  * mark means UTF-16 text: it is converted to UTF-8 with libunistring.
  * A NUL byte among the first 8 KiB together with many other control bytes
- * marks a binary file, which is refused rather than shown as noise.
+ * marks a binary file, which is refused rather than shown as noise. Text
+ * with invalid UTF-8 and no valid multi-byte sequence at all is taken to
+ * be in a legacy 8-bit charset and read as Windows-1252 (a superset of
+ * Latin-1), which the caller is told about.
  */
 #include "config.h"
 
@@ -22,6 +25,7 @@
 #include <uniconv.h>
 
 #include "gloss/input.h"
+#include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
 #define INPUT_CHUNK	(1 << 16)
@@ -111,19 +115,41 @@ input_is_binary(const char *b, size_t len)
 	return nul > 0 && (nul + ctl) * 20 > n;
 }
 
-/* Convert UTF-16 (with BOM) to UTF-8; replaces *buf. */
+/*
+ * Text that is not UTF-8: some invalid sequences and not one valid
+ * multi-byte sequence (a UTF-8 file with a few bad bytes has plenty).
+ */
 static int
-input_from_utf16(char **buf, size_t *len, int *mapped, char **err)
+input_is_legacy(const char *b, size_t len)
 {
-	const char *enc = ((unsigned char)(*buf)[0] == 0xFF) ? "UTF-16LE" :
-	    "UTF-16BE";
+	size_t i = 0, bad = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)b[i] < 0x80) {
+			i++;
+			continue;
+		}
+		i += text_utf8_decode(b + i, len - i, &cp);
+		if (cp != 0xfffd)
+			return 0;
+		bad++;
+	}
+	return bad > 0;
+}
+
+/* Convert from a legacy charset to UTF-8; replaces *buf. */
+static int
+input_convert(const char *enc, size_t skip, char **buf, size_t *len,
+    int *mapped, char **err)
+{
 	size_t outlen = 0;
 	uint8_t *out;
 
-	out = u8_conv_from_encoding(enc, iconveh_question_mark, *buf + 2,
-	    *len - 2, NULL, NULL, &outlen);
+	out = u8_conv_from_encoding(enc, iconveh_question_mark, *buf + skip,
+	    *len - skip, NULL, NULL, &outlen);
 	if (out == NULL) {
-		*err = xasprintf("cannot convert UTF-16 text: %s",
+		*err = xasprintf("cannot convert %s text: %s", enc,
 		    strerror(errno));
 		return -1;
 	}
@@ -137,6 +163,7 @@ input_from_utf16(char **buf, size_t *len, int *mapped, char **err)
 	return 0;
 }
 
+/* Convert UTF-16 (with BOM) to UTF-8; replaces *buf. */
 static void
 input_release(char **buf, size_t len, int mapped)
 {
@@ -151,7 +178,7 @@ input_release(char **buf, size_t len, int mapped)
 
 int
 input_read(const char *path, size_t max_size, char **buf, size_t *len,
-    int *mapped, char **err)
+    int *mapped, int *legacy, char **err)
 {
 	struct stat st;
 	int fd, over;
@@ -160,6 +187,8 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 	*len = 0;
 	*mapped = 0;
 	*err = NULL;
+	if (legacy != NULL)
+		*legacy = 0;
 	if (strcmp(path, "-") == 0)
 		fd = STDIN_FILENO;
 	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
@@ -209,12 +238,21 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 	    (unsigned char)(*buf)[1] == 0xFE) ||
 	    ((unsigned char)(*buf)[0] == 0xFE &&
 	    (unsigned char)(*buf)[1] == 0xFF)))
-		return input_from_utf16(buf, len, mapped, err) == 0 ? 0 :
-		    (input_release(buf, *len, *mapped), -1);
+		return input_convert((unsigned char)(*buf)[0] == 0xFF ?
+		    "UTF-16LE" : "UTF-16BE", 2, buf, len, mapped, err) == 0 ?
+		    0 : (input_release(buf, *len, *mapped), -1);
 	if (input_is_binary(*buf, *len)) {
 		input_release(buf, *len, *mapped);
 		*err = xstrdup("binary file, not a text document");
 		return -1;
+	}
+	if (input_is_legacy(*buf, *len)) {
+		if (input_convert("CP1252", 0, buf, len, mapped, err) != 0) {
+			input_release(buf, *len, *mapped);
+			return -1;
+		}
+		if (legacy != NULL)
+			*legacy = 1;
 	}
 	return 0;
 fail:

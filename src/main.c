@@ -57,7 +57,8 @@ main_load(const struct gloss_options *o, const char **name)
 {
 	char *buf, *err;
 	size_t len;
-	int mapped;
+	int mapped, legacy;
+	struct doc *d;
 
 	if (o->file == NULL) {
 		const char *w = welcome_text(&len);
@@ -68,12 +69,16 @@ main_load(const struct gloss_options *o, const char **name)
 		return parse_text(buf, len, 0);
 	}
 	*name = strcmp(o->file, "-") == 0 ? "(stdin)" : o->file;
-	if (input_read(o->file, o->max_size, &buf, &len, &mapped, &err) != 0) {
+	if (input_read(o->file, o->max_size, &buf, &len, &mapped, &legacy,
+	    &err) != 0) {
 		fprintf(stderr, "gloss: %s: %s\n", *name, err);
 		free(err);
 		return NULL;
 	}
-	return parse_text(buf, len, mapped);
+	d = parse_text(buf, len, mapped);
+	if (legacy)
+		doc_add_problem(d, 0, "not UTF-8: read as Windows-1252");
+	return d;
 }
 
 int

@@ -1,7 +1,8 @@
 /*
  * input.h: reading a document's bytes. Regular files are mapped; pipes,
  * terminals and devices are read up to a size limit. UTF-16 input (with a
- * byte-order mark) is converted to UTF-8. Binary files are refused.
+ * byte-order mark) and text in a legacy 8-bit charset are converted to
+ * UTF-8. Binary files are refused.
  */
 #ifndef GLOSS_INPUT_H
 #define GLOSS_INPUT_H
@@ -10,12 +11,13 @@
 
 /**
  * Read path ("-" for standard input) into *buf (*len bytes; *mapped set
- * when it is an mmap to release with munmap). Returns 0, or -1 with a
+ * when it is an mmap to release with munmap). *legacy (if not NULL) is set
+ * when the text was not UTF-8 and was read as Windows-1252. Returns 0, or -1 with a
  * malloc'd reason in *err ("No such file or directory", "larger than the
  * 1073741824-byte limit (--max-size)", ...).
  */
 int input_read(const char *path, size_t max_size, char **buf, size_t *len,
-    int *mapped, char **err);
+    int *mapped, int *legacy, char **err);
 
 /** Parse a size like "1G", "200M", "4096"; returns 0 on error. */
 size_t input_parse_size(const char *s);

@@ -153,7 +153,7 @@ for t in xterm-256color screen-256color tmux-256color linux vt100; do
 	term_start 80 24 "TERM=$t \"$GLOSS\" \"$DOC\""
 	term_wait "h help"
 	r=$?
-	term_keys 2 J 3 j
+	term_keys 2 J 3
 	term_wait "clause 1/" || r=1
 	term_keys q
 	term_wait "GLOSS-EXIT=0" || r=1

@@ -7,7 +7,8 @@ TMUX_BIN=${TMUX_BIN:-$(command -v tmux)}
 [ -n "$PYTHON3" ] || skip_all "python3 not found"
 [ -x "$GLOSS" ] || skip_all "gloss binary not built"
 
-TERM_SOCK=gloss-test-$$
+TERM_SOCK=gloss-test-$$-0
+term_n=0
 TERM_WAIT=${TERM_WAIT:-10}
 TERM_TMP=$(mktemp -d "${TMPDIR:-/tmp}/gloss-term.XXXXXX")
 trap '"$TMUX_BIN" -L "$TERM_SOCK" kill-server >/dev/null 2>&1; rm -rf "$TERM_TMP"' EXIT
@@ -21,6 +22,8 @@ term_start() {
 	w=$1 h=$2
 	shift 2
 	tm kill-server >/dev/null 2>&1
+	term_n=$((term_n + 1))
+	TERM_SOCK=gloss-test-$$-$term_n
 	printf '%s\n' "$*; echo GLOSS-EXIT=\$?; exec sleep 600" >"$TERM_TMP/cmd"
 	tm new-session -d -x "$w" -y "$h" "sh $TERM_TMP/cmd"
 	tm set-option -g status off >/dev/null 2>&1
@@ -28,9 +31,12 @@ term_start() {
 	TERM_W=$w
 }
 
-# term_cap: capture the screen into $TERM_TMP/screen (and keep a copy).
+# term_cap: capture the screen into $TERM_TMP/screen; term_keep keeps a
+# copy for the width check at the end.
 term_cap() {
 	tm capture-pane -p >"$TERM_TMP/screen" 2>/dev/null
+}
+term_keep() {
 	term_caps=$((term_caps + 1))
 	cp "$TERM_TMP/screen" "$TERM_TMP/cap.$term_caps.$TERM_W"
 }
@@ -40,7 +46,7 @@ term_wait() {
 	i=0
 	while [ $i -lt $((TERM_WAIT * 10)) ]; do
 		term_cap
-		grep -F -q -- "$1" "$TERM_TMP/screen" && return 0
+		grep -F -q -- "$1" "$TERM_TMP/screen" && { term_keep; return 0; }
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -54,7 +60,7 @@ term_wait_re() {
 	i=0
 	while [ $i -lt $((TERM_WAIT * 10)) ]; do
 		term_cap
-		grep -E -q -- "$1" "$TERM_TMP/screen" && return 0
+		grep -E -q -- "$1" "$TERM_TMP/screen" && { term_keep; return 0; }
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -68,7 +74,7 @@ term_wait_change() {
 	i=0
 	while [ $i -lt $((TERM_WAIT * 10)) ]; do
 		term_cap
-		cmp -s "$TERM_TMP/screen" "$TERM_TMP/before" || return 0
+		cmp -s "$TERM_TMP/screen" "$TERM_TMP/before" || { term_keep; return 0; }
 		sleep 0.1
 		i=$((i + 1))
 	done
