@@ -32,8 +32,10 @@
  *                  "paragraphs"), "start", "end" (in that paragraph's
  *                  "text"), "text" (the passage), "source":
  *                    {"kind": "article", "block" (index in "blocks"),
- *                     "paragraph_line" (its source line), "start", "end"
- *                     (in that block's "text")}
+ *                     "paragraph_line" (its source line), "clause" (only
+ *                     for a clause block: index in "clauses"), "start",
+ *                     "end" (in that block's "text", or for a clause
+ *                     block in that clause's "translation")}
  *                  | {"kind": "comment", "number" (as printed), "comment"
  *                     (index in "comments"), "paragraph" (index in its
  *                     "paragraphs"), "start", "end"} } ] } ],
@@ -400,6 +402,26 @@ json_link_valid(const struct doc *d, const struct doc_link *l)
 	    l->source_para - sc->first_para < sc->npara;
 }
 
+/*
+ * The clause of clause block bl whose translation holds offset off (a quote
+ * of a clause translation has the clause block as its source), or -1.
+ */
+static long
+json_link_clause(const struct doc *d, const struct doc_block *bl,
+    uint32_t off)
+{
+	const struct span *t;
+	size_t k;
+
+	for (k = bl->first_clause; k < (size_t)bl->first_clause +
+	    bl->nclauses && k < d->nclauses; k++) {
+		t = &d->clauses[k].translation;
+		if (off >= t->off && off - t->off < t->len)
+			return (long)k;
+	}
+	return -1;
+}
+
 static void
 json_link(FILE *f, const struct doc *d, const struct doc_link *l)
 {
@@ -407,6 +429,8 @@ json_link(FILE *f, const struct doc *d, const struct doc_link *l)
 	const struct doc_comment *sc;
 	const struct doc_para *pa = &d->paras[l->para];
 	const struct doc_block *bl;
+	struct span text;
+	long k;
 
 	fprintf(f, "{\"paragraph\":%" PRIu32 ",\"start\":%zu,\"end\":%zu,"
 	    "\"text\":", l->para - c->first_para, json_para_pos(d, pa,
@@ -415,11 +439,17 @@ json_link(FILE *f, const struct doc *d, const struct doc_link *l)
 	fputs(",\"source\":", f);
 	if (l->source_kind == DOC_SOURCE_ARTICLE) {
 		bl = &d->blocks[l->block];
+		text = bl->text;
 		fprintf(f, "{\"kind\":\"article\",\"block\":%" PRIu32
-		    ",\"paragraph_line\":%" PRIu32 ",\"start\":%zu,"
-		    "\"end\":%zu}}", l->block, bl->line,
-		    json_span_pos(d, bl->text, l->source_start),
-		    json_span_pos(d, bl->text, l->source_end));
+		    ",\"paragraph_line\":%" PRIu32, l->block, bl->line);
+		if (bl->kind == DOC_BLOCK_CLAUSES &&
+		    (k = json_link_clause(d, bl, l->source_start)) >= 0) {
+			text = d->clauses[k].translation;
+			fprintf(f, ",\"clause\":%ld", k);
+		}
+		fprintf(f, ",\"start\":%zu,\"end\":%zu}}",
+		    json_span_pos(d, text, l->source_start),
+		    json_span_pos(d, text, l->source_end));
 		return;
 	}
 	sc = &d->comments[l->source_comment];

@@ -67,14 +67,29 @@ struct quotes_word {
 	uint32_t hash;		/* of the normalised word */
 };
 
+/*
+ * A unit's text: an article unit is the one span text; a comment unit is
+ * the lines doc->lines[lfirst, lfirst + ln). start/end bound its bytes
+ * (units never overlap). wfirst/wn: its words in q->w while its comment
+ * (or, for the article, the unit itself) is being worked on.
+ */
 struct quotes_unit {
-	uint32_t first, n;	/* words [first, first + n) */
+	struct span text;	/* article units */
+	uint32_t lfirst, ln;	/* comment units */
+	uint32_t start, end;
+	uint32_t wfirst, wn;
 	enum doc_source_kind kind;
 	uint32_t index;		/* article: block; comment: para */
 	uint32_t comment;	/* comment: its index */
 };
 
-/* Window key -> first and latest start; keys[i] == 0 marks an empty slot. */
+/*
+ * Window key -> byte offsets of the first and the latest indexed window
+ * with that key (QUOTES_NONE: none indexed yet); keys[i] == 0 marks an
+ * empty slot. Only candidate keys (windows that occur at least twice in
+ * the document, plus Bloom false positives) have a slot: a window that
+ * occurs once can never be found again, so it need not be indexed.
+ */
 struct quotes_table {
 	uint64_t *keys;
 	uint32_t *first;
@@ -82,15 +97,29 @@ struct quotes_table {
 	size_t cap;		/* any size: slots are found by multiply-shift */
 };
 
+#define QUOTES_NONE	UINT32_MAX
+
 struct quotes {
 	struct doc *d;
 	const char *buf;
-	struct quotes_word *w;
+	struct quotes_word *w;	/* words of the unit(s) being worked on */
 	size_t nw, capw;
 	struct quotes_unit *u;
 	size_t nu, capu;
+	uint32_t *byoff;	/* unit indices sorted by start */
+	uint64_t total;		/* bytes of all units */
 	struct quotes_table t;
+	uint64_t *filter;	/* Bloom filter of the table's keys */
+	size_t nfilter;		/* 64-bit words in filter */
 	uint64_t pk;		/* QUOTES_P ^ (QUOTES_K - 1) */
+};
+
+/* Reads the words of a unit from a word start on, re-tokenising. */
+struct quotes_iter {
+	const struct quotes *q;
+	const struct quotes_unit *u;
+	uint32_t k;		/* span of the unit */
+	size_t pos;		/* byte in that span */
 };
 
 /* The comment being scanned: its best quoted comment so far. */
@@ -204,30 +233,57 @@ quotes_chars(const struct quotes *q, uint32_t i, uint32_t n)
 	return count;
 }
 
-static void
-quotes_word_add(struct quotes *q, uint32_t start, uint32_t end, uint64_t h)
+/* An ASCII letter or digit (c is any byte). */
+static inline int
+quotes_ascii_word(char c)
 {
-	struct quotes_word *w;
+	unsigned char b = (unsigned char)c;
 
-	q->w = xgrow(q->w, &q->capw, q->nw + 1, sizeof *q->w);
-	w = &q->w[q->nw++];
-	w->start = start;
-	w->end = end;
-	w->hash = (uint32_t)(quotes_mix(h) >> 32);
+	return (unsigned)(b - '0') < 10 || (unsigned)((b | 0x20) - 'a') < 26;
 }
 
-/* Split the bytes [off, off + len) of one source line into words. */
-static void
-quotes_tokenize(struct quotes *q, uint32_t off, uint32_t len)
+/* quotes_fold of an ASCII letter or digit. */
+static inline uint32_t
+quotes_ascii_fold(char c)
 {
-	const char *s = q->buf + off;
+	unsigned char b = (unsigned char)c;
+
+	return (unsigned)(b - 'A') < 26 ? (uint32_t)(b | 0x20) : b;
+}
+
+/*
+ * Find the next word of s[*pos, len): sets its bytes [*ws, *we) and the
+ * hash of its normalised form, moves *pos past it. Returns 0 when there
+ * is none. Starting at a word's first byte gives that same word.
+ */
+static int
+quotes_word_scan(const char *s, size_t len, size_t *pos, size_t *ws,
+    size_t *we, uint32_t *hash)
+{
 	enum quotes_class cls, next;
-	size_t i = 0, n, wstart = 0;
+	size_t i = *pos, n, wstart = 0;
 	uint64_t h = 0;
 	uint32_t cp, cp2;
 	int inword = 0;
 
 	while (i < len) {
+		if (inword) {
+			/* ASCII letters and digits, the bulk of a word. */
+			while (i < len && quotes_ascii_word(s[i])) {
+				h = (h ^ quotes_ascii_fold(s[i])) *
+				    0x100000001b3ULL;
+				i++;
+			}
+			if (i == len)
+				break;
+		} else {
+			/* ASCII separators between words. */
+			while (i < len && (unsigned char)s[i] < 0x80 &&
+			    !quotes_ascii_word(s[i]))
+				i++;
+			if (i == len)
+				break;
+		}
 		n = quotes_decode(s + i, len - i, &cp);
 		cls = quotes_classify(cp);
 		if (cls == QUOTES_APOS && inword) {
@@ -249,98 +305,299 @@ quotes_tokenize(struct quotes *q, uint32_t off, uint32_t len)
 			}
 			h = (h ^ quotes_fold(cp)) * 0x100000001b3ULL;
 		} else if (inword) {
-			quotes_word_add(q, off + wstart, off + i, h);
-			inword = 0;
+			*ws = wstart;
+			*we = i;
+			*hash = (uint32_t)(quotes_mix(h) >> 32);
+			*pos = i + n;
+			return 1;
 		}
 		i += n;
 	}
-	if (inword)
-		quotes_word_add(q, off + wstart, off + len, h);
+	*pos = len;
+	if (!inword)
+		return 0;
+	*ws = wstart;
+	*we = len;
+	*hash = (uint32_t)(quotes_mix(h) >> 32);
+	return 1;
 }
 
-/* Close the unit whose words start at first, if it has any. */
+/* Append the words of the bytes [off, off + len) of one source line. */
 static void
-quotes_unit_add(struct quotes *q, size_t first, enum doc_source_kind kind,
-    uint32_t index, uint32_t comment)
+quotes_tokenize(struct quotes *q, uint32_t off, uint32_t len)
+{
+	const char *s = q->buf + off;
+	struct quotes_word *w;
+	size_t pos = 0, ws, we;
+	uint32_t hash;
+
+	while (quotes_word_scan(s, len, &pos, &ws, &we, &hash)) {
+		q->w = xgrow(q->w, &q->capw, q->nw + 1, sizeof *q->w);
+		w = &q->w[q->nw++];
+		w->start = off + ws;
+		w->end = off + we;
+		w->hash = hash;
+	}
+}
+
+/* Span k of unit u. */
+static struct span
+quotes_unit_span(const struct quotes *q, const struct quotes_unit *u,
+    uint32_t k)
+{
+	if (u->kind == DOC_SOURCE_ARTICLE)
+		return u->text;
+	return q->d->lines[u->lfirst + k];
+}
+
+static uint32_t
+quotes_unit_nspans(const struct quotes_unit *u)
+{
+	return u->kind == DOC_SOURCE_ARTICLE ? 1 : u->ln;
+}
+
+/* Append the words of unit u to q->w, setting u->wfirst and u->wn. */
+static void
+quotes_unit_words(struct quotes *q, struct quotes_unit *u)
+{
+	struct span sp;
+	uint32_t k;
+
+	u->wfirst = q->nw;
+	for (k = 0; k < quotes_unit_nspans(u); k++) {
+		sp = quotes_unit_span(q, u, k);
+		quotes_tokenize(q, sp.off, sp.len);
+	}
+	u->wn = q->nw - u->wfirst;
+}
+
+/* Add a unit over the lines [lfirst, lfirst + ln) or the span text. */
+static void
+quotes_unit_add(struct quotes *q, enum doc_source_kind kind, struct span text,
+    uint32_t lfirst, uint32_t ln, uint32_t index, uint32_t comment)
 {
 	struct quotes_unit *u;
+	struct span sp;
+	uint32_t k;
+	uint64_t bytes = 0;
 
-	if (q->nw == first)
-		return;
 	q->u = xgrow(q->u, &q->capu, q->nu + 1, sizeof *q->u);
-	u = &q->u[q->nu++];
-	u->first = first;
-	u->n = q->nw - first;
+	u = &q->u[q->nu];
+	memset(u, 0, sizeof *u);
 	u->kind = kind;
+	u->text = text;
+	u->lfirst = lfirst;
+	u->ln = ln;
 	u->index = index;
 	u->comment = comment;
+	u->start = UINT32_MAX;
+	for (k = 0; k < quotes_unit_nspans(u); k++) {
+		sp = quotes_unit_span(q, u, k);
+		if (sp.len == 0)
+			continue;
+		if (sp.off < u->start)
+			u->start = sp.off;
+		if (sp.off + sp.len > u->end)
+			u->end = sp.off + sp.len;
+		bytes += sp.len;
+	}
+	if (bytes == 0)
+		return;		/* no words: never a source nor scanned */
+	q->total += bytes;
+	q->nu++;
 }
 
-/* Tokenise the article (paragraphs, block quotes, clause translations). */
+/* The units of the article (paragraphs, block quotes, clause translations). */
 static void
 quotes_split_article(struct quotes *q)
 {
 	const struct doc *d = q->d;
 	const struct doc_block *b;
 	const struct doc_clause *c;
-	size_t i, j, first;
+	size_t i, j;
 
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
 		if (b->kind != DOC_BLOCK_CLAUSES) {
-			first = q->nw;
-			quotes_tokenize(q, b->text.off, b->text.len);
-			quotes_unit_add(q, first, DOC_SOURCE_ARTICLE, i, 0);
+			quotes_unit_add(q, DOC_SOURCE_ARTICLE, b->text, 0, 0,
+			    i, 0);
 			continue;
 		}
 		for (j = 0; j < b->nclauses; j++) {
 			c = &d->clauses[b->first_clause + j];
-			first = q->nw;
-			quotes_tokenize(q, c->translation.off,
-			    c->translation.len);
-			quotes_unit_add(q, first, DOC_SOURCE_ARTICLE, i, 0);
+			quotes_unit_add(q, DOC_SOURCE_ARTICLE, c->translation,
+			    0, 0, i, 0);
 		}
 	}
 }
 
-/* Tokenise every comment paragraph, comment by comment. */
+/* The units of every comment paragraph, comment by comment. */
 static void
 quotes_split_comments(struct quotes *q)
 {
 	const struct doc *d = q->d;
 	const struct doc_comment *c;
 	const struct doc_para *p;
-	size_t i, j, k, first;
+	struct span none = { 0, 0 };
+	size_t i, j;
 
 	for (i = 0; i < d->ncomments; i++) {
 		c = &d->comments[i];
 		for (j = 0; j < c->npara; j++) {
 			p = &d->paras[c->first_para + j];
-			first = q->nw;
-			for (k = 0; k < p->lines.n; k++) {
-				quotes_tokenize(q, d->lines[p->lines.first + k].off,
-				    d->lines[p->lines.first + k].len);
-			}
-			quotes_unit_add(q, first, DOC_SOURCE_COMMENT,
-			    c->first_para + j, i);
+			quotes_unit_add(q, DOC_SOURCE_COMMENT, none,
+			    p->lines.first, p->lines.n, c->first_para + j, i);
 		}
 	}
 }
 
-/* Index of the unit holding word p. */
-static size_t
-quotes_unit_of(const struct quotes *q, uint32_t p)
+static int
+quotes_u64_cmp(const void *a, const void *b)
 {
-	size_t lo = 0, hi = q->nu, mid;
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 
-	while (hi - lo > 1) {	/* invariant: u[lo].first <= p < u[hi].first */
+	return x < y ? -1 : x > y;
+}
+
+/* Order the units by start, for quotes_unit_at. */
+static void
+quotes_units_order(struct quotes *q)
+{
+	uint64_t *pairs;
+	size_t i;
+	int sorted = 1;
+
+	q->byoff = xreallocarray(NULL, q->nu + 1, sizeof *q->byoff);
+	for (i = 0; i < q->nu; i++) {
+		q->byoff[i] = i;
+		if (i > 0 && q->u[i].start < q->u[i - 1].start)
+			sorted = 0;
+	}
+	if (sorted)
+		return;
+	pairs = xreallocarray(NULL, q->nu, sizeof *pairs);
+	for (i = 0; i < q->nu; i++)
+		pairs[i] = (uint64_t)q->u[i].start << 32 | i;
+	qsort(pairs, q->nu, sizeof *pairs, quotes_u64_cmp);
+	for (i = 0; i < q->nu; i++)
+		q->byoff[i] = (uint32_t)pairs[i];
+	free(pairs);
+}
+
+/* Whether a word starting at off belongs to unit u. */
+static int
+quotes_unit_has(const struct quotes *q, const struct quotes_unit *u,
+    uint32_t off)
+{
+	struct span sp;
+	uint32_t k;
+
+	if (off < u->start || off >= u->end)
+		return 0;
+	for (k = 0; k < quotes_unit_nspans(u); k++) {
+		sp = quotes_unit_span(q, u, k);
+		if (off >= sp.off && off < sp.off + sp.len)
+			return 1;
+	}
+	return 0;
+}
+
+/* The unit holding the word that starts at byte off. */
+static const struct quotes_unit *
+quotes_unit_at(const struct quotes *q, uint32_t off)
+{
+	size_t lo = 0, hi = q->nu, mid, i;
+
+	while (hi - lo > 1) {	/* start of byoff[lo] <= off, if any is */
 		mid = lo + (hi - lo) / 2;
-		if (q->u[mid].first <= p)
+		if (q->u[q->byoff[mid]].start <= off)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	return lo;
+	if (quotes_unit_has(q, &q->u[q->byoff[lo]], off))
+		return &q->u[q->byoff[lo]];
+	for (i = 0; i < q->nu; i++)	/* units overlap: never in practice */
+		if (quotes_unit_has(q, &q->u[i], off))
+			return &q->u[i];
+	return &q->u[q->byoff[lo]];
+}
+
+/* Start reading the words of the unit holding off at the word at off. */
+static void
+quotes_iter_at(struct quotes_iter *it, const struct quotes *q, uint32_t off)
+{
+	const struct quotes_unit *u = quotes_unit_at(q, off);
+	struct span sp;
+	uint32_t k, n = quotes_unit_nspans(u);
+
+	it->q = q;
+	it->u = u;
+	for (k = 0; k + 1 < n; k++) {
+		sp = quotes_unit_span(q, u, k);
+		if (off >= sp.off && off < sp.off + sp.len)
+			break;
+	}
+	sp = quotes_unit_span(q, u, k);
+	it->k = k;
+	it->pos = off >= sp.off ? off - sp.off : 0;
+}
+
+/* The next word of the unit into *w; 0 at its end. */
+static int
+quotes_iter_next(struct quotes_iter *it, struct quotes_word *w)
+{
+	const struct quotes *q = it->q;
+	struct span sp;
+	size_t ws, we;
+	uint32_t n = quotes_unit_nspans(it->u);
+
+	while (it->k < n) {
+		sp = quotes_unit_span(q, it->u, it->k);
+		if (quotes_word_scan(q->buf + sp.off, sp.len, &it->pos, &ws,
+		    &we, &w->hash)) {
+			w->start = sp.off + ws;
+			w->end = sp.off + we;
+			return 1;
+		}
+		it->k++;
+		it->pos = 0;
+	}
+	return 0;
+}
+
+/* Bloom filters of n 64-bit words: four bits of one word per key. */
+static size_t
+quotes_bloom_index(size_t n, uint64_t key)
+{
+	return (size_t)(((key >> 32) * (uint64_t)n) >> 32);
+}
+
+static uint64_t
+quotes_bloom_mask(uint64_t key)
+{
+	return (1ULL << (key & 63)) | (1ULL << ((key >> 6) & 63)) |
+	    (1ULL << ((key >> 12) & 63)) | (1ULL << ((key >> 18) & 63));
+}
+
+/* Add key; returns whether it may have been there already. */
+static int
+quotes_bloom_add(uint64_t *f, size_t n, uint64_t key)
+{
+	uint64_t *w = &f[quotes_bloom_index(n, key)];
+	uint64_t m = quotes_bloom_mask(key);
+	int had = (*w & m) == m;
+
+	*w |= m;
+	return had;
+}
+
+static int
+quotes_bloom_has(const uint64_t *f, size_t n, uint64_t key)
+{
+	uint64_t m = quotes_bloom_mask(key);
+
+	return (f[quotes_bloom_index(n, key)] & m) == m;
 }
 
 static void
@@ -376,7 +633,7 @@ quotes_table_slot(const struct quotes_table *t, uint64_t key)
 	return i;
 }
 
-/* Hash key of the window of words [i, i + QUOTES_K). */
+/* Hash key of the window of words [i, i + QUOTES_K) of q->w. */
 static uint64_t
 quotes_window(const struct quotes *q, uint32_t i)
 {
@@ -404,42 +661,126 @@ quotes_key(uint64_t g)
 	return key != 0 ? key : 1;
 }
 
-/* Add every window of unit u to the table (first kept, latest updated). */
+/*
+ * Pass one: the candidate keys, windows seen before (a Bloom filter over
+ * all windows says so; it may say so wrongly, never the other way), in a
+ * new array (repeats possible). Returns their count.
+ */
+static size_t
+quotes_candidates(struct quotes *q, uint64_t **candp)
+{
+	uint64_t *bloom, *cand = NULL, g;
+	size_t nb, ncand = 0, capc = 0, ui;
+	uint32_t i;
+
+	nb = q->total * 3 / 2 / 64 + 1;	/* ~10 bits a window */
+	if (nb > UINT32_MAX)
+		nb = UINT32_MAX;
+	bloom = xcalloc(nb, sizeof *bloom);
+	for (ui = 0; ui < q->nu; ui++) {
+		q->nw = 0;
+		quotes_unit_words(q, &q->u[ui]);
+		if (q->nw < QUOTES_K)
+			continue;
+		g = quotes_window(q, 0);
+		for (i = 0; i + QUOTES_K <= q->nw; i++) {
+			if (i != 0)
+				g = quotes_window_roll(q, g, i - 1);
+			if (!quotes_bloom_add(bloom, nb, quotes_key(g)))
+				continue;
+			cand = xgrow(cand, &capc, ncand + 1, sizeof *cand);
+			cand[ncand++] = quotes_key(g);
+		}
+	}
+	free(bloom);
+	*candp = cand;
+	return ncand;
+}
+
+/* Pass two's table: a slot for every candidate key, nothing indexed. */
+static void
+quotes_table_build(struct quotes *q, const uint64_t *cand, size_t ncand)
+{
+	struct quotes_table *t = &q->t;
+	size_t i, s;
+
+	quotes_table_init(t, ncand);
+	q->nfilter = ncand / 4 + 1;	/* 16 bits a key */
+	if (q->nfilter > UINT32_MAX)
+		q->nfilter = UINT32_MAX;
+	q->filter = xcalloc(q->nfilter, sizeof *q->filter);
+	for (i = 0; i < ncand; i++) {
+		s = quotes_table_slot(t, cand[i]);
+		if (t->keys[s] != 0)
+			continue;
+		t->keys[s] = cand[i];
+		t->first[s] = QUOTES_NONE;
+		t->last[s] = QUOTES_NONE;
+		quotes_bloom_add(q->filter, q->nfilter, cand[i]);
+	}
+}
+
+/* Slot of key if it has a window indexed, else SIZE_MAX. */
+static size_t
+quotes_lookup(const struct quotes *q, uint64_t key)
+{
+	size_t s;
+
+	if (!quotes_bloom_has(q->filter, q->nfilter, key))
+		return SIZE_MAX;
+	s = quotes_table_slot(&q->t, key);
+	if (q->t.keys[s] == 0 || q->t.first[s] == QUOTES_NONE)
+		return SIZE_MAX;
+	return s;
+}
+
+/* Index every window of unit u (words in q->w): first kept, latest set. */
 static void
 quotes_index_unit(struct quotes *q, const struct quotes_unit *u)
 {
 	struct quotes_table *t = &q->t;
-	uint32_t i, end = u->first + u->n;
+	uint32_t i, end = u->wfirst + u->wn;
 	uint64_t g, key;
 	size_t s;
 
-	if (u->n < QUOTES_K)
+	if (u->wn < QUOTES_K)
 		return;
-	g = quotes_window(q, u->first);
-	for (i = u->first; i + QUOTES_K <= end; i++) {
-		if (i != u->first)
+	g = quotes_window(q, u->wfirst);
+	for (i = u->wfirst; i + QUOTES_K <= end; i++) {
+		if (i != u->wfirst)
 			g = quotes_window_roll(q, g, i - 1);
 		key = quotes_key(g);
+		if (!quotes_bloom_has(q->filter, q->nfilter, key))
+			continue;
 		s = quotes_table_slot(t, key);
-		if (t->keys[s] == 0) {
-			t->keys[s] = key;
-			t->first[s] = i;
-		}
-		t->last[s] = i;
+		if (t->keys[s] == 0)
+			continue;	/* occurs once: never looked up */
+		if (t->first[s] == QUOTES_NONE)
+			t->first[s] = q->w[i].start;
+		t->last[s] = q->w[i].start;
 	}
 }
 
-/* Words of unit-bounded text matching from i (before iend) and p on. */
+/*
+ * Words of q->w from i (before iend) matching the words of the earlier
+ * unit from the word at byte off on; *endp gets the end of the last
+ * matching source word.
+ */
 static uint32_t
-quotes_extend(const struct quotes *q, uint32_t i, uint32_t iend, uint32_t p)
+quotes_extend(const struct quotes *q, uint32_t i, uint32_t iend,
+    uint32_t off, uint32_t *endp)
 {
-	const struct quotes_unit *su = &q->u[quotes_unit_of(q, p)];
-	uint32_t pend = su->first + su->n, n = 0;
+	struct quotes_iter it;
+	struct quotes_word sw;
+	uint32_t n = 0;
 
-	while (i + n < iend && p + n < pend &&
-	    q->w[i + n].hash == q->w[p + n].hash &&
-	    quotes_word_eq(q->buf, &q->w[i + n], &q->w[p + n]))
+	quotes_iter_at(&it, q, off);
+	while (i + n < iend && quotes_iter_next(&it, &sw) &&
+	    q->w[i + n].hash == sw.hash &&
+	    quotes_word_eq(q->buf, &q->w[i + n], &sw)) {
+		*endp = sw.end;
 		n++;
+	}
 	return n;
 }
 
@@ -453,12 +794,15 @@ quotes_long_enough(const struct quotes *q, uint32_t i, uint32_t n)
 	return quotes_chars(q, i, n) >= QUOTES_MIN_CHARS;
 }
 
-/* Record the passage of n words at i (unit u) quoting the words at src. */
+/*
+ * Record the passage of n words at i (unit u) quoting the bytes
+ * [src, srcend) of an earlier unit.
+ */
 static void
 quotes_link_add(struct quotes *q, const struct quotes_unit *u, uint32_t i,
-    uint32_t src, uint32_t n, struct quotes_reply *r)
+    uint32_t src, uint32_t srcend, uint32_t n, struct quotes_reply *r)
 {
-	const struct quotes_unit *su = &q->u[quotes_unit_of(q, src)];
+	const struct quotes_unit *su = quotes_unit_at(q, src);
 	struct doc_link *l = doc_add_link(q->d);
 
 	l->comment = u->comment;
@@ -476,31 +820,40 @@ quotes_link_add(struct quotes *q, const struct quotes_unit *u, uint32_t i,
 			r->parent = (int32_t)su->comment;
 		}
 	}
-	l->source_start = q->w[src].start;
-	l->source_end = q->w[src + n - 1].end;
+	l->source_start = src;
+	l->source_end = srcend;
 }
 
 /*
  * Choose between the first and the latest occurrence of the window at i:
  * the longer match wins; the article wins a tie (it holds the whole
- * passage), otherwise the latest comment does. Sets *src, returns length.
+ * passage), otherwise the latest comment does. Sets *src and *srcend,
+ * returns the length in words.
  */
 static uint32_t
 quotes_source(const struct quotes *q, uint32_t i, uint32_t iend,
-    uint32_t first, uint32_t last, uint32_t *src)
+    uint32_t first, uint32_t last, uint32_t *src, uint32_t *srcend)
 {
-	uint32_t nf, nl, n;
+	uint32_t nf, nl, n, ef = 0, el = 0;
 
-	nf = quotes_extend(q, i, iend, first);
-	nl = first != last ? quotes_extend(q, i, iend, last) : nf;
+	nf = quotes_extend(q, i, iend, first, &ef);
+	if (first != last)
+		nl = quotes_extend(q, i, iend, last, &el);
+	else {
+		nl = nf;
+		el = ef;
+	}
 	n = nf > nl ? nf : nl;
-	if (nf == n && q->u[quotes_unit_of(q, first)].kind ==
-	    DOC_SOURCE_ARTICLE)
+	if (nf == n && quotes_unit_at(q, first)->kind == DOC_SOURCE_ARTICLE) {
 		*src = first;
-	else if (nl == n)
+		*srcend = ef;
+	} else if (nl == n) {
 		*src = last;
-	else
+		*srcend = el;
+	} else {
 		*src = first;
+		*srcend = ef;
+	}
 	return n;
 }
 
@@ -510,7 +863,7 @@ quotes_scan_unit(struct quotes *q, const struct quotes_unit *u,
     struct quotes_reply *r)
 {
 	const struct quotes_table *t = &q->t;
-	uint32_t i = u->first, end = u->first + u->n, n, src;
+	uint32_t i = u->wfirst, end = u->wfirst + u->wn, n, src, srcend;
 	uint64_t g = 0;
 	int have = 0;
 	size_t s;
@@ -520,12 +873,12 @@ quotes_scan_unit(struct quotes *q, const struct quotes_unit *u,
 			g = quotes_window(q, i);
 			have = 1;
 		}
-		s = quotes_table_slot(t, quotes_key(g));
-		if (t->keys[s] != 0) {
+		s = quotes_lookup(q, quotes_key(g));
+		if (s != SIZE_MAX) {
 			n = quotes_source(q, i, end, t->first[s], t->last[s],
-			    &src);
+			    &src, &srcend);
 			if (quotes_long_enough(q, i, n)) {
-				quotes_link_add(q, u, i, src, n, r);
+				quotes_link_add(q, u, i, src, srcend, n, r);
 				i += n;
 				have = 0;
 				continue;
@@ -542,6 +895,8 @@ quotes_free(struct quotes *q)
 {
 	free(q->w);
 	free(q->u);
+	free(q->byoff);
+	free(q->filter);
 	quotes_table_free(&q->t);
 }
 
@@ -551,7 +906,8 @@ quotes_find(struct doc *d)
 	struct quotes q;
 	struct quotes_reply r;
 	struct doc_comment *c;
-	size_t ui, uc, i, k, windows = 0;
+	uint64_t *cand;
+	size_t ui, uc, i, k, ncand;
 	uint32_t j;
 
 	memset(&q, 0, sizeof q);
@@ -571,22 +927,27 @@ quotes_find(struct doc *d)
 	quotes_split_article(&q);
 	uc = q.nu;			/* first comment unit */
 	quotes_split_comments(&q);
-	for (ui = 0; ui < q.nu; ui++) {
-		if (q.u[ui].n >= QUOTES_K)
-			windows += q.u[ui].n - QUOTES_K + 1;
-	}
-	quotes_table_init(&q.t, windows);
+	quotes_units_order(&q);
+	ncand = quotes_candidates(&q, &cand);
+	quotes_table_build(&q, cand, ncand);
+	free(cand);
 
-	for (ui = 0; ui < uc; ui++)
+	for (ui = 0; ui < uc; ui++) {
+		q.nw = 0;
+		quotes_unit_words(&q, &q.u[ui]);
 		quotes_index_unit(&q, &q.u[ui]);
+	}
 	ui = uc;
 	for (i = 0; i < d->ncomments; i++) {
 		c = &d->comments[i];
 		c->first_link = d->nlinks;
 		r.best_words = 0;
 		r.parent = -1;
-		for (k = ui; k < q.nu && q.u[k].comment == i; k++)
+		q.nw = 0;
+		for (k = ui; k < q.nu && q.u[k].comment == i; k++) {
+			quotes_unit_words(&q, &q.u[k]);
 			quotes_scan_unit(&q, &q.u[k], &r);
+		}
 		c->nlinks = d->nlinks - c->first_link;
 		c->parent = r.parent;
 		for (; ui < k; ui++)

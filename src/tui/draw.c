@@ -332,7 +332,7 @@ draw_prompt(struct tui *t, int y)
 	t->pbuf = xgrow(t->pbuf, &t->pcap, t->plen + 1, 1);
 	t->pbuf[t->plen] = '\0';
 	s = xasprintf("%c%s", t->prompt, t->pbuf);
-	n = draw_label(t, y, 0, t->cols - 1, s, TH_STATUS, 0, 0);
+	n = draw_label(t, y, 0, t->cols, s, TH_STATUS, 0, 0);
 	free(s);
 	term_cursor(y, n);
 }

@@ -263,7 +263,6 @@ fuzz_check_lay(const struct lay *l, int width)
 			const struct lay_glyph *gl = &l->glyphs[g];
 
 			FUZZ_ASSERT((uint64_t)gl->text + gl->len <= l->textlen);
-			FUZZ_ASSERT(gl->width <= 8);
 			fuzz_check_safe(l->text + gl->text, gl->len);
 			FUZZ_ASSERT(memchr(l->text + gl->text, '\n', gl->len) ==
 			    NULL);

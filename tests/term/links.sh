@@ -1,0 +1,88 @@
+#!/bin/sh
+# tests/term/links.sh: following quote links in the reader (tests/data/
+# tui.txt: comment 1 quotes article paragraph 2, comment 5 quotes comment
+# 2 and replies to it): Enter on a comment goes to the quoted source with
+# the passage highlighted, Enter on a quoted paragraph goes to the first
+# comment quoting it, p selects the parent, t indents replies, Backspace
+# returns; accent-insensitive search; help and mouse.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/term/term-lib.sh"
+
+DOC=$top_srcdir/tests/data/tui.txt
+
+term_start 80 24 "TERM=xterm-256color \"$GLOSS\" \"$DOC\""
+term_wait "h help"
+term_keys 2 5 g
+term_wait "comment 5/5"
+ok $? "5g selects comment 5"
+term_wait "Enter: quote from #2"
+ok $? "the status line says what Enter would do"
+term_keys Enter
+term_wait "comment 2/5"
+r=$?
+# The quoted passage is highlighted at its source (a background colour
+# or reverse video on the source text).
+tm capture-pane -p -e | grep 'Every two' | grep -q "$(printf '\033')\[\(4[0-9]\|7\|[0-9;]*;7\)"
+[ $? -eq 0 ] || r=1
+ok $r "Enter on comment 5 shows comment 2 with the passage highlighted"
+term_keys BSpace
+term_wait "comment 5/5"
+ok $? "Backspace returns to comment 5"
+term_keys p
+term_wait "comment 2/5"
+ok $? "p selects the comment it replies to"
+term_keys C-o
+term_wait "comment 5/5"
+ok $? "C-o goes back as well"
+term_keys t
+term_wait "threaded view"
+r=$?
+grep -E -q '^(│|x)  #5' "$TERM_TMP/screen" || r=1
+ok $r "t indents a reply under its parent"
+term_keys t 1 g
+
+term_keys 1 : 2 Enter
+term_wait "Enter: quoted by #1"
+ok $? ":2 in the article selects the quoted paragraph"
+term_keys Enter
+term_wait "comment 1/5"
+ok $? "Enter on a quoted paragraph opens the first comment quoting it"
+term_keys Enter
+term_wait_re 'Article .2 '
+ok $? "Enter on comment 1 goes back to paragraph 2 in the article"
+
+# Accent- and case-insensitive search, in the comments pane.
+term_keys 2 / M A R I G O L D S Enter
+term_wait "no match"
+ok $? "a pattern with capitals matches case"
+term_keys / m a r i g o l d s Enter
+term_wait "comment 4/5"
+ok $? "a lower-case pattern ignores case"
+term_keys Escape
+term_keys g / a t Space s e a Enter
+term_wait "comment 5/5"
+ok $? "search finds text in a later comment"
+
+# Help comes from the key table; Esc/q closes it.
+term_keys h
+term_wait "go back along the jump list"
+ok $? "h shows the help"
+term_keys q
+term_wait "h help"
+r=$?
+grep -q "go back along the jump list" "$TERM_TMP/screen" && r=1
+ok $r "q closes the help, not the reader"
+
+# Mouse: a click on the third tab focuses the clauses.
+# (xterm's SGR mouse report, typed into the pane as raw input)
+printf '\033[<0;34;1M\033[<0;34;1m' >"$TERM_TMP/click"
+tm load-buffer "$TERM_TMP/click" && tm paste-buffer >/dev/null 2>&1
+term_wait "clause 1/8"
+ok $? "a click on a tab focuses that pane"
+
+term_keys q
+term_wait "GLOSS-EXIT=0"
+ok $? "q quits"
+term_widths_ok
+ok $? "no line of $term_caps captured screens exceeds the screen width"
+tap_done
