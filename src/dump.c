@@ -7,9 +7,17 @@
  *
  * Invariant: every printed line is at most `width` cells, because layout
  * guarantees it and nothing here adds cells except the indent it reports.
+ *
+ * Speed: the output is cut into tasks (runs of consecutive blocks,
+ * comments or clause rows, about DUMP_TASK_BYTES of source each). Each
+ * task is laid out into its own memory buffer by one of two threads
+ * (each with its own layout context), and the main thread writes the
+ * buffers in task order, so the output is the same as laying out
+ * everything in order; at most DUMP_AHEAD tasks are in memory at once.
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,19 +26,69 @@
 #include "gloss/layout.h"
 #include "gloss/xmalloc.h"
 
+/* Output of one task: lines in the output charset, waiting for fwrite. */
 struct dump {
-	FILE *f;
 	const struct text_opts *opts;
 	char *line;
 	size_t linecap;
-	int error;
+	char *out;
+	size_t outlen, outcap;
 };
+
+/* Append n bytes to the output. */
+static void
+dump_put(struct dump *dp, const char *s, size_t n)
+{
+	if (dp->outlen + n > dp->outcap)
+		dp->out = xgrow(dp->out, &dp->outcap, dp->outlen + n, 1);
+	memcpy(dp->out + dp->outlen, s, n);
+	dp->outlen += n;
+}
+
+/* UTF-8 output: each line built straight into the output buffer. */
+static void
+dump_lines_utf8(struct dump *dp, const struct lay *l)
+{
+	const struct lay_line *ln;
+	const struct lay_glyph *gl;
+	size_t i, g, n, need;
+
+	for (i = 0; i < l->nlines; i++) {
+		ln = &l->lines[i];
+		need = ln->indent + 1;
+		for (g = 0; g < ln->n; g++)
+			need += l->glyphs[ln->first + g].len;
+		if (dp->outlen + need > dp->outcap)
+			dp->out = xgrow(dp->out, &dp->outcap, dp->outlen + need,
+			    1);
+		n = dp->outlen;
+		memset(dp->out + n, ' ', ln->indent);
+		n += ln->indent;
+		for (g = 0; g < ln->n; g++) {
+			gl = &l->glyphs[ln->first + g];
+			if (gl->len == 1)
+				dp->out[n] = l->text[gl->text];
+			else
+				memcpy(dp->out + n, l->text + gl->text,
+				    gl->len);
+			n += gl->len;
+		}
+		while (n > dp->outlen && dp->out[n - 1] == ' ')
+			n--;
+		dp->out[n++] = '\n';
+		dp->outlen = n;
+	}
+}
 
 static void
 dump_lines(struct dump *dp, const struct lay *l)
 {
 	size_t i, g, n;
 
+	if (dp->opts->out_utf8) {
+		dump_lines_utf8(dp, l);
+		return;
+	}
 	for (i = 0; i < l->nlines; i++) {
 		const struct lay_line *ln = &l->lines[i];
 
@@ -49,16 +107,12 @@ dump_lines(struct dump *dp, const struct lay *l)
 		while (n > 0 && dp->line[n - 1] == ' ')
 			n--;
 		dp->line[n++] = '\n';
-		if (dp->opts->out_utf8) {
-			if (fwrite(dp->line, 1, n, dp->f) != n)
-				dp->error = 1;
-		} else {
+		{
 			size_t outlen;
 			char *out = text_to_output(dp->opts, dp->line, n,
 			    &outlen);
 
-			if (fwrite(out, 1, outlen, dp->f) != outlen)
-				dp->error = 1;
+			dump_put(dp, out, outlen);
 			free(out);
 		}
 	}
@@ -74,15 +128,56 @@ dump_heading(struct dump *dp, struct layout_ctx *c, struct lay *l,
 	dump_lines(dp, l);
 }
 
+/* Parts of the output; a task is a run of one part's items. */
+enum dump_part {
+	DUMP_ARTICLE,		/* title, then blocks */
+	DUMP_COMMENTS,		/* heading, then comments */
+	DUMP_CLAUSES		/* heading and table header, then rows */
+};
+
+struct dump_task {
+	enum dump_part part;
+	size_t from, to;	/* items; from == 0: the part's heading too */
+	struct dump out;
+	int done;
+};
+
+/* Source bytes of a task, and tasks in memory at once. */
+#define DUMP_TASK_BYTES	(256 * 1024)
+#define DUMP_AHEAD	4
+
+/* One thread's layout state. */
+struct dump_worker {
+	struct layout_ctx c;
+	struct lay l;
+};
+
+/* What the threads share; the fields after lock are guarded by it. */
+struct dump_run {
+	const struct doc *d;
+	const struct text_opts *opts;
+	int width;
+	struct dump_task *tasks;
+	size_t ntasks;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	size_t next;		/* first task not taken */
+	size_t written;		/* first task not written */
+	struct dump_worker helper;
+};
+
 static void
-dump_article(struct dump *dp, struct layout_ctx *c, struct lay *l, int width)
+dump_article(struct dump *dp, struct layout_ctx *c, struct lay *l,
+    int width, size_t from, size_t to)
 {
 	size_t i;
 
-	lay_clear(l);
-	layout_title(c, width, l);
-	dump_lines(dp, l);
-	for (i = 0; i < c->doc->nblocks; i++) {
+	if (from == 0) {
+		lay_clear(l);
+		layout_title(c, width, l);
+		dump_lines(dp, l);
+	}
+	for (i = from; i < to; i++) {
 		lay_clear(l);
 		layout_block(c, i, width, l);
 		dump_lines(dp, l);
@@ -91,23 +186,25 @@ dump_article(struct dump *dp, struct layout_ctx *c, struct lay *l, int width)
 
 static void
 dump_comments(struct dump *dp, struct layout_ctx *c, struct lay *l,
-    int width)
+    int width, size_t from, size_t to)
 {
 	const struct doc *d = c->doc;
 	size_t i;
 	char *s;
 
-	if (d->declared_comments >= 0 &&
-	    (uint64_t)d->declared_comments != d->ncomments)
-		s = xasprintf("Comments: %zu of %lld shown%s", d->ncomments,
-		    (long long)d->declared_comments,
-		    d->comments_closed ? " (closed)" : "");
-	else
-		s = xasprintf("Comments: %zu%s", d->ncomments,
-		    d->comments_closed ? " (closed)" : "");
-	dump_heading(dp, c, l, s, width);
-	free(s);
-	for (i = 0; i < d->ncomments; i++) {
+	if (from == 0) {
+		if (d->declared_comments >= 0 &&
+		    (uint64_t)d->declared_comments != d->ncomments)
+			s = xasprintf("Comments: %zu of %lld shown%s",
+			    d->ncomments, (long long)d->declared_comments,
+			    d->comments_closed ? " (closed)" : "");
+		else
+			s = xasprintf("Comments: %zu%s", d->ncomments,
+			    d->comments_closed ? " (closed)" : "");
+		dump_heading(dp, c, l, s, width);
+		free(s);
+	}
+	for (i = from; i < to; i++) {
 		lay_clear(l);
 		layout_comment(c, i, width, 0, l);
 		dump_lines(dp, l);
@@ -115,54 +212,217 @@ dump_comments(struct dump *dp, struct layout_ctx *c, struct lay *l,
 }
 
 static void
-dump_clauses(struct dump *dp, struct layout_ctx *c, struct lay *l, int width)
+dump_clauses(struct dump *dp, struct layout_ctx *c, struct lay *l,
+    int width, size_t from, size_t to)
 {
 	size_t i;
 	char *s;
 
-	s = xasprintf("Clauses: %zu", c->doc->nclauses);
-	dump_heading(dp, c, l, s, width);
-	free(s);
-	if (c->doc->nclauses == 0)
-		return;
-	lay_clear(l);
-	layout_table_header(c, width, l);
-	dump_lines(dp, l);
-	for (i = 0; i < c->doc->nclauses; i++) {
+	if (from == 0) {
+		s = xasprintf("Clauses: %zu", c->doc->nclauses);
+		dump_heading(dp, c, l, s, width);
+		free(s);
+		if (c->doc->nclauses == 0)
+			return;
+		lay_clear(l);
+		layout_table_header(c, width, l);
+		dump_lines(dp, l);
+	}
+	for (i = from; i < to; i++) {
 		lay_clear(l);
 		layout_clause(c, i, width, l);
 		dump_lines(dp, l);
 	}
 }
 
+/* Source bytes of item i of a part (a guess of its layout work). */
+static size_t
+dump_item_bytes(const struct doc *d, enum dump_part part, size_t i)
+{
+	const struct doc_comment *cm;
+	const struct doc_para *p;
+	size_t n = 64, j, k;
+
+	switch (part) {
+	case DUMP_ARTICLE:
+		return n + d->blocks[i].text.len;
+	case DUMP_COMMENTS:
+		cm = &d->comments[i];
+		for (j = 0; j < cm->npara; j++) {
+			p = &d->paras[cm->first_para + j];
+			for (k = 0; k < p->lines.n; k++)
+				n += d->lines[p->lines.first + k].len;
+		}
+		return n;
+	case DUMP_CLAUSES:
+		return n + d->clauses[i].original.len +
+		    d->clauses[i].translation.len;
+	}
+	return n;
+}
+
+/* Cut part's nitems items into tasks (at least one, for its heading). */
+static void
+dump_tasks_add(struct dump_run *r, size_t *cap, enum dump_part part,
+    size_t nitems)
+{
+	struct dump_task *t;
+	size_t i = 0, bytes;
+
+	do {
+		r->tasks = xgrow(r->tasks, cap, r->ntasks + 1,
+		    sizeof *r->tasks);
+		t = &r->tasks[r->ntasks++];
+		memset(t, 0, sizeof *t);
+		t->part = part;
+		t->from = i;
+		for (bytes = 0; i < nitems && bytes < DUMP_TASK_BYTES; i++)
+			bytes += dump_item_bytes(r->d, part, i);
+		t->to = i;
+	} while (i < nitems);
+}
+
+static void
+dump_task_run(struct dump_run *r, struct dump_worker *w, struct dump_task *t)
+{
+	t->out.opts = r->opts;
+	switch (t->part) {
+	case DUMP_ARTICLE:
+		dump_article(&t->out, &w->c, &w->l, r->width, t->from, t->to);
+		break;
+	case DUMP_COMMENTS:
+		dump_comments(&t->out, &w->c, &w->l, r->width, t->from, t->to);
+		break;
+	case DUMP_CLAUSES:
+		dump_clauses(&t->out, &w->c, &w->l, r->width, t->from, t->to);
+		break;
+	}
+	free(t->out.line);
+	t->out.line = NULL;
+	t->out.linecap = 0;
+}
+
+/* Whether a task may be taken now (r->lock held). */
+static int
+dump_can_take(const struct dump_run *r)
+{
+	return r->next < r->ntasks && r->next < r->written + DUMP_AHEAD;
+}
+
+/* The second thread: lays out tasks until none is left. */
+static void *
+dump_helper(void *arg)
+{
+	struct dump_run *r = arg;
+	struct dump_task *t;
+
+	pthread_mutex_lock(&r->lock);
+	while (r->next < r->ntasks) {
+		if (!dump_can_take(r)) {
+			pthread_cond_wait(&r->cond, &r->lock);
+			continue;
+		}
+		t = &r->tasks[r->next++];
+		pthread_mutex_unlock(&r->lock);
+		dump_task_run(r, &r->helper, t);
+		pthread_mutex_lock(&r->lock);
+		t->done = 1;
+		pthread_cond_broadcast(&r->cond);
+	}
+	pthread_mutex_unlock(&r->lock);
+	return NULL;
+}
+
+/*
+ * The main thread: writes finished tasks in order, lays out tasks itself
+ * while it waits for the next one. Returns whether every write worked.
+ */
+static int
+dump_main(struct dump_run *r, struct dump_worker *w, FILE *f)
+{
+	struct dump_task *t;
+	int ok = 1;
+
+	pthread_mutex_lock(&r->lock);
+	while (r->written < r->ntasks) {
+		t = &r->tasks[r->written];
+		if (t->done) {
+			pthread_mutex_unlock(&r->lock);
+			if (t->out.outlen > 0 && fwrite(t->out.out, 1,
+			    t->out.outlen, f) != t->out.outlen)
+				ok = 0;
+			free(t->out.out);
+			t->out.out = NULL;
+			pthread_mutex_lock(&r->lock);
+			r->written++;
+			pthread_cond_broadcast(&r->cond);
+		} else if (dump_can_take(r)) {
+			t = &r->tasks[r->next++];
+			pthread_mutex_unlock(&r->lock);
+			dump_task_run(r, w, t);
+			pthread_mutex_lock(&r->lock);
+			t->done = 1;
+		} else
+			pthread_cond_wait(&r->cond, &r->lock);
+	}
+	pthread_mutex_unlock(&r->lock);
+	return ok;
+}
+
 int
 dump_write(const struct doc *d, const struct text_opts *t,
     enum gloss_pane pane, int width, FILE *f)
 {
-	struct layout_ctx c;
-	struct lay l;
-	struct dump dp;
+	struct dump_run r;
+	struct dump_worker w;
+	pthread_t th;
+	size_t cap = 0, i;
+	int ok, threaded = 0;
 
 	if (width < 1)
 		width = 1;
-	memset(&dp, 0, sizeof dp);
-	dp.f = f;
-	dp.opts = t;
-	layout_ctx_init(&c, d, t);
-	lay_init(&l);
+	memset(&r, 0, sizeof r);
+	r.d = d;
+	r.opts = t;
+	r.width = width;
 	if (pane == GLOSS_PANE_ALL || pane == GLOSS_PANE_ARTICLE)
-		dump_article(&dp, &c, &l, width);
+		dump_tasks_add(&r, &cap, DUMP_ARTICLE, d->nblocks);
 	/* With all panes, a part the document does not have is left out. */
 	if (pane == GLOSS_PANE_COMMENTS || (pane == GLOSS_PANE_ALL &&
 	    (d->ncomments > 0 || d->declared_comments > 0)))
-		dump_comments(&dp, &c, &l, width);
+		dump_tasks_add(&r, &cap, DUMP_COMMENTS, d->ncomments);
 	if (pane == GLOSS_PANE_CLAUSES || (pane == GLOSS_PANE_ALL &&
 	    d->nclauses > 0))
-		dump_clauses(&dp, &c, &l, width);
-	lay_free(&l);
-	layout_ctx_free(&c);
-	free(dp.line);
+		dump_tasks_add(&r, &cap, DUMP_CLAUSES, d->nclauses);
+
+	layout_ctx_init(&w.c, d, t);
+	lay_init(&w.l);
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_cond_init(&r.cond, NULL);
+	if (r.ntasks > 1) {
+		layout_ctx_clone(&r.helper.c, &w.c);
+		lay_init(&r.helper.l);
+		if (pthread_create(&th, NULL, dump_helper, &r) == 0)
+			threaded = 1;
+		else {
+			layout_ctx_free_clone(&r.helper.c);
+			lay_free(&r.helper.l);
+		}
+	}
+	ok = dump_main(&r, &w, f);
+	if (threaded) {
+		pthread_join(th, NULL);
+		layout_ctx_free_clone(&r.helper.c);
+		lay_free(&r.helper.l);
+	}
+	pthread_cond_destroy(&r.cond);
+	pthread_mutex_destroy(&r.lock);
+	for (i = 0; i < r.ntasks; i++)
+		free(r.tasks[i].out.out);
+	free(r.tasks);
+	lay_free(&w.l);
+	layout_ctx_free(&w.c);
 	if (fflush(f) != 0)
-		dp.error = 1;
-	return dp.error ? -1 : 0;
+		ok = 0;
+	return ok ? 0 : -1;
 }

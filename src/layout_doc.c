@@ -78,6 +78,24 @@ layout_ctx_init(struct layout_ctx *c, const struct doc *d,
 }
 
 void
+layout_ctx_clone(struct layout_ctx *dst, const struct layout_ctx *src)
+{
+	*dst = *src;
+	text_para_init(&dst->scratch);
+	lay_init(&dst->tmp[0]);
+	lay_init(&dst->tmp[1]);
+}
+
+void
+layout_ctx_free_clone(struct layout_ctx *c)
+{
+	text_para_free(&c->scratch);
+	lay_free(&c->tmp[0]);
+	lay_free(&c->tmp[1]);
+	memset(c, 0, sizeof *c);
+}
+
+void
 layout_ctx_free(struct layout_ctx *c)
 {
 	text_para_free(&c->scratch);

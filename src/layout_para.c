@@ -71,8 +71,9 @@ lay_line_add(struct lay *out, uint32_t src)
 {
 	struct lay_line *ln;
 
-	out->lines = xgrow(out->lines, &out->linecap, out->nlines + 1,
-	    sizeof *out->lines);
+	if (out->nlines + 1 > out->linecap)
+		out->lines = xgrow(out->lines, &out->linecap, out->nlines + 1,
+		    sizeof *out->lines);
 	ln = &out->lines[out->nlines++];
 	ln->first = out->nglyphs;
 	ln->n = 0;
@@ -98,16 +99,23 @@ lay_glyph_add(struct lay *out, const char *text, size_t len, int width,
 	struct lay_line *ln = lay_last_line(out);
 	struct lay_glyph *g;
 
-	out->glyphs = xgrow(out->glyphs, &out->glyphcap, out->nglyphs + 1,
-	    sizeof *out->glyphs);
-	out->text = xgrow(out->text, &out->textcap, out->textlen + len + 1, 1);
+	/* Capacity is checked here so the common case makes no call. */
+	if (out->nglyphs + 1 > out->glyphcap)
+		out->glyphs = xgrow(out->glyphs, &out->glyphcap,
+		    out->nglyphs + 1, sizeof *out->glyphs);
+	if (out->textlen + len + 1 > out->textcap)
+		out->text = xgrow(out->text, &out->textcap,
+		    out->textlen + len + 1, 1);
 	g = &out->glyphs[out->nglyphs++];
 	g->src = src;
 	g->text = out->textlen;
 	g->len = len;
 	g->width = width;
 	g->attr = attr;
-	memcpy(out->text + out->textlen, text, len);
+	if (len == 1)
+		out->text[out->textlen] = *text;
+	else
+		memcpy(out->text + out->textlen, text, len);
 	out->textlen += len;
 	out->text[out->textlen] = '\0';
 	ln->n++;
@@ -191,7 +199,7 @@ lay_emit(struct lay *out, struct text_para *p, size_t i, size_t ce,
 	const struct lay_style *st = sw->st;
 	const struct text_cluster *c;
 	struct lay_line *ln;
-	size_t m = ce - i, k, lineno;
+	size_t m = ce - i, k, lineno, tlen = 0;
 	uint32_t *order, *wid, *attr, cw;
 	int col = 0;
 
@@ -208,7 +216,15 @@ lay_emit(struct lay *out, struct text_para *p, size_t i, size_t ce,
 		col += cw & ~LAY_PH_WIDE;
 		wid[k] = cw;
 		attr[k] = lay_sweep_attr(sw, c->src, c->srclen);
+		tlen += (c->flags & TEXT_CL_TAB) ? LAY_TAB : c->drawlen + 1;
 	}
+	/* Room for the whole line at once: lay_glyph_add will not grow. */
+	if (out->nglyphs + m > out->glyphcap)
+		out->glyphs = xgrow(out->glyphs, &out->glyphcap,
+		    out->nglyphs + m, sizeof *out->glyphs);
+	if (out->textlen + tlen + 1 > out->textcap)
+		out->text = xgrow(out->text, &out->textcap,
+		    out->textlen + tlen + 1, 1);
 	text_para_visual(p, i, ce, order);
 	for (k = 0; k < m; k++) {
 		c = &p->cl[order[k]];

@@ -40,6 +40,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,8 @@ struct quotes {
 	const char *buf;
 	struct quotes_word *w;	/* words of the unit(s) being worked on */
 	size_t nw, capw;
+	uint64_t *key;		/* key[i]: the window starting at w[i] */
+	size_t capk;
 	struct quotes_unit *u;
 	size_t nu, capu;
 	uint32_t *byoff;	/* unit indices sorted by start */
@@ -580,16 +583,26 @@ quotes_bloom_mask(uint64_t key)
 	    (1ULL << ((key >> 12) & 63)) | (1ULL << ((key >> 18) & 63));
 }
 
-/* Add key; returns whether it may have been there already. */
+/*
+ * Add key; returns whether it may have been there already. Safe for two
+ * threads at once: the or is atomic, so of two adds of one key the later
+ * sees the bits of the earlier.
+ */
 static int
 quotes_bloom_add(uint64_t *f, size_t n, uint64_t key)
 {
 	uint64_t *w = &f[quotes_bloom_index(n, key)];
-	uint64_t m = quotes_bloom_mask(key);
-	int had = (*w & m) == m;
+	uint64_t m = quotes_bloom_mask(key), old;
 
+	if ((*w & m) == m)
+		return 1;
+#if defined(__GNUC__)
+	old = __atomic_fetch_or(w, m, __ATOMIC_RELAXED);
+#else
+	old = *w;
 	*w |= m;
-	return had;
+#endif
+	return (old & m) == m;
 }
 
 static int
@@ -662,39 +675,132 @@ quotes_key(uint64_t g)
 }
 
 /*
- * Pass one: the candidate keys, windows seen before (a Bloom filter over
- * all windows says so; it may say so wrongly, never the other way), in a
- * new array (repeats possible). Returns their count.
+ * Fill q->key for the windows of unit u (rolling the hash is exact, so
+ * key[i] is also what quotes_window gives for a window started afresh).
+ */
+static void
+quotes_unit_keys(struct quotes *q, const struct quotes_unit *u)
+{
+	uint32_t i, end = u->wfirst + u->wn;
+	uint64_t g;
+
+	q->key = xgrow(q->key, &q->capk, q->nw, sizeof *q->key);
+	if (u->wn < QUOTES_K)
+		return;
+	g = quotes_window(q, u->wfirst);
+	for (i = u->wfirst; i + QUOTES_K <= end; i++) {
+		if (i != u->wfirst)
+			g = quotes_window_roll(q, g, i - 1);
+		q->key[i] = quotes_key(g);
+	}
+}
+
+/* Bloom and table look-ups miss the cache: ask for them early. */
+#define QUOTES_AHEAD	16
+#if defined(__GNUC__)
+#define QUOTES_PREFETCH(p)	__builtin_prefetch(p)
+#else
+#define QUOTES_PREFETCH(p)	((void)(p))
+#endif
+
+/*
+ * Pass one over units [from, to): adds every window to the Bloom filter
+ * and collects the candidate keys, windows seen before (the filter may
+ * say so wrongly, never the other way), repeats possible. q is this
+ * worker's own copy (its own word and key buffers; units shared, each
+ * touched by one worker).
+ */
+struct quotes_pass1 {
+	struct quotes q;
+	uint64_t *bloom;
+	size_t nb, from, to;
+	uint64_t *cand;
+	size_t ncand, capc;
+};
+
+static void *
+quotes_pass1_run(void *arg)
+{
+	struct quotes_pass1 *p1 = arg;
+	struct quotes *q = &p1->q;
+	size_t ui, nb = p1->nb;
+	uint32_t i;
+
+	for (ui = p1->from; ui < p1->to; ui++) {
+		q->nw = 0;
+		quotes_unit_words(q, &q->u[ui]);
+		quotes_unit_keys(q, &q->u[ui]);
+		for (i = 0; i + QUOTES_K <= q->nw; i++) {
+			if (i + QUOTES_AHEAD + QUOTES_K <= q->nw)
+				QUOTES_PREFETCH(&p1->bloom[quotes_bloom_index(
+				    nb, q->key[i + QUOTES_AHEAD])]);
+			if (!quotes_bloom_add(p1->bloom, nb, q->key[i]))
+				continue;
+			p1->cand = xgrow(p1->cand, &p1->capc, p1->ncand + 1,
+			    sizeof *p1->cand);
+			p1->cand[p1->ncand++] = q->key[i];
+		}
+	}
+	free(q->w);
+	free(q->key);
+	return NULL;
+}
+
+/* Below this many bytes pass one does not start a second thread. */
+#define QUOTES_THREAD_MIN	(4u << 20)
+
+/*
+ * Pass one over all units, in two threads for a large document (units
+ * split at half the bytes). Returns the candidate keys in a new array.
  */
 static size_t
 quotes_candidates(struct quotes *q, uint64_t **candp)
 {
-	uint64_t *bloom, *cand = NULL, g;
-	size_t nb, ncand = 0, capc = 0, ui;
-	uint32_t i;
+	struct quotes_pass1 p1[2];
+	pthread_t th;
+	uint64_t *bloom, half = 0;
+	size_t nb, k, split = q->nu;
+	int threaded = 0;
 
 	nb = q->total * 3 / 2 / 64 + 1;	/* ~10 bits a window */
 	if (nb > UINT32_MAX)
 		nb = UINT32_MAX;
 	bloom = xcalloc(nb, sizeof *bloom);
-	for (ui = 0; ui < q->nu; ui++) {
-		q->nw = 0;
-		quotes_unit_words(q, &q->u[ui]);
-		if (q->nw < QUOTES_K)
-			continue;
-		g = quotes_window(q, 0);
-		for (i = 0; i + QUOTES_K <= q->nw; i++) {
-			if (i != 0)
-				g = quotes_window_roll(q, g, i - 1);
-			if (!quotes_bloom_add(bloom, nb, quotes_key(g)))
-				continue;
-			cand = xgrow(cand, &capc, ncand + 1, sizeof *cand);
-			cand[ncand++] = quotes_key(g);
-		}
+	if (q->total >= QUOTES_THREAD_MIN) {
+		for (split = 0; split < q->nu && half < q->total / 2; split++)
+			half += q->u[split].end - q->u[split].start;
 	}
+	for (k = 0; k < 2; k++) {
+		memset(&p1[k], 0, sizeof p1[k]);
+		p1[k].q = *q;
+		p1[k].q.w = NULL;
+		p1[k].q.nw = p1[k].q.capw = 0;
+		p1[k].q.key = NULL;
+		p1[k].q.capk = 0;
+		p1[k].bloom = bloom;
+		p1[k].nb = nb;
+	}
+	p1[0].from = 0;
+	p1[0].to = split;
+	p1[1].from = split;
+	p1[1].to = q->nu;
+	if (split < q->nu && pthread_create(&th, NULL, quotes_pass1_run,
+	    &p1[1]) == 0)
+		threaded = 1;
+	quotes_pass1_run(&p1[0]);
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		quotes_pass1_run(&p1[1]);
 	free(bloom);
-	*candp = cand;
-	return ncand;
+	p1[0].cand = xreallocarray(p1[0].cand, p1[0].ncand + p1[1].ncand + 1,
+	    sizeof *p1[0].cand);
+	if (p1[1].ncand > 0)
+		memcpy(p1[0].cand + p1[0].ncand, p1[1].cand,
+		    p1[1].ncand * sizeof *p1[1].cand);
+	free(p1[1].cand);
+	*candp = p1[0].cand;
+	return p1[0].ncand + p1[1].ncand;
 }
 
 /* Pass two's table: a slot for every candidate key, nothing indexed. */
@@ -740,16 +846,14 @@ quotes_index_unit(struct quotes *q, const struct quotes_unit *u)
 {
 	struct quotes_table *t = &q->t;
 	uint32_t i, end = u->wfirst + u->wn;
-	uint64_t g, key;
+	uint64_t key;
 	size_t s;
 
-	if (u->wn < QUOTES_K)
-		return;
-	g = quotes_window(q, u->wfirst);
 	for (i = u->wfirst; i + QUOTES_K <= end; i++) {
-		if (i != u->wfirst)
-			g = quotes_window_roll(q, g, i - 1);
-		key = quotes_key(g);
+		if (i + QUOTES_AHEAD + QUOTES_K <= end)
+			QUOTES_PREFETCH(&q->filter[quotes_bloom_index(
+			    q->nfilter, q->key[i + QUOTES_AHEAD])]);
+		key = q->key[i];
 		if (!quotes_bloom_has(q->filter, q->nfilter, key))
 			continue;
 		s = quotes_table_slot(t, key);
@@ -864,28 +968,22 @@ quotes_scan_unit(struct quotes *q, const struct quotes_unit *u,
 {
 	const struct quotes_table *t = &q->t;
 	uint32_t i = u->wfirst, end = u->wfirst + u->wn, n, src, srcend;
-	uint64_t g = 0;
-	int have = 0;
 	size_t s;
 
 	while (i + QUOTES_K <= end) {
-		if (!have) {
-			g = quotes_window(q, i);
-			have = 1;
-		}
-		s = quotes_lookup(q, quotes_key(g));
+		if (i + QUOTES_AHEAD + QUOTES_K <= end)
+			QUOTES_PREFETCH(&q->filter[quotes_bloom_index(
+			    q->nfilter, q->key[i + QUOTES_AHEAD])]);
+		s = quotes_lookup(q, q->key[i]);
 		if (s != SIZE_MAX) {
 			n = quotes_source(q, i, end, t->first[s], t->last[s],
 			    &src, &srcend);
 			if (quotes_long_enough(q, i, n)) {
 				quotes_link_add(q, u, i, src, srcend, n, r);
 				i += n;
-				have = 0;
 				continue;
 			}
 		}
-		if (i + QUOTES_K < end)
-			g = quotes_window_roll(q, g, i);
 		i++;
 	}
 }
@@ -894,6 +992,7 @@ static void
 quotes_free(struct quotes *q)
 {
 	free(q->w);
+	free(q->key);
 	free(q->u);
 	free(q->byoff);
 	free(q->filter);
@@ -935,6 +1034,7 @@ quotes_find(struct doc *d)
 	for (ui = 0; ui < uc; ui++) {
 		q.nw = 0;
 		quotes_unit_words(&q, &q.u[ui]);
+		quotes_unit_keys(&q, &q.u[ui]);
 		quotes_index_unit(&q, &q.u[ui]);
 	}
 	ui = uc;
@@ -946,6 +1046,7 @@ quotes_find(struct doc *d)
 		q.nw = 0;
 		for (k = ui; k < q.nu && q.u[k].comment == i; k++) {
 			quotes_unit_words(&q, &q.u[k]);
+			quotes_unit_keys(&q, &q.u[k]);
 			quotes_scan_unit(&q, &q.u[k], &r);
 		}
 		c->nlinks = d->nlinks - c->first_link;

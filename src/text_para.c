@@ -287,8 +287,11 @@ text_direction(const char *s, size_t len)
 static void
 text_para_reserve(struct text_para *p, size_t n, size_t dlen)
 {
-	p->cl = xgrow(p->cl, &p->clcap, p->ncl + n, sizeof *p->cl);
-	p->draw = xgrow(p->draw, &p->drawcap, p->drawlen + dlen, 1);
+	/* Checked here so the common case (room left) makes no call. */
+	if (p->ncl + n > p->clcap)
+		p->cl = xgrow(p->cl, &p->clcap, p->ncl + n, sizeof *p->cl);
+	if (p->drawlen + dlen > p->drawcap)
+		p->draw = xgrow(p->draw, &p->drawcap, p->drawlen + dlen, 1);
 }
 
 /* A white-space character that may hang at the end of a line. */
@@ -350,6 +353,36 @@ text_para_ascii(struct text_para *p, struct text_scratch *sc,
 	p->ncl = len;
 }
 
+/*
+ * Whether each code point is a grapheme cluster of its own and no bidi
+ * is needed: every one is below U+0300 (Latin, no combining marks; C0
+ * and C1 controls are clusters of their own anyway, see text_para_decode)
+ * or a space or punctuation of U+2000..U+205E other than the zero-width
+ * and bidi format characters. None of these is Extend, ZWJ, SpacingMark,
+ * Prepend, Hangul or a regional indicator (UAX #29), nor strong RTL, AN,
+ * explicit or isolate (UAX #9). test_text_para compares this path with
+ * the full one on all pairs of such characters.
+ */
+static int
+text_para_simple(const uint32_t *cp, size_t n)
+{
+	size_t i;
+	uint32_t c;
+
+	for (i = 0; i < n; i++) {
+		c = cp[i];
+		if (c < 0x300)
+			continue;
+		if (c < 0x2000 || c >= 0x205f)
+			return 0;
+		if (c >= 0x200b && c <= 0x200f)
+			return 0;
+		if (c >= 0x2028 && c <= 0x202f)
+			return 0;
+	}
+	return 1;
+}
+
 /* Decode and sanitise s into the scratch arrays; returns the count. */
 static size_t
 text_para_decode(struct text_scratch *sc, const char *s, size_t len)
@@ -360,7 +393,11 @@ text_para_decode(struct text_scratch *sc, const char *s, size_t len)
 
 	text_scratch_grow(sc, len);
 	while (i < len) {
-		k = text_utf8_decode(s + i, len - i, &c);
+		if (u[i] < 0x80) {
+			c = u[i];
+			k = 1;
+		} else
+			k = text_utf8_decode(s + i, len - i, &c);
 		sc->off[n] = i;
 		sc->cp[n] = c;
 		sc->sh[n] = c;
@@ -507,6 +544,7 @@ text_para_prepare_ex(struct text_para *p, const struct text_opts *o,
 {
 	struct text_scratch *sc = text_scratch_get(p);
 	size_t n, a, b, nc;
+	int simple;
 
 	p->ncl = 0;
 	p->drawlen = 0;
@@ -521,16 +559,21 @@ text_para_prepare_ex(struct text_para *p, const struct text_opts *o,
 	n = text_para_decode(sc, s, len);
 	if (n == 0)
 		return;
-	text_graphemes(sc->sh, n, sc->gbrk);
-	for (a = 0; a < n; a++) {
-		if (sc->fix[a] != TEXT_FIX_NONE) {
-			sc->gbrk[a] = 1;
-			if (a + 1 < n)
-				sc->gbrk[a + 1] = 1;
+	simple = !(flags & TEXT_PREP_SLOW) && text_para_simple(sc->cp, n);
+	if (simple)
+		memset(sc->gbrk, 1, n);
+	else {
+		text_graphemes(sc->sh, n, sc->gbrk);
+		for (a = 0; a < n; a++) {
+			if (sc->fix[a] != TEXT_FIX_NONE) {
+				sc->gbrk[a] = 1;
+				if (a + 1 < n)
+					sc->gbrk[a + 1] = 1;
+			}
 		}
 	}
 	text_linebreaks(sc->cp, n, sc->lbrk);
-	if (o->bidi == TEXT_BIDI_APP)
+	if (o->bidi == TEXT_BIDI_APP && !(simple && !(flags & TEXT_PREP_RTL)))
 		sc->bidi = text_para_bidi(p, sc, n, flags);
 	else
 		memset(sc->levels, 0, n * sizeof *sc->levels);

@@ -147,6 +147,13 @@ struct layout_ctx {
 void layout_ctx_init(struct layout_ctx *c, const struct doc *d,
     const struct text_opts *o);
 void layout_ctx_free(struct layout_ctx *c);
+/**
+ * A second context for another thread: it shares src's document, options
+ * and read-only indexes (src must outlive it) and has its own scratch.
+ */
+void layout_ctx_clone(struct layout_ctx *dst, const struct layout_ctx *src);
+/** Free what layout_ctx_clone made (not the shared indexes). */
+void layout_ctx_free_clone(struct layout_ctx *c);
 
 /** The title, as heading lines. */
 void layout_title(struct layout_ctx *c, int width, struct lay *out);

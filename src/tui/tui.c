@@ -11,7 +11,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,25 +86,11 @@ tui_layout_clause(void *arg, size_t item, int width, struct lay *out)
 
 /* ---- Messages ---- */
 
+/* Show s (taken over) in the status line until the next key. */
 static void
-tui_message(struct tui *t, int error, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-tui_message(struct tui *t, int error, const char *fmt, ...)
+tui_say(struct tui *t, int error, char *s)
 {
-	va_list ap;
-	char *s;
-	int n;
-
 	free(t->message);
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	s = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	t->message = s;
 	t->message_error = error;
 }
@@ -174,7 +159,7 @@ tui_back(struct tui *t)
 	int k;
 
 	if (!jump_back(&t->jumps, &j)) {
-		tui_message(t, 1, "jump list is empty");
+		tui_say(t, 1, xstrdup("jump list is empty"));
 		return;
 	}
 	t->focus = j.focus;
@@ -233,9 +218,9 @@ tui_goto_number(struct tui *t, long n)
 	long i = tui_item_by_number(t, t->focus, n);
 
 	if (i < 0) {
-		tui_message(t, 1, "no %s %ld", t->focus == TUI_ARTICLE ?
+		tui_say(t, 1, xasprintf("no %s %ld", t->focus == TUI_ARTICLE ?
 		    "paragraph" : t->focus == TUI_COMMENTS ? "comment" :
-		    "clause", n);
+		    "clause", n));
 		return;
 	}
 	tui_push(t);
@@ -262,6 +247,32 @@ tui_block_link(const struct tui *t, size_t block, long count)
 	return -1;
 }
 
+/* The clause of clause block `block` whose text holds offset off. */
+static int
+tui_clause_at(const struct tui *t, size_t block, uint32_t off, size_t *item)
+{
+	const struct doc *d = t->doc;
+	const struct doc_block *b;
+	const struct doc_clause *c;
+	size_t i;
+
+	if (block >= d->nblocks || d->blocks[block].kind != DOC_BLOCK_CLAUSES)
+		return 0;
+	b = &d->blocks[block];
+	for (i = b->first_clause; i < b->first_clause + b->nclauses &&
+	    i < d->nclauses; i++) {
+		c = &d->clauses[i];
+		if ((off >= c->original.off &&
+		    off < c->original.off + c->original.len) ||
+		    (off >= c->translation.off &&
+		    off < c->translation.off + c->translation.len)) {
+			*item = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void
 tui_follow_link(struct tui *t, const struct doc_link *l, int to_source)
 {
@@ -275,6 +286,11 @@ tui_follow_link(struct tui *t, const struct doc_link *l, int to_source)
 		item = l->comment;
 		s = l->start;
 		e = l->end;
+	} else if (l->source_kind == DOC_SOURCE_ARTICLE &&
+	    tui_clause_at(t, l->block, l->source_start, &item)) {
+		k = TUI_CLAUSES;
+		s = l->source_start;
+		e = l->source_end;
 	} else if (l->source_kind == DOC_SOURCE_ARTICLE) {
 		k = TUI_ARTICLE;
 		item = l->block + 1;
@@ -316,8 +332,9 @@ tui_follow(struct tui *t)
 		}
 		li = tui_block_link(t, p->sel - 1, count);
 		if (li < 0) {
-			tui_message(t, 1, count > 1 ? "not quoted that often" :
-			    "nothing to follow here");
+			tui_say(t, 1, xstrdup(count > 1 ?
+			    "not quoted that often" :
+			    "nothing to follow here"));
 			return;
 		}
 		tui_follow_link(t, &d->links[li], 0);
@@ -327,9 +344,13 @@ tui_follow(struct tui *t)
 			return;
 		cm = &d->comments[p->sel];
 		if (cm->nlinks == 0 || (size_t)count > cm->nlinks) {
-			tui_message(t, 1, cm->nlinks == 0 ?
-			    "this comment quotes nothing found earlier" :
-			    "this comment has only %u quotes", cm->nlinks);
+			if (cm->nlinks == 0)
+				tui_say(t, 1, xstrdup("this comment quotes "
+				    "nothing found earlier"));
+			else
+				tui_say(t, 1, xasprintf("this comment has "
+				    "only %u quote%s", cm->nlinks,
+				    cm->nlinks == 1 ? "" : "s"));
 			return;
 		}
 		tui_follow_link(t, &d->links[cm->first_link + count - 1], 1);
@@ -352,6 +373,7 @@ tui_hint(struct tui *t)
 	const struct doc_block *b;
 	const struct doc_comment *cm;
 	const struct doc_link *l;
+	size_t ci;
 	long li;
 
 	switch (t->focus) {
@@ -363,7 +385,8 @@ tui_hint(struct tui *t)
 		    b->first_clause + b->nclauses <= d->nclauses)
 			return xasprintf("Enter: clauses %u-%u",
 			    d->clauses[b->first_clause].number,
-			    d->clauses[b->first_clause + b->nclauses - 1].number);
+			    d->clauses[b->first_clause +
+			    b->nclauses - 1].number);
 		li = tui_block_link(t, p->sel - 1, 1);
 		if (li < 0)
 			return NULL;
@@ -377,6 +400,11 @@ tui_hint(struct tui *t)
 		if (cm->nlinks == 0)
 			return NULL;
 		l = &d->links[cm->first_link];
+		if (l->source_kind == DOC_SOURCE_ARTICLE &&
+		    tui_clause_at(t, l->block, l->source_start, &ci))
+			return xasprintf("Enter: quote from clause %u%s",
+			    d->clauses[ci].number,
+			    cm->nlinks > 1 ? " (N Enter: Nth quote)" : "");
 		if (l->source_kind == DOC_SOURCE_ARTICLE)
 			return xasprintf("Enter: quote from \u00b6%u%s",
 			    layout_block_number(&t->lc, l->block),
@@ -476,11 +504,11 @@ tui_search_step(struct tui *t, int back)
 	long m;
 
 	if (t->search.key == NULL) {
-		tui_message(t, 1, "no previous search");
+		tui_say(t, 1, xstrdup("no previous search"));
 		return;
 	}
 	if (n == 0) {
-		tui_message(t, 1, "nothing to search in this pane");
+		tui_say(t, 1, xstrdup("nothing to search in this pane"));
 		return;
 	}
 	if (t->search_pane != k)
@@ -513,13 +541,14 @@ tui_search_step(struct tui *t, int back)
 			p->sel = i;
 			view_goto(&p->view, i, view_line_of(&p->view, i, ms));
 			if (wrapped)
-				tui_message(t, 0, "search wrapped");
+				tui_say(t, 0, xstrdup("search wrapped"));
 			else
 				tui_message_clear(t);
 			return;
 		}
 	}
-	tui_message(t, 1, "no match for \"%s\"", t->search.pattern);
+	tui_say(t, 1, xasprintf("no match for \"%s\"",
+	    t->search.pattern));
 }
 
 static void
@@ -529,7 +558,7 @@ tui_search_start(struct tui *t, const char *pattern, int back)
 
 	if (!search_compile(&s, pattern)) {
 		if (t->search.key == NULL) {
-			tui_message(t, 1, "empty pattern");
+			tui_say(t, 1, xstrdup("empty pattern"));
 			return;
 		}
 	} else {
@@ -557,7 +586,7 @@ tui_prompt_submit(struct tui *t)
 	if (kind == ':') {
 		n = strtol(t->pbuf, &end, 10);
 		if (end == t->pbuf || *end != '\0' || n < 0) {
-			tui_message(t, 1, "not a number");
+			tui_say(t, 1, xstrdup("not a number"));
 			return;
 		}
 		tui_goto_number(t, n);
@@ -735,16 +764,18 @@ tui_action(struct tui *t, enum key_action a)
 	case ACT_THREAD:
 		t->threaded = !t->threaded;
 		view_invalidate(&t->pane[TUI_COMMENTS].view);
-		tui_message(t, 0, t->threaded ? "threaded view" :
-		    "flat view");
+		tui_say(t, 0, xstrdup(t->threaded ? "threaded view" :
+		    "flat view"));
 		break;
 	case ACT_PARENT:
 		if (t->focus != TUI_COMMENTS || t->doc->ncomments == 0) {
-			tui_message(t, 1, "parent: only in the Comments pane");
+			tui_say(t, 1,
+			    xstrdup("parent: only in the Comments pane"));
 			break;
 		}
 		if (t->doc->comments[p->sel].parent < 0) {
-			tui_message(t, 1, "this comment replies to no other");
+			tui_say(t, 1,
+			    xstrdup("this comment replies to no other"));
 			break;
 		}
 		tui_push(t);
@@ -914,11 +945,11 @@ tui_init(struct tui *t, const struct doc *d, const struct gloss_options *o,
 	jump_init(&t->jumps, TUI_JUMPS);
 	lay_init(&t->tmp);
 	if (theme_noted() != NULL)
-		tui_message(t, 1, "%s", theme_noted());
+		tui_say(t, 1, xstrdup(theme_noted()));
 	else if (d->invalid_sequences != 0)
-		tui_message(t, 1, "%zu invalid byte sequence%s shown as "
+		tui_say(t, 1, xasprintf("%zu invalid byte sequence%s shown as "
 		    "\xef\xbf\xbd", d->invalid_sequences,
-		    d->invalid_sequences == 1 ? "" : "s");
+		    d->invalid_sequences == 1 ? "" : "s"));
 }
 
 static void

@@ -35,7 +35,7 @@ struct view {
 	int width;		/* layout width in cells (>= 1) */
 	size_t top;		/* item at the top */
 	int line;		/* its line at the top */
-	struct view_entry *cache;	/* VIEW_CACHE entries, by item % size */
+	struct view_entry *cache;	/* VIEW_CACHE entries, item % size */
 };
 
 void view_init(struct view *v, size_t nitems, view_layout_fn fn, void *arg,

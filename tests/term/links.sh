@@ -63,6 +63,14 @@ term_keys g / a t Space s e a Enter
 term_wait "comment 5/5"
 ok $? "search finds text in a later comment"
 
+# Accents: a plain pattern finds the word with a diaeresis.
+term_keys 1 g / c o o p e r a t e Enter
+term_wait_re 'Article .1 '
+r=$?
+tm capture-pane -p -e | grep 'co.perate' | grep -q "$(printf '\033')\[[0-9;]*\(4[0-7]\|7\)m"
+[ $? -eq 0 ] || r=1
+ok $r "an accent-free pattern finds and highlights \"coöperate\""
+
 # Help comes from the key table; Esc/q closes it.
 term_keys h
 term_wait "go back along the jump list"
@@ -83,6 +91,59 @@ ok $? "a click on a tab focuses that pane"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "q quits"
+# No file on a terminal: the built-in welcome tour.
+term_start 100 30 "\"$GLOSS\""
+term_wait "Welcome to gloss"
+ok $? "without a file the welcome tour opens"
+term_keys 3
+term_wait "clause 1/4"
+ok $? "the tour has a clause table"
+term_keys q
+term_wait "GLOSS-EXIT=0"
+
+# NO_COLOR: no colours, the focused tab still stands out (reverse).
+term_start 80 24 "NO_COLOR=1 \"$GLOSS\" \"$DOC\""
+term_wait "h help"
+tm capture-pane -p -e >"$TERM_TMP/esc"
+r=0
+grep -q "$(printf '\033')\[[0-9;]*3[0-7]m" "$TERM_TMP/esc" && r=1
+grep -q "$(printf '\033')\[[0-9;]*4[0-7]m" "$TERM_TMP/esc" && r=1
+ok $r "NO_COLOR: no colours are used"
+head -n 1 "$TERM_TMP/esc" | grep -q "$(printf '\033')\[[0-9;]*7m\[1 Article"
+ok $? "NO_COLOR: the focused tab is in reverse video"
+term_keys q
+term_wait "GLOSS-EXIT=0"
+
+# A configuration file: a binding applies, a bad line is reported with its
+# number in the status line, and gloss still starts.
+mkdir -p "$TERM_TMP/cfg/gloss"
+printf 'bind x quit\nset layout tabs\nfrobnicate now\n' \
+    >"$TERM_TMP/cfg/gloss/config"
+term_start 200 30 "XDG_CONFIG_HOME=\"$TERM_TMP/cfg\" \"$GLOSS\" \"$DOC\""
+term_wait "config:3: unknown command"
+ok $? "config: the bad line is reported with its number"
+grep -q '^\[1 Article\]' "$TERM_TMP/screen"
+ok $? "config: set layout tabs applies on a wide terminal"
+term_keys x
+term_wait "GLOSS-EXIT=0"
+ok $? "config: bind x quit applies"
+
+# Invalid UTF-8 is reported once in the status line.
+# (UTF-8 text with two bad bytes: a file with no valid multi-byte
+# sequence at all would be read as Latin-1 instead.)
+{
+	printf 'Bytes \342\200\234here\342\200\235 \377 now\n\n'
+	printf 'A paragraph with a second bad byte: \300 and no more.\n'
+} >"$TERM_TMP/bad.txt"
+term_start 80 24 "\"$GLOSS\" \"$TERM_TMP/bad.txt\""
+term_wait "2 invalid byte sequences shown as"
+ok $? "invalid bytes are reported on open"
+term_keys j
+term_wait_re "Article [0-9]+%  *Bytes"
+ok $? "the report goes away after the next key"
+term_keys q
+term_wait "GLOSS-EXIT=0"
+
 term_widths_ok
 ok $? "no line of $term_caps captured screens exceeds the screen width"
 tap_done

@@ -126,7 +126,7 @@ ok $? "search: q quits"
 term_start 200 50 "\"$GLOSS\" \"$DOC\""
 term_wait "h help"
 term_keys J J J J
-term_wait "Article"
+term_wait "Article ¶4 "
 words=$(term_line 1 | sed 's/^[^A-Za-z0-9]*//' | awk '{ print $1, $2, $3 }')
 tm resize-window -x 80 -y 24
 TERM_W=80

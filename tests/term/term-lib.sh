@@ -7,6 +7,10 @@ TMUX_BIN=${TMUX_BIN:-$(command -v tmux)}
 [ -n "$PYTHON3" ] || skip_all "python3 not found"
 [ -x "$GLOSS" ] || skip_all "gloss binary not built"
 
+# ncurses loads the gpm mouse library for TERM=linux; it leaks under
+# LeakSanitizer (sanitizer builds) and is of no use inside tmux.
+NCURSES_GPM_TERMS=
+export NCURSES_GPM_TERMS
 TERM_SOCK=gloss-test-$$-0
 term_n=0
 TERM_WAIT=${TERM_WAIT:-10}

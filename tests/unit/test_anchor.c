@@ -117,7 +117,8 @@ main(void)
 	view_free(&v);
 	view_init(&v, 3, fake_layout, NULL, 1000);
 	total = 3;
-	is_int(view_scroll(&v, 1, 24), 0, "a %zu-line list does not scroll", total);
+	is_int(view_scroll(&v, 1, 24), 0, "a %zu-line list does not scroll",
+	    total);
 	view_end(&v, 24);
 	ok(v.top == 0 && v.line == 0, "its end is its top");
 	view_free(&v);

@@ -38,7 +38,8 @@ main(void)
 	want = place(2, 7);
 	jump_push(&jl, &want);
 	ok(jump_back(&jl, &j), "back after one push");
-	ok(memcmp(&j, &want, sizeof j) == 0, "restores pane, position and selection");
+	ok(memcmp(&j, &want, sizeof j) == 0,
+	    "restores pane, position and selection");
 	ok(!jump_back(&jl, &j), "and the list is empty again");
 
 	for (i = 1; i <= 6; i++) {

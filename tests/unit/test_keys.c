@@ -174,7 +174,8 @@ test_config(void)
 	is_int(keys_lookup('N' & 0x1f), ACT_NEXT, "bind C-n next-item");
 	is_int(theme_get(TH_HEADING).fg, 1, "color heading red");
 	is_int(o.text_width, 66, "set text-width 66 (a bad one later kept it)");
-	is_int(o.layout, GLOSS_LAYOUT_TABS, "set layout tabs (the bad one kept it)");
+	is_int(o.layout, GLOSS_LAYOUT_TABS,
+	    "set layout tabs (the bad one kept it)");
 	is_int(o.bidi, TEXT_BIDI_TERMINAL, "set bidi terminal");
 	is_int(o.ambiguous_wide, 1, "set ambiguous wide");
 	ok(theme_noted() != NULL && strstr(theme_noted(), ":10:") != NULL,

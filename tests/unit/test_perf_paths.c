@@ -1,0 +1,387 @@
+/*
+ * test_perf_paths.c: the fast paths of issue 6 ("Make it fast") give the
+ * same answers as the slow ones.
+ *
+ *  - text_para_prepare_ex's "simple" path (every code point a cluster of
+ *    its own, no bidi: Latin below U+0300 and general punctuation) against
+ *    TEXT_PREP_SLOW (libunistring graphemes, FriBidi): on every pair of
+ *    such characters, on random strings of them mixed with characters
+ *    that must leave the fast path (combining marks, ZWJ, Arabic, bidi
+ *    controls, CJK), in all bidi modes and both ambiguous widths. Every
+ *    cluster field, the drawn bytes, the direction and the visual order
+ *    must agree.
+ *  - dump_write's two-thread, task-by-task output against the same
+ *    layout done in one pass here, on a generated document (original
+ *    text) large enough to make many tasks.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/doc.h"
+#include "gloss/dump.h"
+#include "gloss/layout.h"
+#include "gloss/parse.h"
+#include "gloss/quotes.h"
+#include "gloss/text.h"
+#include "gloss/xmalloc.h"
+#include "../tap.h"
+
+/* Deterministic generator (xorshift64*). */
+static uint64_t t_state = 0x2545f4914f6cdd1dULL;
+
+static uint32_t
+t_rand(uint32_t n)
+{
+	t_state ^= t_state >> 12;
+	t_state ^= t_state << 25;
+	t_state ^= t_state >> 27;
+	return (uint32_t)((t_state * 0x2545f4914f6cdd1dULL) >> 33) % n;
+}
+
+/* The characters the simple path covers (see text_para_simple). */
+static size_t
+t_simple_set(uint32_t *set)
+{
+	size_t n = 0;
+	uint32_t c;
+
+	for (c = 0; c < 0x300; c++)
+		set[n++] = c;
+	for (c = 0x2000; c < 0x205f; c++) {
+		if ((c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f))
+			continue;
+		set[n++] = c;
+	}
+	return n;
+}
+
+/* Characters that must take the full path. */
+static const uint32_t t_other[] = {
+	0x0301, 0x0308, 0x200d, 0x200c, 0x200e, 0x202b, 0x2067, 0x0627,
+	0x0644, 0x05d0, 0x0661, 0x4e2d, 0xfe0f, 0x1f600, 0x1f1e6, 0x0e33,
+	0x00ad, 0xfffd, 0x2028
+};
+
+struct t_mode {
+	enum text_bidi bidi;
+	int wide;
+};
+
+static const struct t_mode t_modes[] = {
+	{ TEXT_BIDI_APP, 0 }, { TEXT_BIDI_APP, 1 },
+	{ TEXT_BIDI_TERMINAL, 0 }, { TEXT_BIDI_OFF, 1 }
+};
+
+static struct text_para t_fast, t_slow;
+
+/* Compare the two preparations of s; returns 1 when they agree. */
+static int
+t_same(const struct text_opts *o, const char *s, size_t len, int flags)
+{
+	uint32_t *of, *os;
+	size_t i;
+	int same = 1;
+
+	text_para_prepare_ex(&t_fast, o, s, len, 5, flags);
+	text_para_prepare_ex(&t_slow, o, s, len, 5, flags | TEXT_PREP_SLOW);
+	if (t_fast.ncl != t_slow.ncl || t_fast.rtl != t_slow.rtl)
+		return 0;
+	/* Drawn bytes are compared per cluster: the ASCII path keeps a
+	 * tab's byte in draw (it draws nothing), so offsets may differ. */
+	for (i = 0; i < t_fast.ncl; i++) {
+		const struct text_cluster *a = &t_fast.cl[i], *b = &t_slow.cl[i];
+
+		if (a->src != b->src || a->srclen != b->srclen ||
+		    a->drawlen != b->drawlen || memcmp(t_fast.draw + a->draw,
+		    t_slow.draw + b->draw, a->drawlen) != 0 ||
+		    a->width != b->width || a->brk != b->brk ||
+		    a->level != b->level || a->flags != b->flags)
+			return 0;
+	}
+	of = xreallocarray(NULL, t_fast.ncl + 1, sizeof *of);
+	os = xreallocarray(NULL, t_fast.ncl + 1, sizeof *os);
+	text_para_visual(&t_fast, 0, t_fast.ncl, of);
+	text_para_visual(&t_slow, 0, t_slow.ncl, os);
+	if (memcmp(of, os, t_fast.ncl * sizeof *of) != 0)
+		same = 0;
+	free(of);
+	free(os);
+	return same;
+}
+
+static size_t
+t_encode(const uint32_t *cps, size_t n, char *buf)
+{
+	size_t i, len = 0;
+
+	for (i = 0; i < n; i++)
+		len += text_utf8_encode(cps[i], buf + len);
+	return len;
+}
+
+static void
+t_opts(struct text_opts *o, const struct t_mode *m)
+{
+	text_opts_default(o);
+	o->bidi = m->bidi;
+	o->ambiguous_wide = m->wide;
+	o->out_utf8 = 1;
+}
+
+static void
+test_pairs(void)
+{
+	uint32_t set[1024], cps[4];
+	char buf[32];
+	size_t n = t_simple_set(set), i, j, bad = 0, tried = 0, m;
+	struct text_opts o;
+
+	for (m = 0; m < sizeof t_modes / sizeof t_modes[0]; m++) {
+		t_opts(&o, &t_modes[m]);
+		for (i = 0; i < n; i++) {
+			for (j = 0; j < n; j++) {
+				/* All pairs in app mode; a sample elsewhere. */
+				if (m > 0 && (i * n + j) % 7 != 0)
+					continue;
+				cps[0] = set[i];
+				cps[1] = set[j];
+				tried++;
+				if (!t_same(&o, buf, t_encode(cps, 2, buf), 0)) {
+					if (bad++ < 5)
+						diag("differ: U+%04X U+%04X mode %zu",
+						    set[i], set[j], m);
+				}
+			}
+		}
+	}
+	ok(bad == 0, "simple path = slow path on %zu pairs of %zu characters",
+	    tried, n);
+}
+
+static void
+test_random(void)
+{
+	uint32_t set[1024], cps[64];
+	char buf[64 * 4];
+	size_t n = t_simple_set(set), k, i, len, bad = 0, m;
+	struct text_opts o;
+	int flags;
+
+	for (k = 0; k < 40000; k++) {
+		len = 1 + t_rand(48);
+		for (i = 0; i < len; i++) {
+			if (t_rand(40) == 0)
+				cps[i] = t_other[t_rand(sizeof t_other /
+				    sizeof t_other[0])];
+			else if (t_rand(3) == 0)
+				cps[i] = " aeE,.\"'-"[t_rand(9)];
+			else
+				cps[i] = set[t_rand(n)];
+		}
+		m = k % (sizeof t_modes / sizeof t_modes[0]);
+		t_opts(&o, &t_modes[m]);
+		flags = (k % 5 == 0) ? TEXT_PREP_LTR : (k % 11 == 0) ?
+		    TEXT_PREP_RTL : 0;
+		if (!t_same(&o, buf, t_encode(cps, len, buf), flags)) {
+			if (bad++ < 5)
+				diag("differ: random string %zu (mode %zu)", k,
+				    m);
+		}
+	}
+	ok(bad == 0, "simple path = slow path on 40000 random strings");
+}
+
+/* A document of our own words: article, quotes, comments quoting it. */
+static char *
+t_document(size_t *lenp)
+{
+	static const char *words[] = {
+		"harbour", "lantern", "quietly", "river", "copper", "window",
+		"seven", "orchard", "naïve", "façade", "“quoted”", "it’s",
+		"—", "…", "north", "garden", "tally", "measured", "bright",
+		"paper", "stone", "(aside)", "don't", "kettle", "x\ty"
+	};
+	size_t nw = sizeof words / sizeof words[0], cap = 0, len = 0, i, k;
+	char *buf = NULL, line[4096];
+
+#define T_PUT(s) do {							\
+	size_t l_ = strlen(s);						\
+	buf = xgrow(buf, &cap, len + l_ + 1, 1);			\
+	memcpy(buf + len, s, l_);					\
+	len += l_;							\
+} while (0)
+	T_PUT("A harbour of lanterns\n\n");
+	for (i = 0; i < 40; i++) {
+		line[0] = '\0';
+		for (k = 0; k < 60 + t_rand(200); k++) {
+			strcat(line, words[t_rand(nw)]);
+			strcat(line, k % 13 == 12 ? ". " : " ");
+		}
+		strcat(line, "\n\n");
+		if (i % 9 == 4)
+			T_PUT("    ");
+		T_PUT(line);
+	}
+	T_PUT("900 thoughts on “A harbour of lanterns”\n\n");
+	for (i = 1; i <= 900; i++) {
+		snprintf(line, sizeof line, "  %zu. ", i);
+		T_PUT(line);
+		for (k = 0; k < 3 + t_rand(3); k++) {
+			size_t j, m = 20 + t_rand(120);
+
+			line[0] = '\0';
+			for (j = 0; j < m; j++) {
+				strcat(line, words[t_rand(nw)]);
+				strcat(line, " ");
+			}
+			if (k > 0)
+				T_PUT("\n    ");
+			T_PUT(line);
+			T_PUT("\n");
+		}
+		T_PUT("\n");
+	}
+	T_PUT("Comments are closed.\n");
+#undef T_PUT
+	*lenp = len;
+	return buf;
+}
+
+/* The dump done in one pass, as dump.c did before tasks and threads. */
+static void
+t_lines(FILE *f, const struct lay *l)
+{
+	size_t i, g, n;
+	char *line = NULL;
+	size_t cap = 0;
+
+	for (i = 0; i < l->nlines; i++) {
+		const struct lay_line *ln = &l->lines[i];
+
+		line = xgrow(line, &cap, ln->indent + 1, 1);
+		memset(line, ' ', ln->indent);
+		n = ln->indent;
+		for (g = 0; g < ln->n; g++) {
+			const struct lay_glyph *gl = &l->glyphs[ln->first + g];
+
+			line = xgrow(line, &cap, n + gl->len + 1, 1);
+			memcpy(line + n, l->text + gl->text, gl->len);
+			n += gl->len;
+		}
+		while (n > 0 && line[n - 1] == ' ')
+			n--;
+		line[n++] = '\n';
+		fwrite(line, 1, n, f);
+	}
+	free(line);
+}
+
+static void
+t_dump_ref(const struct doc *d, const struct text_opts *o, int width,
+    FILE *f)
+{
+	struct layout_ctx c;
+	struct lay l;
+	size_t i;
+	char *s;
+
+	layout_ctx_init(&c, d, o);
+	lay_init(&l);
+	layout_title(&c, width, &l);
+	t_lines(f, &l);
+	for (i = 0; i < d->nblocks; i++) {
+		lay_clear(&l);
+		layout_block(&c, i, width, &l);
+		t_lines(f, &l);
+	}
+	if (d->declared_comments >= 0 &&
+	    (uint64_t)d->declared_comments != d->ncomments)
+		s = xasprintf("Comments: %zu of %lld shown%s", d->ncomments,
+		    (long long)d->declared_comments,
+		    d->comments_closed ? " (closed)" : "");
+	else
+		s = xasprintf("Comments: %zu%s", d->ncomments,
+		    d->comments_closed ? " (closed)" : "");
+	lay_clear(&l);
+	lay_label(&l, &c.scratch, &c.opts, s, width, LAY_HEADING);
+	lay_new_line(&l);
+	t_lines(f, &l);
+	free(s);
+	for (i = 0; i < d->ncomments; i++) {
+		lay_clear(&l);
+		layout_comment(&c, i, width, 0, &l);
+		t_lines(f, &l);
+	}
+	lay_free(&l);
+	layout_ctx_free(&c);
+}
+
+static char *
+t_capture(FILE *f, size_t *len)
+{
+	long n;
+	char *buf;
+
+	fflush(f);
+	n = ftell(f);
+	buf = xmalloc(n + 1);
+	rewind(f);
+	*len = fread(buf, 1, n, f);
+	return buf;
+}
+
+static void
+test_dump(void)
+{
+	struct text_opts o;
+	struct doc *d;
+	size_t len, la, lb;
+	char *buf = t_document(&len), *a, *b;
+	FILE *fa = tmpfile(), *fb = tmpfile();
+	int w;
+
+	if (fa == NULL || fb == NULL) {
+		ok(0, "tmpfile");
+		return;
+	}
+	d = parse_text(buf, len, 0);
+	quotes_find(d);
+	ok(d->ncomments == 900, "generated document: %zu comments, %zu links",
+	    d->ncomments, d->nlinks);
+	text_opts_default(&o);
+	o.out_utf8 = 1;
+	for (w = 23; w <= 80; w += 57) {
+		rewind(fa);
+		rewind(fb);
+		ok(dump_write(d, &o, GLOSS_PANE_ALL, w, fa) == 0,
+		    "dump_write width %d", w);
+		t_dump_ref(d, &o, w, fb);
+		a = t_capture(fa, &la);
+		b = t_capture(fb, &lb);
+		ok(la > 1000000 && la == lb && memcmp(a, b, la) == 0,
+		    "width %d: threaded dump (%zu bytes) = one-pass layout "
+		    "(%zu bytes)", w, la, lb);
+		free(a);
+		free(b);
+	}
+	fclose(fa);
+	fclose(fb);
+	doc_free(&d);
+}
+
+int
+main(void)
+{
+	text_para_init(&t_fast);
+	text_para_init(&t_slow);
+	test_pairs();
+	test_random();
+	test_dump();
+	text_para_free(&t_fast);
+	text_para_free(&t_slow);
+	return tap_done();
+}
