@@ -163,41 +163,91 @@ json_span_or_null(FILE *f, const struct doc *d, struct span sp)
 		json_span(f, d, sp);
 }
 
+/*
+ * Where the last position was found, so that positions asked in increasing
+ * order (the links of a comment, the notes of a clause) cost time linear in
+ * the text rather than in the text times the number of positions: the code
+ * points before byte pos of the span at sp_off, and the line k of paragraph
+ * pa with the code points of the paragraph's text before it. Byte
+ * positions asked for are character boundaries (a link starts and ends at
+ * a word, a note at a bracket), where counting can resume.
+ */
+struct json_cur {
+	int valid;
+	uint32_t sp_off, sp_len, pos;
+	size_t cps;
+	const struct doc_para *pa;
+	uint32_t k;
+	size_t acc;
+};
+
 /* Code points from the start of span sp to absolute offset off (clamped). */
 static size_t
-json_span_pos(const struct doc *d, struct span sp, uint32_t off)
+json_span_pos(const struct doc *d, struct json_cur *cur, struct span sp,
+    uint32_t off)
 {
+	uint32_t rel;
+
 	if (off <= sp.off)
 		return 0;
-	if (off - sp.off >= sp.len)
-		return json_cps(doc_span_ptr(d, sp), sp.len);
-	return json_cps(doc_span_ptr(d, sp), off - sp.off);
+	rel = off - sp.off >= sp.len ? sp.len : off - sp.off;
+	if (!cur->valid || cur->sp_off != sp.off || cur->sp_len != sp.len ||
+	    cur->pos > rel) {
+		cur->valid = 1;
+		cur->sp_off = sp.off;
+		cur->sp_len = sp.len;
+		cur->pos = 0;
+		cur->cps = 0;
+	}
+	cur->cps += json_cps(doc_span_ptr(d, sp) + cur->pos, rel - cur->pos);
+	cur->pos = rel;
+	return cur->cps;
+}
+
+/* Code points of line k of paragraph pa, plus one for the "\n" after it. */
+static size_t
+json_line_cps(const struct doc *d, const struct doc_para *pa, uint32_t k)
+{
+	struct span sp = d->lines[pa->lines.first + k];
+
+	return json_cps(doc_span_ptr(d, sp), sp.len) + 1;
 }
 
 /*
  * Code points from the start of a paragraph's text (its lines joined with
  * "\n") to absolute offset off. An offset between two lines counts as the
- * start of the later one; one past the last line as the end.
+ * start of the later one; one past the last line as the end. Leaves
+ * cur->k at the line off is in.
  */
 static size_t
-json_para_pos(const struct doc *d, const struct doc_para *pa, uint32_t off)
+json_para_pos(const struct doc *d, struct json_cur *cur,
+    const struct doc_para *pa, uint32_t off)
 {
-	size_t acc = 0, k;
-	struct span sp;
+	const struct span *l = &d->lines[pa->lines.first];
 
-	for (k = 0; k < pa->lines.n; k++) {
-		sp = d->lines[pa->lines.first + k];
-		if (off <= sp.off + sp.len)
-			return acc + json_span_pos(d, sp, off);
-		acc += json_cps(doc_span_ptr(d, sp), sp.len) + 1;
+	if (pa->lines.n == 0)
+		return 0;
+	if (cur->pa != pa) {
+		cur->pa = pa;
+		cur->k = 0;
+		cur->acc = 0;
 	}
-	return acc > 0 ? acc - 1 : 0;
+	while (cur->k > 0 && off <= l[cur->k - 1].off + l[cur->k - 1].len) {
+		cur->k--;
+		cur->acc -= json_line_cps(d, pa, cur->k);
+	}
+	while (cur->k + 1 < pa->lines.n &&
+	    off > l[cur->k].off + l[cur->k].len) {
+		cur->acc += json_line_cps(d, pa, cur->k);
+		cur->k++;
+	}
+	return cur->acc + json_span_pos(d, cur, l[cur->k], off);
 }
 
 /* The part [start, end) of a paragraph, lines joined with "\n". */
 static void
 json_para_slice(FILE *f, const struct doc *d, const struct doc_para *pa,
-    uint32_t start, uint32_t end)
+    uint32_t k0, uint32_t start, uint32_t end)
 {
 	size_t k;
 	struct span sp;
@@ -205,7 +255,7 @@ json_para_slice(FILE *f, const struct doc *d, const struct doc_para *pa,
 	int first = 1;
 
 	putc('"', f);
-	for (k = 0; k < pa->lines.n; k++) {
+	for (k = k0; k < pa->lines.n; k++) {
 		sp = d->lines[pa->lines.first + k];
 		if (sp.off + sp.len < start)
 			continue;
@@ -327,8 +377,10 @@ static void
 json_notes(FILE *f, const struct doc *d, const struct doc_clause *c)
 {
 	const struct doc_note *n;
-	size_t k;
+	struct json_cur cur;
+	size_t k, a, b;
 
+	memset(&cur, 0, sizeof cur);
 	fputs("\"notes\":[", f);
 	for (k = 0; k < c->nnotes; k++) {
 		if ((size_t)c->first_note + k >= d->nnotes)
@@ -341,10 +393,10 @@ json_notes(FILE *f, const struct doc *d, const struct doc_clause *c)
 		json_span(f, d, n->text);
 		fputs(",\"signature\":", f);
 		json_span_or_null(f, d, n->signature);
-		fprintf(f, ",\"start\":%zu,\"end\":%zu}",
-		    json_span_pos(d, c->translation, n->text.off),
-		    json_span_pos(d, c->translation, n->text.off +
-		    n->text.len));
+		a = json_span_pos(d, &cur, c->translation, n->text.off);
+		b = json_span_pos(d, &cur, c->translation, n->text.off +
+		    n->text.len);
+		fprintf(f, ",\"start\":%zu,\"end\":%zu}", a, b);
 	}
 	putc(']', f);
 }
@@ -405,37 +457,54 @@ json_link_valid(const struct doc *d, const struct doc_link *l)
 /*
  * The clause of clause block bl whose translation holds offset off (a quote
  * of a clause translation has the clause block as its source), or -1.
+ * Clauses are one a line, so their translations are in buffer order.
  */
 static long
 json_link_clause(const struct doc *d, const struct doc_block *bl,
     uint32_t off)
 {
 	const struct span *t;
-	size_t k;
+	size_t lo = bl->first_clause, hi, mid;
 
-	for (k = bl->first_clause; k < (size_t)bl->first_clause +
-	    bl->nclauses && k < d->nclauses; k++) {
-		t = &d->clauses[k].translation;
-		if (off >= t->off && off - t->off < t->len)
-			return (long)k;
+	hi = (size_t)bl->first_clause + bl->nclauses;
+	if (hi > d->nclauses)
+		hi = d->nclauses;
+	if (lo >= hi || off < d->clauses[lo].translation.off)
+		return -1;
+	while (hi - lo > 1) {	/* the last clause whose text starts <= off */
+		mid = lo + (hi - lo) / 2;
+		if (d->clauses[mid].translation.off <= off)
+			lo = mid;
+		else
+			hi = mid;
 	}
-	return -1;
+	t = &d->clauses[lo].translation;
+	return off - t->off < t->len ? (long)lo : -1;
 }
 
+/*
+ * One quote link. cur is for the quoting paragraph, scur for sources: both
+ * are kept across the links of a comment (links come sorted by start).
+ */
 static void
-json_link(FILE *f, const struct doc *d, const struct doc_link *l)
+json_link(FILE *f, const struct doc *d, const struct doc_link *l,
+    struct json_cur *cur, struct json_cur *scur)
 {
 	const struct doc_comment *c = &d->comments[l->comment];
 	const struct doc_comment *sc;
 	const struct doc_para *pa = &d->paras[l->para];
 	const struct doc_block *bl;
 	struct span text;
+	size_t a, b;
+	uint32_t k0;
 	long k;
 
+	a = json_para_pos(d, cur, pa, l->start);
+	k0 = cur->k;
+	b = json_para_pos(d, cur, pa, l->end);
 	fprintf(f, "{\"paragraph\":%" PRIu32 ",\"start\":%zu,\"end\":%zu,"
-	    "\"text\":", l->para - c->first_para, json_para_pos(d, pa,
-	    l->start), json_para_pos(d, pa, l->end));
-	json_para_slice(f, d, pa, l->start, l->end);
+	    "\"text\":", l->para - c->first_para, a, b);
+	json_para_slice(f, d, pa, k0, l->start, l->end);
 	fputs(",\"source\":", f);
 	if (l->source_kind == DOC_SOURCE_ARTICLE) {
 		bl = &d->blocks[l->block];
@@ -447,20 +516,20 @@ json_link(FILE *f, const struct doc *d, const struct doc_link *l)
 			text = d->clauses[k].translation;
 			fprintf(f, ",\"clause\":%ld", k);
 		}
-		fprintf(f, ",\"start\":%zu,\"end\":%zu}}",
-		    json_span_pos(d, text, l->source_start),
-		    json_span_pos(d, text, l->source_end));
+		a = json_span_pos(d, scur, text, l->source_start);
+		b = json_span_pos(d, scur, text, l->source_end);
+		fprintf(f, ",\"start\":%zu,\"end\":%zu}}", a, b);
 		return;
 	}
 	sc = &d->comments[l->source_comment];
 	pa = &d->paras[l->source_para];
 	fputs("{\"kind\":\"comment\",\"number\":", f);
 	json_comment_number(f, d, sc);
+	a = json_para_pos(d, scur, pa, l->source_start);
+	b = json_para_pos(d, scur, pa, l->source_end);
 	fprintf(f, ",\"comment\":%" PRIu32 ",\"paragraph\":%" PRIu32
 	    ",\"start\":%zu,\"end\":%zu}}", l->source_comment,
-	    l->source_para - sc->first_para,
-	    json_para_pos(d, pa, l->source_start),
-	    json_para_pos(d, pa, l->source_end));
+	    l->source_para - sc->first_para, a, b);
 }
 
 static void
@@ -468,7 +537,11 @@ json_comment(FILE *f, const struct doc *d, const struct doc_comment *c,
     struct json_lc *lc)
 {
 	const struct doc_para *pa;
+	struct json_cur cur, scur;
 	size_t k, n = 0;
+
+	memset(&cur, 0, sizeof cur);
+	memset(&scur, 0, sizeof scur);
 
 	fputs("{\"number\":", f);
 	json_comment_number(f, d, c);
@@ -494,7 +567,7 @@ json_comment(FILE *f, const struct doc *d, const struct doc_comment *c,
 			continue;
 		if (n++ > 0)
 			putc(',', f);
-		json_link(f, d, &d->links[c->first_link + k]);
+		json_link(f, d, &d->links[c->first_link + k], &cur, &scur);
 	}
 	fputs("]}", f);
 }

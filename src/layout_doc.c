@@ -48,16 +48,18 @@ layout_index_quotes(struct layout_ctx *c)
 	fill = xcalloc(n + 1, sizeof *fill);
 	for (i = 0; i < d->nlinks; i++) {
 		const struct doc_link *l = &d->links[i];
-		uint32_t b = l->block, k, dup = 0;
+		uint32_t b = l->block;
 
 		if (l->source_kind != DOC_SOURCE_ARTICLE || b >= n)
 			continue;
-		/* One entry per quoting comment, in comment order. */
-		for (k = 0; k < fill[b]; k++)
-			if (c->quoted_list[c->quoted_by[b] + k] == l->comment)
-				dup = 1;
-		if (!dup)
-			c->quoted_list[c->quoted_by[b] + fill[b]++] = l->comment;
+		/*
+		 * One entry per quoting comment, in comment order: links are
+		 * sorted by comment, so a repeat can only be the last entry.
+		 */
+		if (fill[b] > 0 && c->quoted_list[c->quoted_by[b] + fill[b] -
+		    1] == l->comment)
+			continue;
+		c->quoted_list[c->quoted_by[b] + fill[b]++] = l->comment;
 	}
 	for (i = 0; i < n; i++)
 		c->quoted_n[i] = fill[i];
@@ -272,20 +274,27 @@ static void
 layout_quoted_by(struct layout_ctx *c, size_t i, int width, struct lay *out)
 {
 	const struct doc *d = c->doc;
-	size_t k, n = c->quoted_n[i];
-	char *s, *t;
+	size_t k, n = c->quoted_n[i], len, cap = 0, rl;
+	char *s = NULL, *t;
 
 	if (n == 0)
 		return;
-	s = xasprintf("\u00b6%u quoted by", c->block_para[i]);
-	for (k = 0; k < n; k++) {
+	t = xasprintf("\u00b6%u quoted by", c->block_para[i]);
+	len = strlen(t);
+	s = xgrow(s, &cap, len + 1, 1);
+	memcpy(s, t, len + 1);
+	free(t);
+	for (k = 0; k < n; k++) {	/* one growing buffer: n may be large */
 		const struct doc_comment *cm =
 		    &d->comments[c->quoted_list[c->quoted_by[i] + k]];
 
-		t = xasprintf("%s #%.*s", s, (int)cm->number_text.len,
+		t = xasprintf(" #%.*s", (int)cm->number_text.len,
 		    d->buf + cm->number_text.off);
-		free(s);
-		s = t;
+		rl = strlen(t);
+		s = xgrow(s, &cap, len + rl + 1, 1);
+		memcpy(s + len, t, rl + 1);
+		len += rl;
+		free(t);
 	}
 	lay_label(out, &c->scratch, &c->opts, s, width, LAY_MARK);
 	free(s);
@@ -342,38 +351,42 @@ layout_comment_header(struct layout_ctx *c, size_t i, int width, int indent,
 	free(s);
 }
 
-/* "↩ ¶7" / "↩ #3" for the links of paragraph p of comment i. */
+/*
+ * "↩ ¶7 #3" for the links [first, first + n) of one comment paragraph,
+ * built in one growing buffer (a paragraph may quote many passages).
+ */
 static void
-layout_comment_refs(struct layout_ctx *c, const struct doc_comment *cm,
-    uint32_t p, int width, int indent, struct lay *out)
+layout_comment_refs(struct layout_ctx *c, size_t first, size_t n, int width,
+    int indent, struct lay *out)
 {
 	const struct doc *d = c->doc;
-	char *s = NULL, *t;
-	size_t k;
+	char *s = NULL, *ref;
+	size_t k, len = 0, cap = 0, rl;
 
-	for (k = cm->first_link; k < cm->first_link + cm->nlinks; k++) {
+	if (n == 0)
+		return;
+	s = xgrow(s, &cap, sizeof "\u21a9", 1);
+	memcpy(s, "\u21a9", sizeof "\u21a9");
+	len = sizeof "\u21a9" - 1;
+	for (k = first; k < first + n; k++) {
 		const struct doc_link *l = &d->links[k];
-		char *ref;
 
-		if (l->para != p)
-			continue;
 		if (l->source_kind == DOC_SOURCE_ARTICLE)
-			ref = xasprintf("\u00b6%u", l->block < d->nblocks ?
+			ref = xasprintf(" \u00b6%u", l->block < d->nblocks ?
 			    c->block_para[l->block] : 0);
 		else {
 			const struct doc_comment *src =
 			    &d->comments[l->source_comment];
 
-			ref = xasprintf("#%.*s", (int)src->number_text.len,
+			ref = xasprintf(" #%.*s", (int)src->number_text.len,
 			    d->buf + src->number_text.off);
 		}
-		t = xasprintf("%s %s", s ? s : "\u21a9", ref);
+		rl = strlen(ref);
+		s = xgrow(s, &cap, len + rl + 1, 1);
+		memcpy(s + len, ref, rl + 1);
+		len += rl;
 		free(ref);
-		free(s);
-		s = t;
 	}
-	if (s == NULL)
-		return;
 	if (width - indent < 1)
 		indent = 0;
 	lay_label(out, &c->scratch, &c->opts, s, width - indent, LAY_MARK);
@@ -389,7 +402,7 @@ layout_comment(struct layout_ctx *c, size_t i, int width, int indent,
 	const struct doc *d = c->doc;
 	const struct doc_comment *cm = &d->comments[i];
 	struct lay_range *own = NULL;
-	size_t cap = 0, nown, k;
+	size_t cap = 0, nown, k, lk, nlk, o0, on;
 	uint32_t p;
 	int text_indent;
 
@@ -397,6 +410,7 @@ layout_comment(struct layout_ctx *c, size_t i, int width, int indent,
 		indent = width / 2;
 	layout_comment_header(c, i, width, indent, out);
 	text_indent = indent + LAYOUT_COMMENT_INDENT;
+	lk = cm->first_link;	/* links are sorted: each paragraph's are a run */
 	for (p = cm->first_para; p < cm->first_para + cm->npara; p++) {
 		const struct doc_para *para = &d->paras[p];
 		size_t from = out->nlines;
@@ -404,9 +418,11 @@ layout_comment(struct layout_ctx *c, size_t i, int width, int indent,
 		uint32_t ln;
 
 		nown = 0;
-		for (k = cm->first_link; k < cm->first_link + cm->nlinks; k++) {
-			if (d->links[k].para != p)
-				continue;
+		while (lk < cm->first_link + cm->nlinks &&
+		    d->links[lk].para < p)
+			lk++;
+		for (k = lk; k < cm->first_link + cm->nlinks &&
+		    d->links[k].para == p; k++) {
 			own = xgrow(own, &cap, nown + 1, sizeof *own);
 			own[nown].start = d->links[k].start;
 			own[nown].end = d->links[k].end;
@@ -414,6 +430,8 @@ layout_comment(struct layout_ctx *c, size_t i, int width, int indent,
 			nown++;
 			quoted = 1;
 		}
+		nlk = nown;
+		o0 = 0;
 		if (p != cm->first_para)
 			layout_blank(out);
 		for (ln = 0; ln < para->lines.n; ln++) {
@@ -421,8 +439,14 @@ layout_comment(struct layout_ctx *c, size_t i, int width, int indent,
 			struct lay_style st;
 			size_t before = out->nlines;
 
+			/* Only the passages on this line (sorted, disjoint). */
+			while (o0 < nown && own[o0].end <= s.off)
+				o0++;
+			for (on = 0; o0 + on < nown &&
+			    own[o0 + on].start < s.off + s.len; on++)
+				;
 			layout_style(&st, width, text_indent, text_indent, 0);
-			layout_span(c, s, &st, own, nown, out);
+			layout_span(c, s, &st, own + o0, on, out);
 			if (quoted) {
 				size_t g, q = 0, j;
 
@@ -442,7 +466,9 @@ layout_comment(struct layout_ctx *c, size_t i, int width, int indent,
 		}
 		(void)from;
 		if (quoted)
-			layout_comment_refs(c, cm, p, width, text_indent, out);
+			layout_comment_refs(c, lk, nlk, width, text_indent,
+			    out);
+		lk += nlk;
 	}
 	free(own);
 	layout_blank(out);

@@ -184,7 +184,7 @@ options_parse(struct gloss_options *o, int argc, char **argv, int *done)
 			o->ambiguous_wide = k;
 			break;
 		case OPT_TEXT_WIDTH:
-			if ((v = options_number(optarg, 10, 10000)) < 0)
+			if ((v = options_number(optarg, 20, 1000)) < 0)
 				goto bad_value;
 			o->text_width = (int)v;
 			break;

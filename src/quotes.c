@@ -2,29 +2,41 @@
  * quotes.c: quote links and reply parents (quotes.h). Owns nothing after
  * it returns: the links go into the document, the index is freed.
  *
- * Coordinates: text is located by byte offsets in doc->buf. Matching works
- * on word indices into one array of all the words of the document, in
- * document order: article paragraphs, block quote paragraphs and clause
- * translations first, then each comment's paragraphs, comment by comment.
- * A "unit" is one paragraph's run of words; passages never cross units.
+ * Coordinates: text is located by byte offsets in doc->buf. Units are
+ * taken in document order: article paragraphs, block quote paragraphs and
+ * clause translations first, then each comment's paragraphs, comment by
+ * comment. A "unit" is one paragraph's run of words; passages never cross
+ * units. Words are held (in q->w, by index) only for the unit or comment
+ * being worked on; words of earlier text are read again from the buffer
+ * when a match is verified (quotes_iter), so no array of all the words of
+ * the document is kept.
  *
- * How it works, in one pass over the comments:
- *  1. Every unit is split into normalised words (quotes.h says what a word
- *     is); each word keeps its byte range and a 32-bit hash of its
- *     normalised form.
- *  2. Every window of QUOTES_MIN_WORDS consecutive words of the article is
- *     put in an open-addressing table: 64-bit key (a polynomial rolling
- *     hash of the window's word hashes, mixed) -> the first and the latest
- *     word index where the window starts.
- *  3. For each comment in order, each of its paragraphs is scanned once:
- *     at each word the window starting there is looked up; on a hit the
- *     match is extended forward word by word against the first and the
- *     latest occurrence (word hashes compared, then the normalised words
- *     themselves, so a hash collision can never make a link), the source
- *     is chosen (quotes.h), and if the passage is long enough it becomes a
- *     link and the scan resumes after it. Only then are the comment's own
- *     windows added to the table, so a comment never matches itself or a
- *     later comment.
+ * How it works:
+ *  1. Pass one (quotes_candidates, two threads on a large document): every
+ *     unit is split into normalised words (quotes.h says what a word is),
+ *     each with a 32-bit hash of its normalised form; every window of
+ *     QUOTES_MIN_WORDS consecutive words gets a 64-bit key (a polynomial
+ *     rolling hash of the window's word hashes, mixed) and goes into a
+ *     Bloom filter (~10 bits a window). A key the filter says it has seen
+ *     is a candidate. Every key that occurs twice is a candidate (a Bloom
+ *     filter has no false negatives); a few that occur once are too.
+ *  2. The distinct candidates get slots in an open-addressing table: key
+ *     -> byte offsets of the first and the latest indexed window with it.
+ *     A window whose key occurs once in the whole document can never be
+ *     found by a later look-up, so leaving it out changes no answer; this
+ *     is what keeps the table small (under 1 million of 14 million windows
+ *     in a 100 MB generated document). A second, small Bloom filter of the
+ *     candidates answers most look-ups without touching the table.
+ *  3. Pass two, as before the candidates were known: the article's windows
+ *     are indexed; then for each comment in order, each of its paragraphs
+ *     is scanned once: at each word the window starting there is looked
+ *     up; on a hit the match is extended forward word by word against the
+ *     first and the latest occurrence (word hashes compared, then the
+ *     normalised words themselves, so a hash collision can never make a
+ *     link), the source is chosen (quotes.h), and if the passage is long
+ *     enough it becomes a link and the scan resumes after it. Only then
+ *     are the comment's own windows indexed, so a comment never matches
+ *     itself or a later comment.
  *
  * Limit: only two occurrences of a starting window are tried (the first,
  * which is the article's when it has one, and the latest). If a third
@@ -33,10 +45,13 @@
  * link found from the windows after it.
  *
  * Invariants: time linear in the document's size (each word is tokenised
- * once; a lookup per scanned word; each extension is paid for by the words
- * it skips, or is shorter than QUOTES_MIN_CHARS words when it is rejected);
- * memory linear in the number of words, with no allocation per word (the
- * arrays grow by doubling); links come out sorted by comment, then start.
+ * twice, once a pass, plus once more per verified match; a lookup per
+ * scanned word; each extension is paid for by the words it skips, or is
+ * shorter than QUOTES_MIN_CHARS words when it is rejected); memory: the
+ * Bloom filter (about 1.5 bits a byte of text), the table (20 bytes a
+ * candidate slot) and the words of the largest comment; links come out
+ * sorted by comment, then start, and do not depend on thread timing
+ * (only which once-seen keys become needless candidates does).
  */
 #include "config.h"
 
@@ -594,9 +609,9 @@ quotes_bloom_add(uint64_t *f, size_t n, uint64_t key)
 	uint64_t *w = &f[quotes_bloom_index(n, key)];
 	uint64_t m = quotes_bloom_mask(key), old;
 
-	if ((*w & m) == m)
-		return 1;
 #if defined(__GNUC__)
+	if ((__atomic_load_n(w, __ATOMIC_RELAXED) & m) == m)
+		return 1;
 	old = __atomic_fetch_or(w, m, __ATOMIC_RELAXED);
 #else
 	old = *w;
@@ -616,10 +631,11 @@ quotes_bloom_has(const uint64_t *f, size_t n, uint64_t key)
 static void
 quotes_table_init(struct quotes_table *t, size_t n)
 {
-	/* Load factor at most 2/3. n < 2^31 (a word and a separator take
-	 * two of at most 2^32 bytes), so cap < 2^32 and the multiply-shift
-	 * in quotes_table_slot cannot overflow. */
-	t->cap = n + n / 2 + 16;
+	/* Load factor at most 4/5 (n counts repeated keys, so it is lower
+	 * in practice). n < 2^31 (a word and a separator take two of at
+	 * most 2^32 bytes), so cap < 2^32 and the multiply-shift in
+	 * quotes_table_slot cannot overflow. */
+	t->cap = n + n / 4 + 16;
 	t->keys = xcalloc(t->cap, sizeof *t->keys);
 	t->first = xreallocarray(NULL, t->cap, sizeof *t->first);
 	t->last = xreallocarray(NULL, t->cap, sizeof *t->last);
@@ -746,6 +762,47 @@ quotes_pass1_run(void *arg)
 	return NULL;
 }
 
+/*
+ * Sort the n keys of *a and drop repeats (so the table is sized by the
+ * distinct keys: a key quoted k times is a candidate k - 1 times).
+ * Returns the new count.
+ */
+static size_t
+quotes_unique(uint64_t **a, size_t n)
+{
+	uint64_t *k = *a, *tmp, *t;
+	size_t i, m = 0, sum, c, *count;
+	unsigned shift;
+
+	if (n == 0)
+		return 0;
+	/* LSD radix sort, 16 bits a pass. */
+	tmp = xreallocarray(NULL, n, sizeof *tmp);
+	count = xreallocarray(NULL, 65536, sizeof *count);
+	for (shift = 0; shift < 64; shift += 16) {
+		memset(count, 0, 65536 * sizeof *count);
+		for (i = 0; i < n; i++)
+			count[(k[i] >> shift) & 0xffff]++;
+		for (sum = 0, i = 0; i < 65536; i++) {
+			c = count[i];
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			tmp[count[(k[i] >> shift) & 0xffff]++] = k[i];
+		t = k;
+		k = tmp;
+		tmp = t;
+	}
+	free(tmp);
+	free(count);
+	for (i = 0; i < n; i++)
+		if (m == 0 || k[i] != k[m - 1])
+			k[m++] = k[i];
+	*a = xreallocarray(k, m, sizeof *k);
+	return m;
+}
+
 /* Below this many bytes pass one does not start a second thread. */
 #define QUOTES_THREAD_MIN	(4u << 20)
 
@@ -800,7 +857,7 @@ quotes_candidates(struct quotes *q, uint64_t **candp)
 		    p1[1].ncand * sizeof *p1[1].cand);
 	free(p1[1].cand);
 	*candp = p1[0].cand;
-	return p1[0].ncand + p1[1].ncand;
+	return quotes_unique(candp, p1[0].ncand + p1[1].ncand);
 }
 
 /* Pass two's table: a slot for every candidate key, nothing indexed. */
@@ -999,14 +1056,203 @@ quotes_free(struct quotes *q)
 	quotes_table_free(&q->t);
 }
 
+/*
+ * Pass two's input: the words and keys of runs of units (whole comments,
+ * or article units), tokenised by a second thread while the main thread
+ * indexes and scans the run before. Two slots; run r uses slot r % 2.
+ */
+#define QUOTES_RUN_BYTES	(256u << 10)
+
+struct quotes_slot {
+	struct quotes_word *w;
+	size_t nw, capw;
+	uint64_t *key;
+	size_t capk;
+};
+
+struct quotes_feed {
+	struct quotes *q;	/* units shared: each run's are its own */
+	struct quotes base;	/* copy of *q for the tokeniser (read only) */
+	size_t *cut;		/* run r is units [cut[r], cut[r + 1]) */
+	size_t nruns;
+	struct quotes_slot slot[2];
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	size_t made;		/* runs tokenised (guarded by lock) */
+	size_t used;		/* runs consumed (guarded by lock) */
+};
+
+/* Cut units into runs; comment units only between two comments. */
+static void
+quotes_feed_cut(struct quotes_feed *f, size_t uc)
+{
+	const struct quotes *q = f->q;
+	size_t k, cap = 0, bytes = 0;
+
+	f->cut = xgrow(NULL, &cap, 1, sizeof *f->cut);
+	f->cut[0] = 0;
+	f->nruns = 0;
+	for (k = 0; k < q->nu; k++) {
+		if (k > 0 && bytes >= QUOTES_RUN_BYTES && (k <= uc ||
+		    q->u[k].comment != q->u[k - 1].comment)) {
+			f->cut = xgrow(f->cut, &cap, f->nruns + 2,
+			    sizeof *f->cut);
+			f->cut[++f->nruns] = k;
+			bytes = 0;
+		}
+		bytes += q->u[k].end - q->u[k].start;
+	}
+	f->cut = xgrow(f->cut, &cap, f->nruns + 2, sizeof *f->cut);
+	f->cut[++f->nruns] = q->nu;
+}
+
+/* Tokenise run r into its slot (a private copy of q holds the buffers). */
+static void
+quotes_feed_make(struct quotes_feed *f, size_t r)
+{
+	struct quotes_slot *sl = &f->slot[r % 2];
+	struct quotes pq = f->base;
+	size_t k;
+
+	pq.w = sl->w;
+	pq.capw = sl->capw;
+	pq.key = sl->key;
+	pq.capk = sl->capk;
+	pq.nw = 0;
+	for (k = f->cut[r]; k < f->cut[r + 1]; k++) {
+		quotes_unit_words(&pq, &pq.u[k]);
+		quotes_unit_keys(&pq, &pq.u[k]);
+	}
+	sl->w = pq.w;
+	sl->capw = pq.capw;
+	sl->key = pq.key;
+	sl->capk = pq.capk;
+	sl->nw = pq.nw;
+}
+
+static void *
+quotes_feed_run(void *arg)
+{
+	struct quotes_feed *f = arg;
+	size_t r;
+
+	for (r = 0; r < f->nruns; r++) {
+		pthread_mutex_lock(&f->lock);
+		while (r >= f->used + 2)
+			pthread_cond_wait(&f->cond, &f->lock);
+		pthread_mutex_unlock(&f->lock);
+		quotes_feed_make(f, r);
+		pthread_mutex_lock(&f->lock);
+		f->made = r + 1;
+		pthread_cond_broadcast(&f->cond);
+		pthread_mutex_unlock(&f->lock);
+	}
+	return NULL;
+}
+
+/* A comment with nothing to scan: no links, no parent. */
+static void
+quotes_comment_empty(struct doc *d, size_t i)
+{
+	d->comments[i].first_link = d->nlinks;
+	d->comments[i].nlinks = 0;
+	d->comments[i].parent = -1;
+}
+
+/* Index and scan the units of run r (its words are in q->w). */
+static void
+quotes_pass2_run(struct quotes *q, size_t from, size_t to, size_t uc,
+    size_t *ci)
+{
+	struct doc *d = q->d;
+	struct doc_comment *c;
+	struct quotes_reply r;
+	size_t k = from, e, i;
+
+	while (k < to) {
+		if (k < uc) {
+			quotes_index_unit(q, &q->u[k++]);
+			continue;
+		}
+		i = q->u[k].comment;
+		for (; *ci < i; (*ci)++)
+			quotes_comment_empty(d, *ci);
+		c = &d->comments[i];
+		c->first_link = d->nlinks;
+		r.best_words = 0;
+		r.parent = -1;
+		for (e = k; e < to && q->u[e].comment == i; e++)
+			quotes_scan_unit(q, &q->u[e], &r);
+		c->nlinks = d->nlinks - c->first_link;
+		c->parent = r.parent;
+		for (; k < e; k++)
+			quotes_index_unit(q, &q->u[k]);
+		*ci = i + 1;
+	}
+}
+
+/*
+ * Pass two: index the article, then scan and index each comment in
+ * order. Tokenising runs one run ahead in a second thread on a large
+ * document; the order of look-ups and updates is the same either way.
+ */
+static void
+quotes_pass2(struct quotes *q, size_t uc)
+{
+	struct quotes_feed f;
+	pthread_t th;
+	size_t r, ci = 0, k;
+	int threaded = 0;
+
+	memset(&f, 0, sizeof f);
+	f.q = q;
+	f.base = *q;
+	quotes_feed_cut(&f, uc);
+	pthread_mutex_init(&f.lock, NULL);
+	pthread_cond_init(&f.cond, NULL);
+	if (q->total >= QUOTES_THREAD_MIN && f.nruns > 1 &&
+	    pthread_create(&th, NULL, quotes_feed_run, &f) == 0)
+		threaded = 1;
+	for (r = 0; r < f.nruns; r++) {
+		if (threaded) {
+			pthread_mutex_lock(&f.lock);
+			while (f.made <= r)
+				pthread_cond_wait(&f.cond, &f.lock);
+			pthread_mutex_unlock(&f.lock);
+		} else
+			quotes_feed_make(&f, r);
+		q->w = f.slot[r % 2].w;
+		q->nw = f.slot[r % 2].nw;
+		q->key = f.slot[r % 2].key;
+		quotes_pass2_run(q, f.cut[r], f.cut[r + 1], uc, &ci);
+		if (threaded) {
+			pthread_mutex_lock(&f.lock);
+			f.used = r + 1;
+			pthread_cond_broadcast(&f.cond);
+			pthread_mutex_unlock(&f.lock);
+		}
+	}
+	if (threaded)
+		pthread_join(th, NULL);
+	for (; ci < q->d->ncomments; ci++)
+		quotes_comment_empty(q->d, ci);
+	q->w = NULL;
+	q->key = NULL;
+	for (k = 0; k < 2; k++) {
+		free(f.slot[k].w);
+		free(f.slot[k].key);
+	}
+	pthread_cond_destroy(&f.cond);
+	pthread_mutex_destroy(&f.lock);
+	free(f.cut);
+}
+
 void
 quotes_find(struct doc *d)
 {
 	struct quotes q;
-	struct quotes_reply r;
-	struct doc_comment *c;
 	uint64_t *cand;
-	size_t ui, uc, i, k, ncand;
+	size_t uc, i, ncand;
 	uint32_t j;
 
 	memset(&q, 0, sizeof q);
@@ -1030,29 +1276,6 @@ quotes_find(struct doc *d)
 	ncand = quotes_candidates(&q, &cand);
 	quotes_table_build(&q, cand, ncand);
 	free(cand);
-
-	for (ui = 0; ui < uc; ui++) {
-		q.nw = 0;
-		quotes_unit_words(&q, &q.u[ui]);
-		quotes_unit_keys(&q, &q.u[ui]);
-		quotes_index_unit(&q, &q.u[ui]);
-	}
-	ui = uc;
-	for (i = 0; i < d->ncomments; i++) {
-		c = &d->comments[i];
-		c->first_link = d->nlinks;
-		r.best_words = 0;
-		r.parent = -1;
-		q.nw = 0;
-		for (k = ui; k < q.nu && q.u[k].comment == i; k++) {
-			quotes_unit_words(&q, &q.u[k]);
-			quotes_unit_keys(&q, &q.u[k]);
-			quotes_scan_unit(&q, &q.u[k], &r);
-		}
-		c->nlinks = d->nlinks - c->first_link;
-		c->parent = r.parent;
-		for (; ui < k; ui++)
-			quotes_index_unit(&q, &q.u[ui]);
-	}
+	quotes_pass2(&q, uc);
 	quotes_free(&q);
 }

@@ -23,6 +23,11 @@
  * the next cluster (the alef, now the ligature), so the pair is one
  * cluster of one cell.
  *
+ * Fast paths (TEXT_PREP_SLOW turns both off; tests compare): printable
+ * ASCII and tabs make one cluster per byte directly; a "simple" paragraph
+ * (text_para_simple: Latin below U+0300, general punctuation) skips
+ * grapheme segmentation and FriBidi, whose answers it knows.
+ *
  * Invariant: all memory lives in the text_para and its scratch and is
  * reused; in the steady state prepare does not allocate.
  */

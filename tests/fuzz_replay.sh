@@ -106,4 +106,28 @@ PY
 		ok $? "$n: --json is valid, quote offsets right $(tail -n 1 "$tmp/jerr" | head -c 300)"
 	fi
 done
+# Inputs that once took minutes (time quadratic in the number of quoted
+# passages): one comment paragraph of 20000 lines, each quoting the
+# article; 60000 comments all quoting one article paragraph. They are
+# generated here (megabytes) and must finish within the timeout like any
+# other input.
+if [ -n "$PYTHON3" ]; then
+	"$PYTHON3" - "$tmp" <<'PY'
+import os, sys
+art = 'Seven pale herons waited beside the frozen northern channel'
+q = 'pale herons waited beside the frozen northern channel'
+with open(os.path.join(sys.argv[1], 'lines.txt'), 'w') as f:
+    f.write('Herons\n\n%s\n\n1 comment\n\n  1. so\n' % art)
+    f.write(('    %s\n' % q) * 20000)
+with open(os.path.join(sys.argv[1], 'comments.txt'), 'w') as f:
+    f.write('Herons\n\n%s\n\n60000 comments\n\n' % art)
+    for i in range(60000):
+        f.write('  %d. %s\n' % (i + 1, q))
+PY
+	for f in "$tmp/lines.txt" "$tmp/comments.txt"; do
+		n=generated/$(basename "$f")
+		run "$n" "$f" --dump --width 80
+		run "$n" "$f" --json
+	done
+fi
 tap_done

@@ -341,7 +341,7 @@ static void
 draw_status(struct tui *t)
 {
 	int y = t->rows - 1, x, wpos, wmsg, wtitle, right, avail;
-	char *pos, *msg = NULL, *count = NULL;
+	char *pos, *msg = NULL;
 	const char *help = "h help";
 	int err = 0;
 
@@ -382,7 +382,6 @@ draw_status(struct tui *t)
 		draw_label(t, y, t->cols - right, right, help, TH_STATUS, 0, 0);
 	free(pos);
 	free(msg);
-	free(count);
 }
 
 static void

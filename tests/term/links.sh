@@ -76,10 +76,9 @@ term_keys h
 term_wait "go back along the jump list"
 ok $? "h shows the help"
 term_keys q
-term_wait "h help"
-r=$?
-grep -q "go back along the jump list" "$TERM_TMP/screen" && r=1
-ok $r "q closes the help, not the reader"
+term_until '! grep -q "go back along the jump list" "$TERM_TMP/screen" &&
+    tail -n 1 "$TERM_TMP/screen" | grep -q "^Article"'
+ok $? "q closes the help, not the reader"
 
 # Mouse: a click on the third tab focuses the clauses.
 # (xterm's SGR mouse report, typed into the pane as raw input)
@@ -91,6 +90,26 @@ ok $? "a click on a tab focuses that pane"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "q quits"
+
+# Mouse: the wheel scrolls the pane under the pointer (a short screen so
+# the article does not fit).
+term_start 80 12 "TERM=xterm-256color \"$GLOSS\" \"$DOC\""
+term_wait "Article 0%"
+cp "$TERM_TMP/screen" "$TERM_TMP/first"
+cp "$TERM_TMP/screen" "$TERM_TMP/before"
+printf '\033[<65;10;5M' >"$TERM_TMP/wheel"
+tm load-buffer "$TERM_TMP/wheel" && tm paste-buffer >/dev/null 2>&1
+term_wait_change
+r=$?
+grep -q '^\[1 Article\]' "$TERM_TMP/screen" || r=1
+ok $r "the mouse wheel scrolls the article down"
+cp "$TERM_TMP/screen" "$TERM_TMP/before"
+printf '\033[<64;10;5M' >"$TERM_TMP/wheel"
+tm load-buffer "$TERM_TMP/wheel" && tm paste-buffer >/dev/null 2>&1
+term_until 'term_line 1 | grep -q "The lighthouse keepers"'
+ok $? "and back up to the title"
+term_keys q
+term_wait "GLOSS-EXIT=0"
 # No file on a terminal: the built-in welcome tour.
 term_start 100 30 "\"$GLOSS\""
 term_wait "Welcome to gloss"
@@ -122,7 +141,7 @@ printf 'bind x quit\nset layout tabs\nfrobnicate now\n' \
 term_start 200 30 "XDG_CONFIG_HOME=\"$TERM_TMP/cfg\" \"$GLOSS\" \"$DOC\""
 term_wait "config:3: unknown command"
 ok $? "config: the bad line is reported with its number"
-grep -q '^\[1 Article\]' "$TERM_TMP/screen"
+term_wait_re '^\[1 Article\]'
 ok $? "config: set layout tabs applies on a wide terminal"
 term_keys x
 term_wait "GLOSS-EXIT=0"

@@ -130,16 +130,14 @@ term_wait "Article ¶4 "
 words=$(term_line 1 | sed 's/^[^A-Za-z0-9]*//' | awk '{ print $1, $2, $3 }')
 tm resize-window -x 80 -y 24
 TERM_W=80
-term_wait_re '^\[1 Article\]'
-r=$?
-term_line 1 | grep -F -q -- "$words" || r=1
-ok $r "resize to 80x24 keeps \"$words\" at the top"
+term_until 'term_line 0 | grep -q "^\[1 Article\]" &&
+    term_line 1 | grep -F -q -- "$words"'
+ok $? "resize to 80x24 keeps \"$words\" at the top"
 tm resize-window -x 200 -y 50
 TERM_W=200
-term_wait "1 Article  "
-r=$?
-term_line 1 | grep -F -q -- "$words" || r=1
-ok $r "resize back to 200x50 keeps it at the top"
+term_until 'term_line 0 | grep -q "1 Article  " &&
+    term_line 1 | grep -F -q -- "$words"'
+ok $? "resize back to 200x50 keeps it at the top"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "resize: q quits"

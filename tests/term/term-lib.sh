@@ -15,22 +15,34 @@ TERM_SOCK=gloss-test-$$-0
 term_n=0
 TERM_WAIT=${TERM_WAIT:-10}
 TERM_TMP=$(mktemp -d "${TMPDIR:-/tmp}/gloss-term.XXXXXX")
-trap '"$TMUX_BIN" -L "$TERM_SOCK" kill-server >/dev/null 2>&1; rm -rf "$TERM_TMP"' EXIT
+# term_kill: stop the current server and remove its socket file.
+term_kill() {
+	tm kill-server >/dev/null 2>&1
+	k=0
+	while [ $k -lt 50 ] && tm has-session >/dev/null 2>&1; do
+		sleep 0.1
+		k=$((k + 1))
+	done
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TERM_SOCK"
+}
+trap 'term_kill; rm -rf "$TERM_TMP"' EXIT
 term_caps=0
 
-tm() { "$TMUX_BIN" -L "$TERM_SOCK" -f /dev/null "$@"; }
+# No status line from the start, so the reader never sees a first size
+# that changes under it.
+printf 'set -g status off\n' >"$TERM_TMP/tmux.conf"
+tm() { "$TMUX_BIN" -L "$TERM_SOCK" -f "$TERM_TMP/tmux.conf" "$@"; }
 
 # term_start W H COMMAND...: a fresh session running COMMAND, then a
 # marker line with its exit status, then an idle shell.
 term_start() {
 	w=$1 h=$2
 	shift 2
-	tm kill-server >/dev/null 2>&1
+	term_kill
 	term_n=$((term_n + 1))
 	TERM_SOCK=gloss-test-$$-$term_n
 	printf '%s\n' "$*; echo GLOSS-EXIT=\$?; exec sleep 600" >"$TERM_TMP/cmd"
 	tm new-session -d -x "$w" -y "$h" "sh $TERM_TMP/cmd"
-	tm set-option -g status off >/dev/null 2>&1
 	tm resize-window -x "$w" -y "$h" >/dev/null 2>&1
 	TERM_W=$w
 }
@@ -83,6 +95,24 @@ term_wait_change() {
 		i=$((i + 1))
 	done
 	diag "timed out waiting for the screen to change"
+	return 1
+}
+
+# term_until 'SHELL TEST': wait until the test holds for a captured
+# screen (it reads $TERM_TMP/screen, e.g. through term_line).
+term_until() {
+	i=0
+	while [ $i -lt $((TERM_WAIT * 10)) ]; do
+		term_cap
+		if eval "$1"; then
+			term_keep
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	diag "timed out waiting until: $1"
+	sed 's/^/#   /' "$TERM_TMP/screen"
 	return 1
 }
 
