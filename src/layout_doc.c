@@ -355,6 +355,28 @@ layout_comment_header(struct layout_ctx *c, size_t i, int width, int indent,
  * "↩ ¶7 #3" for the links [first, first + n) of one comment paragraph,
  * built in one growing buffer (a paragraph may quote many passages).
  */
+/* The number of the clause whose text holds a link's source passage. */
+static uint32_t
+layout_link_clause(const struct doc *d, const struct doc_link *l)
+{
+	const struct doc_block *b = &d->blocks[l->block];
+	size_t k;
+
+	for (k = b->first_clause; k < b->first_clause + b->nclauses &&
+	    k < d->nclauses; k++) {
+		const struct doc_clause *cl = &d->clauses[k];
+
+		if ((l->source_start >= cl->translation.off &&
+		    l->source_start < cl->translation.off +
+		    cl->translation.len) ||
+		    (l->source_start >= cl->original.off &&
+		    l->source_start < cl->original.off + cl->original.len))
+			return cl->number;
+	}
+	return b->nclauses > 0 && b->first_clause < d->nclauses ?
+	    d->clauses[b->first_clause].number : 0;
+}
+
 static void
 layout_comment_refs(struct layout_ctx *c, size_t first, size_t n, int width,
     int indent, struct lay *out)
@@ -371,7 +393,12 @@ layout_comment_refs(struct layout_ctx *c, size_t first, size_t n, int width,
 	for (k = first; k < first + n; k++) {
 		const struct doc_link *l = &d->links[k];
 
-		if (l->source_kind == DOC_SOURCE_ARTICLE)
+		if (l->source_kind == DOC_SOURCE_ARTICLE &&
+		    l->block < d->nblocks &&
+		    d->blocks[l->block].kind == DOC_BLOCK_CLAUSES)
+			ref = xasprintf(" clause %u",
+			    layout_link_clause(d, l));
+		else if (l->source_kind == DOC_SOURCE_ARTICLE)
 			ref = xasprintf(" \u00b6%u", l->block < d->nblocks ?
 			    c->block_para[l->block] : 0);
 		else {
