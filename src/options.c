@@ -145,14 +145,16 @@ options_parse(struct gloss_options *o, int argc, char **argv, int *done)
 	static const char *const bidis[] = { "app", "terminal", "off", NULL };
 	static const char *const ambs[] = { "narrow", "wide", NULL };
 	static const char *const layouts[] = { "auto", "wide", "tabs", NULL };
-	int c, k;
+	int c, k, idx;
 	long v;
+	char shortname[3] = "-?";
+	const char *name;
 
 	*done = 0;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":djtw:p:hV", options_long,
-	    NULL)) != -1) {
+	while ((idx = -1, c = getopt_long(argc, argv, ":djtw:p:hV",
+	    options_long, &idx)) != -1) {
 		switch (c) {
 		case 'd':
 			o->mode = GLOSS_MODE_DUMP;
@@ -226,8 +228,10 @@ options_parse(struct gloss_options *o, int argc, char **argv, int *done)
 		continue;
 bad_value:
 		*done = 1;
-		fprintf(stderr, "gloss: invalid value '%s' for %s\n", optarg,
-		    argv[optind - 1]);
+		shortname[1] = (char)c;
+		name = idx >= 0 ? options_long[idx].name : shortname;
+		fprintf(stderr, "gloss: invalid value '%s' for %s%s\n", optarg,
+		    idx >= 0 ? "--" : "", name);
 		fputs("Try 'gloss --help' for more information.\n", stderr);
 		return 2;
 	}

@@ -5,9 +5,15 @@
 # "$GLOSS" FILE, or env VAR=X "$GLOSS" FILE) runs through a small script
 # that writes its pid to $HARD_PID (COMMAND is exec'd, so that is the pid
 # of gloss) and its exit status to $HARD_STATUS, so both are known at any
-# terminal size (at 1x1 nothing readable fits on the screen). HARD_BEFORE
-# and HARD_AFTER, when set, are shell text put before and after it in the
-# pane's command line (e.g. "cat FILE |" and "| head -n 5").
+# terminal size (at 1x1 nothing readable fits on the screen); then the
+# pane shows GLOSS-EXIT=STATUS as with term_start. Shell text
+# in these variables, when set, goes into the pane's script:
+#   HARD_BEFORE, HARD_AFTER  before and after COMMAND on its command line
+#                            (e.g. "cat FILE |" and "| head -n 5")
+#   HARD_PROLOGUE            lines run first, in the pane
+#   HARD_EPILOGUE            lines run after COMMAND ends, before the
+#                            status file appears
+# With HARD_GATE=1, COMMAND waits for the file $TERM_TMP/go (hard_go).
 HARD_PID=$TERM_TMP/gloss.pid
 HARD_STATUS=$TERM_TMP/gloss.status
 CELLWIDTH=$top_builddir/tests/cellwidth
@@ -21,7 +27,7 @@ hard_quote() {
 hard_start() {
 	hw=$1 hh=$2
 	shift 2
-	rm -f "$HARD_PID" "$HARD_STATUS"
+	rm -f "$HARD_PID" "$HARD_STATUS" "$HARD_STATUS.g" "$TERM_TMP/go"
 	{
 		printf 'echo $$ >%s\n' "$(hard_quote "$HARD_PID.t")"
 		printf 'mv %s %s\n' "$(hard_quote "$HARD_PID.t")" \
@@ -33,14 +39,34 @@ hard_start() {
 		printf '\n'
 	} >"$TERM_TMP/gloss.sh"
 	{
-		printf '%s { sh %s; echo $? >%s; mv %s %s; } %s\n' \
+		# C-c and C-\ reach every process of the pane: this shell
+		# ignores them through a trap (reset to default for gloss).
+		printf 'trap : INT QUIT\n'
+		printf '%s\n' "${HARD_PROLOGUE:-:}"
+		[ "${HARD_GATE:-0}" = 1 ] &&
+		    printf 'while [ ! -e %s ]; do sleep 0.05; done\n' \
+		    "$(hard_quote "$TERM_TMP/go")"
+		printf '%s { sh %s; echo $? >%s; } %s\n' \
 		    "${HARD_BEFORE:-}" "$(hard_quote "$TERM_TMP/gloss.sh")" \
-		    "$(hard_quote "$HARD_STATUS.t")" \
-		    "$(hard_quote "$HARD_STATUS.t")" \
-		    "$(hard_quote "$HARD_STATUS")" "${HARD_AFTER:-}"
-		printf 'exit $(cat %s)\n' "$(hard_quote "$HARD_STATUS")"
+		    "$(hard_quote "$HARD_STATUS.g")" "${HARD_AFTER:-}"
+		printf '%s\n' "${HARD_EPILOGUE:-:}"
+		printf 'mv %s %s\n' "$(hard_quote "$HARD_STATUS.g")" \
+		    "$(hard_quote "$HARD_STATUS")"
+		printf 'echo GLOSS-EXIT=$(cat %s)\n' "$(hard_quote "$HARD_STATUS")"
+		printf 'exec sleep 600\n'
 	} >"$TERM_TMP/run.sh"
-	term_start "$hw" "$hh" "sh $TERM_TMP/run.sh"
+	# exec: no shell of term_start's stays around to die of a C-c.
+	term_start "$hw" "$hh" "exec sh $TERM_TMP/run.sh"
+}
+
+# hard_go [RAW]: let a HARD_GATE'd command start; with RAW, first have
+# tmux copy every byte the pane's programs write to the file RAW.
+hard_go() {
+	if [ -n "${1:-}" ]; then
+		: >"$1"
+		tm pipe-pane -O "cat >>'$1'"
+	fi
+	: >"$TERM_TMP/go"
 }
 
 # hard_wait_file FILE: poll until FILE exists (TERM_WAIT seconds).

@@ -23,13 +23,14 @@ for size in "1 1" "2 2" "10 3" "20 5" "40 10" "80 24" "132 43" "200 50" \
 	fi
 	r=0
 	# In groups, each followed by a capture once gloss has read them.
-	for keys in "j J G g" "2 3 1" "w z"; do
+	# (a digit right after a pane key would make a count: j between.)
+	for keys in "j J G g" "2 j 3 J 1 j" "w z"; do
 		term_keys $keys
 		hard_idle || { diag "${w}x$h: not idle after $keys"; r=1; }
 		hard_keep_now
 	done
 	hard_alive || r=1
-	ok $r "${w}x$h: j J G g 2 3 1 w z read, gloss still running"
+	ok $r "${w}x$h: j J G g 2 j 3 J 1 j w z read, gloss still running"
 
 	term_keys h
 	hard_idle || r=1
