@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -33,16 +34,74 @@ static int term_outfd = -1;
 #define TERM_BDSM_OFF	"\033[8l\033[1 k"	/* explicit mode, LTR */
 #define TERM_BDSM_ON	"\033[8h"		/* back to implicit */
 
+/*
+ * Fatal and terminating signals. The handler must be async-signal-safe,
+ * so it does not call curses: it writes a restore string prepared at
+ * start (leave the alternate screen, cursor visible, keypad and mouse off,
+ * attributes off, implicit bidi mode back) and puts back the terminal
+ * modes saved before curses started; then the signal takes its default
+ * course, so the exit status (and a core dump) are the signal's own.
+ */
+static const int term_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+    SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+#define TERM_NSIGNALS (sizeof term_signals / sizeof term_signals[0])
+static char term_restore[512];
+static size_t term_restore_len;
+static struct termios term_saved;
+static int term_saved_fd = -1;
+
 static void
 term_signal(int sig)
 {
 	if (term_running) {
-		endwin();
-		if (term_bidi_app && term_outfd >= 0)
-			(void)!write(term_outfd, TERM_BDSM_ON,
-			    sizeof TERM_BDSM_ON - 1);
+		term_running = 0;
+		if (term_outfd >= 0)
+			(void)!write(term_outfd, term_restore,
+			    term_restore_len);
+		if (term_saved_fd >= 0)
+			tcsetattr(term_saved_fd, TCSAFLUSH, &term_saved);
 	}
+	signal(sig, SIG_DFL);
+	raise(sig);
 	_exit(128 + sig);
+}
+
+/* Append a terminfo string (if the terminal has it) to the restore text. */
+static void
+term_restore_add(const char *s)
+{
+	size_t n;
+
+	if (s == NULL || s == (char *)-1)
+		return;
+	n = strlen(s);
+	if (term_restore_len + n < sizeof term_restore) {
+		memcpy(term_restore + term_restore_len, s, n);
+		term_restore_len += n;
+	}
+}
+
+static void
+term_restore_prepare(int mouse)
+{
+	term_restore_len = 0;
+	term_restore_add(tigetstr("sgr0"));
+	term_restore_add(tigetstr("cnorm"));
+	term_restore_add(tigetstr("rmkx"));
+	if (mouse)
+		term_restore_add("\033[?1000l\033[?1002l\033[?1006l");
+	term_restore_add(tigetstr("rmcup"));
+	if (term_bidi_app)
+		term_restore_add(TERM_BDSM_ON);
+}
+
+static void
+term_signals_set(void (*handler)(int))
+{
+	size_t i;
+
+	for (i = 0; i < TERM_NSIGNALS; i++)
+		signal(term_signals[i], handler);
 }
 
 static int
@@ -111,6 +170,9 @@ term_start(const struct gloss_options *o, char **cause)
 			return -1;
 		}
 	}
+	term_saved_fd = fileno(term_in);
+	if (tcgetattr(term_saved_fd, &term_saved) != 0)
+		term_saved_fd = -1;
 	term_screen = newterm(NULL, term_out, term_in);
 	if (term_screen == NULL) {
 		*cause = xasprintf("unknown terminal type \"%s\"", t);
@@ -127,10 +189,10 @@ term_start(const struct gloss_options *o, char **cause)
 		return -1;
 	}
 	term_outfd = fileno(term_out);
+	term_bidi_app = o->bidi == TEXT_BIDI_APP;
+	term_restore_prepare(has_mouse() || tigetstr("kmous") != NULL);
 	term_running = 1;
-	signal(SIGINT, term_signal);
-	signal(SIGTERM, term_signal);
-	signal(SIGHUP, term_signal);
+	term_signals_set(term_signal);
 	cbreak();
 	noecho();
 	nonl();
@@ -142,7 +204,6 @@ term_start(const struct gloss_options *o, char **cause)
 	    BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	term_init_colors(o);
-	term_bidi_app = o->bidi == TEXT_BIDI_APP;
 	if (term_bidi_app) {
 		fflush(term_out);
 		(void)!write(term_outfd, TERM_BDSM_OFF,
@@ -162,9 +223,7 @@ term_stop(void)
 	if (term_bidi_app)
 		(void)!write(term_outfd, TERM_BDSM_ON, sizeof TERM_BDSM_ON - 1);
 	term_running = 0;
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGHUP, SIG_DFL);
+	term_signals_set(SIG_DFL);
 	delscreen(term_screen);
 	term_screen = NULL;
 	if (term_in != stdin)

@@ -60,9 +60,6 @@ struct tui {
 	int rows, cols;
 	struct jumplist jumps;
 	long count;		/* -1: none */
-	int focus_digit;	/* 1-3 just focused a pane (0: none) ... */
-	int focus_from;		/* ... away from this pane ... */
-	double focus_time;	/* ... at this time (seconds, monotonic) */
 	char *message;
 	int message_error;
 	struct search search;

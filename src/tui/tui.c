@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "gloss/text.h"
 #include "gloss/tui.h"
@@ -872,34 +871,17 @@ tui_help_key(struct tui *t, int key)
 /*
  * One key. Digits build a count. 1, 2 and 3 focus a pane; when that pane
  * is already focused (or a count is being typed) they are count digits
- * instead, so 2 Enter in the Comments pane follows the second quote. A
- * digit right after a 1-3 that switched panes means the 1-3 began a
- * count: the switch is undone, so 12g in the Clauses pane goes to clause
- * 12, while 1 then g still goes to the top of the Article pane. Like
- * vim's timeoutlen, this holds only while the next digit comes within
- * TUI_DIGIT_WAIT seconds: a pane key followed by a pause is just a pane
- * key, and a count typed after it starts afresh.
+ * instead, so 2 Enter in the Comments pane follows the second quote and
+ * 3 then 7g shows clause 7. A count that starts with another pane's digit
+ * is typed with : (":12" Enter), which works in every pane.
  */
-#define TUI_DIGIT_WAIT	1.0
-
-static double
-tui_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void
 tui_key(struct tui *t, int key, const struct term_mouse *m)
 {
 	enum key_action a;
-	int focus_digit = t->focus_digit;
 
 	if (key == KEYC_NONE || key == KEYC_RESIZE)
 		return;
-	t->focus_digit = 0;
 	if (t->prompt) {
 		tui_prompt_key(t, key);
 		return;
@@ -913,12 +895,6 @@ tui_key(struct tui *t, int key, const struct term_mouse *m)
 		return;
 	}
 	a = keys_lookup(key);
-	if (key >= '0' && key <= '9' && focus_digit != 0 && t->count < 0 &&
-	    tui_now() - t->focus_time < TUI_DIGIT_WAIT) {
-		tui_focus(t, t->focus_from);
-		t->count = focus_digit * 10 + (key - '0');
-		return;
-	}
 	if (key >= '0' && key <= '9') {
 		int focus_key = a >= ACT_FOCUS_ARTICLE &&
 		    a <= ACT_FOCUS_CLAUSES;
@@ -932,11 +908,6 @@ tui_key(struct tui *t, int key, const struct term_mouse *m)
 			if (t->count < TUI_COUNT_MAX)
 				t->count = t->count * 10 + (key - '0');
 			return;
-		}
-		if (changes) {
-			t->focus_digit = key - '0';
-			t->focus_from = t->focus;
-			t->focus_time = tui_now();
 		}
 	}
 	if (a != ACT_CLEAR)

@@ -1,17 +1,21 @@
 #!/bin/sh
-# counts.sh: counts that begin with 1, 2 or 3 (the pane keys). In the
-# Comments pane 12g selects comment 12 and 23g comment 23; 1 then g still
-# focuses the Article pane and goes to its top; 2 Enter in Comments is a
-# count (not a pane switch). A digit joins the pane key into a count only
-# within 1 s (like vim's timeoutlen), so the test waits that long between
-# commands, as a reader would.
+# counts.sh: counts and the pane keys 1 2 3. A pane key followed at once
+# by a count works in the new pane (3 then 7g: clause 7); in the focused
+# pane its own digit starts a count (2 then 25g in Comments: comment 25);
+# :N Enter goes to item N in any pane, also when N starts with another
+# pane's digit (:12 in Comments).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/term/term-lib.sh"
 
 doc="$TERM_TMP/many.txt"
 {
 	printf 'Counting comments\n\nAn article paragraph about counting things.\n\n'
-	printf '30 thoughts on "Counting comments"\n\n'
+	i=1
+	while [ $i -le 12 ]; do
+		printf '    %d- \330\271\330\261\330\250 . %d \342\200\223 translation of clause %d.\n' $i $i $i
+		i=$((i + 1))
+	done
+	printf '\n30 thoughts on "Counting comments"\n\n'
 	i=1
 	while [ $i -le 30 ]; do
 		printf '  %d. This is comment number %d, marker C%dX.\n\n' $i $i $i
@@ -22,25 +26,19 @@ doc="$TERM_TMP/many.txt"
 term_start 80 24 "$GLOSS" "$doc"
 term_wait "Counting comments"
 ok $? "opens"
-tm send-keys 2
-term_wait_re "comment 1/30"
-ok $? "2 focuses the Comments pane"
-sleep 1.2	# past the 1 s in which a digit after a pane key joins a count
-tm send-keys 1 2 g
+tm send-keys 3 7 g
+term_wait_re "clause 7/12"
+ok $? "3 then 7g selects clause 7"
+tm send-keys 2 2 5 g
+term_wait_re "comment 25/30"
+ok $? "2 then 25g in the Comments pane selects comment 25"
+tm send-keys : 1 2 Enter
 term_wait_re "comment 12/30"
-ok $? "12g in the Comments pane selects comment 12"
-sleep 1.2
-tm send-keys 2 3 g
-term_wait_re "comment 23/30"
-ok $? "23g selects comment 23"
-sleep 1.2
-tm send-keys 3 0 g
-term_wait_re "comment 30/30"
-ok $? "30g selects comment 30"
-sleep 1.2
-tm send-keys 1
-sleep 1.2
-tm send-keys g
+ok $? ":12 Enter in the Comments pane selects comment 12"
+tm send-keys 3 : 1 1 Enter
+term_wait_re "clause 11/12"
+ok $? ":11 Enter in the Clauses pane selects clause 11"
+tm send-keys 1 g
 term_wait_re "^Article"
 ok $? "1 then g focuses the Article pane"
 tm send-keys q
