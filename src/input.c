@@ -6,8 +6,8 @@
  * (pipes, terminals, devices such as /dev/zero that never end) is read in
  * chunks and stopped at max_size with a clear reason. A UTF-16 byte-order
  * mark means UTF-16 text: it is converted to UTF-8 with libunistring.
- * A NUL byte among the first 8 KiB together with many other control bytes
- * marks a binary file, which is refused rather than shown as noise. Text
+ * Many NUL bytes among the first 8 KiB mark a binary file, which is
+ * refused rather than shown as noise. Text
  * with invalid UTF-8 and no valid multi-byte sequence at all is taken to
  * be in a legacy 8-bit charset and read as Windows-1252 (a superset of
  * Latin-1), which the caller is told about.
@@ -97,22 +97,20 @@ input_read_fd(int fd, size_t max, char **buf, size_t *len, int *over)
 	return 0;
 }
 
+/*
+ * A binary file: NUL bytes make up more than 1% of its first 8 KiB. Text
+ * with a stray NUL or a line of control characters (shown sanitised) is
+ * not; compiled objects, images and archives are full of NULs.
+ */
 static int
 input_is_binary(const char *b, size_t len)
 {
-	size_t i, n = len < INPUT_SNIFF ? len : INPUT_SNIFF, nul = 0, ctl = 0;
+	size_t i, n = len < INPUT_SNIFF ? len : INPUT_SNIFF, nul = 0;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)b[i];
-
-		if (c == 0)
+	for (i = 0; i < n; i++)
+		if (b[i] == '\0')
 			nul++;
-		else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
-		    c != '\f')
-			ctl++;
-	}
-	/* Text with a stray NUL is shown; a file full of them is not text. */
-	return nul > 0 && (nul + ctl) * 20 > n;
+	return nul * 100 > n;
 }
 
 /*
