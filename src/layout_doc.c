@@ -6,9 +6,10 @@
  * Coordinates are cells from the left edge of the part being laid out;
  * glyph src offsets are absolute in doc->buf. Each layout_* call appends
  * to `out`; none of them keeps state between calls except the per-block
- * "quoted by" index built once in layout_ctx_init (linear in the number
- * of links). Rules and bars are '|' glyphs marked LAY_RULE / LAY_BAR so a
- * terminal front end may draw them as line-drawing characters.
+ * "quoted by" index built in layout_ctx_init (linear in the number of
+ * links; layout_ctx_requote rebuilds it when links arrive later). Rules
+ * and bars are '|' glyphs marked LAY_RULE / LAY_BAR so a terminal front
+ * end may draw them as line-drawing characters.
  */
 #include "config.h"
 
@@ -76,6 +77,16 @@ layout_ctx_init(struct layout_ctx *c, const struct doc *d,
 	text_para_init(&c->scratch);
 	lay_init(&c->tmp[0]);
 	lay_init(&c->tmp[1]);
+	layout_index_quotes(c);
+}
+
+void
+layout_ctx_requote(struct layout_ctx *c)
+{
+	free(c->quoted_by);
+	free(c->quoted_n);
+	free(c->quoted_list);
+	free(c->block_para);
 	layout_index_quotes(c);
 }
 

@@ -52,6 +52,11 @@
  * candidate slot) and the words of the largest comment; links come out
  * sorted by comment, then start, and do not depend on thread timing
  * (only which once-seen keys become needless candidates does).
+ *
+ * quotes_compute only reads the model and writes a struct quotes_result,
+ * so it may run in a thread while another reads the same model; a cancel
+ * flag is polled per unit in pass one and per run in pass two.
+ * quotes_apply moves a complete result into the model.
  */
 #include "config.h"
 
@@ -116,7 +121,9 @@ struct quotes_table {
 #define QUOTES_NONE	UINT32_MAX
 
 struct quotes {
-	struct doc *d;
+	const struct doc *d;
+	struct quotes_result *res;	/* links and parents come out here */
+	const volatile int *cancel;	/* NULL, or stop when nonzero */
 	const char *buf;
 	struct quotes_word *w;	/* words of the unit(s) being worked on */
 	size_t nw, capw;
@@ -145,6 +152,13 @@ struct quotes_reply {
 	uint32_t best_words;
 	int32_t parent;
 };
+
+/* Whether the caller asked to stop. */
+static int
+quotes_cancelled(const struct quotes *q)
+{
+	return q->cancel != NULL && *q->cancel != 0;
+}
 
 static uint64_t
 quotes_mix(uint64_t x)
@@ -743,6 +757,8 @@ quotes_pass1_run(void *arg)
 	uint32_t i;
 
 	for (ui = p1->from; ui < p1->to; ui++) {
+		if (quotes_cancelled(q))
+			break;
 		q->nw = 0;
 		quotes_unit_words(q, &q->u[ui]);
 		quotes_unit_keys(q, &q->u[ui]);
@@ -964,7 +980,13 @@ quotes_link_add(struct quotes *q, const struct quotes_unit *u, uint32_t i,
     uint32_t src, uint32_t srcend, uint32_t n, struct quotes_reply *r)
 {
 	const struct quotes_unit *su = quotes_unit_at(q, src);
-	struct doc_link *l = doc_add_link(q->d);
+	struct quotes_result *res = q->res;
+	struct doc_link *l;
+
+	res->links = xgrow(res->links, &res->caplinks, res->nlinks + 1,
+	    sizeof *res->links);
+	l = &res->links[res->nlinks++];
+	memset(l, 0, sizeof *l);
 
 	l->comment = u->comment;
 	l->para = u->index;
@@ -1080,6 +1102,7 @@ struct quotes_feed {
 	pthread_cond_t cond;
 	size_t made;		/* runs tokenised (guarded by lock) */
 	size_t used;		/* runs consumed (guarded by lock) */
+	int stop;		/* consumer gave up (guarded by lock) */
 };
 
 /* Cut units into runs; comment units only between two comments. */
@@ -1138,8 +1161,12 @@ quotes_feed_run(void *arg)
 
 	for (r = 0; r < f->nruns; r++) {
 		pthread_mutex_lock(&f->lock);
-		while (r >= f->used + 2)
+		while (r >= f->used + 2 && !f->stop)
 			pthread_cond_wait(&f->cond, &f->lock);
+		if (f->stop) {
+			pthread_mutex_unlock(&f->lock);
+			break;
+		}
 		pthread_mutex_unlock(&f->lock);
 		quotes_feed_make(f, r);
 		pthread_mutex_lock(&f->lock);
@@ -1152,11 +1179,11 @@ quotes_feed_run(void *arg)
 
 /* A comment with nothing to scan: no links, no parent. */
 static void
-quotes_comment_empty(struct doc *d, size_t i)
+quotes_comment_empty(struct quotes_result *res, size_t i)
 {
-	d->comments[i].first_link = d->nlinks;
-	d->comments[i].nlinks = 0;
-	d->comments[i].parent = -1;
+	res->comments[i].first_link = (uint32_t)res->nlinks;
+	res->comments[i].nlinks = 0;
+	res->comments[i].parent = -1;
 }
 
 /* Index and scan the units of run r (its words are in q->w). */
@@ -1164,8 +1191,8 @@ static void
 quotes_pass2_run(struct quotes *q, size_t from, size_t to, size_t uc,
     size_t *ci)
 {
-	struct doc *d = q->d;
-	struct doc_comment *c;
+	struct quotes_result *res = q->res;
+	struct quotes_comment *c;
 	struct quotes_reply r;
 	size_t k = from, e, i;
 
@@ -1176,14 +1203,14 @@ quotes_pass2_run(struct quotes *q, size_t from, size_t to, size_t uc,
 		}
 		i = q->u[k].comment;
 		for (; *ci < i; (*ci)++)
-			quotes_comment_empty(d, *ci);
-		c = &d->comments[i];
-		c->first_link = d->nlinks;
+			quotes_comment_empty(res, *ci);
+		c = &res->comments[i];
+		c->first_link = (uint32_t)res->nlinks;
 		r.best_words = 0;
 		r.parent = -1;
 		for (e = k; e < to && q->u[e].comment == i; e++)
 			quotes_scan_unit(q, &q->u[e], &r);
-		c->nlinks = d->nlinks - c->first_link;
+		c->nlinks = (uint32_t)res->nlinks - c->first_link;
 		c->parent = r.parent;
 		for (; k < e; k++)
 			quotes_index_unit(q, &q->u[k]);
@@ -1214,6 +1241,13 @@ quotes_pass2(struct quotes *q, size_t uc)
 	    pthread_create(&th, NULL, quotes_feed_run, &f) == 0)
 		threaded = 1;
 	for (r = 0; r < f.nruns; r++) {
+		if (quotes_cancelled(q)) {
+			pthread_mutex_lock(&f.lock);
+			f.stop = 1;
+			pthread_cond_broadcast(&f.cond);
+			pthread_mutex_unlock(&f.lock);
+			break;
+		}
 		if (threaded) {
 			pthread_mutex_lock(&f.lock);
 			while (f.made <= r)
@@ -1235,7 +1269,7 @@ quotes_pass2(struct quotes *q, size_t uc)
 	if (threaded)
 		pthread_join(th, NULL);
 	for (; ci < q->d->ncomments; ci++)
-		quotes_comment_empty(q->d, ci);
+		quotes_comment_empty(q->res, ci);
 	q->w = NULL;
 	q->key = NULL;
 	for (k = 0; k < 2; k++) {
@@ -1248,34 +1282,82 @@ quotes_pass2(struct quotes *q, size_t uc)
 }
 
 void
-quotes_find(struct doc *d)
+quotes_result_free(struct quotes_result *r)
+{
+	free(r->links);
+	free(r->comments);
+	memset(r, 0, sizeof *r);
+}
+
+int
+quotes_compute(const struct doc *d, struct quotes_result *r,
+    const volatile int *cancel)
 {
 	struct quotes q;
 	uint64_t *cand;
 	size_t uc, i, ncand;
 	uint32_t j;
 
+	memset(r, 0, sizeof *r);
 	memset(&q, 0, sizeof q);
 	q.d = d;
+	q.res = r;
+	q.cancel = cancel;
 	q.buf = d->buf;
 	q.pk = 1;
 	for (j = 1; j < QUOTES_K; j++)
 		q.pk *= QUOTES_P;
 
-	d->nlinks = 0;
-	for (i = 0; i < d->ncomments; i++) {
-		d->comments[i].parent = -1;
-		d->comments[i].first_link = 0;
-		d->comments[i].nlinks = 0;
-	}
+	r->ncomments = d->ncomments;
+	r->comments = xcalloc(d->ncomments + 1, sizeof *r->comments);
+	for (i = 0; i < d->ncomments; i++)
+		r->comments[i].parent = -1;
 
 	quotes_split_article(&q);
 	uc = q.nu;			/* first comment unit */
 	quotes_split_comments(&q);
 	quotes_units_order(&q);
 	ncand = quotes_candidates(&q, &cand);
-	quotes_table_build(&q, cand, ncand);
-	free(cand);
-	quotes_pass2(&q, uc);
+	if (!quotes_cancelled(&q)) {
+		quotes_table_build(&q, cand, ncand);
+		free(cand);
+		quotes_pass2(&q, uc);
+	} else
+		free(cand);
 	quotes_free(&q);
+	if (quotes_cancelled(&q)) {
+		quotes_result_free(r);
+		return -1;
+	}
+	r->complete = 1;
+	return 0;
+}
+
+void
+quotes_apply(struct doc *d, struct quotes_result *r)
+{
+	size_t i;
+
+	if (!r->complete || r->ncomments != d->ncomments) {
+		quotes_result_free(r);
+		return;
+	}
+	d->nlinks = 0;
+	for (i = 0; i < r->nlinks; i++)
+		*doc_add_link(d) = r->links[i];
+	for (i = 0; i < d->ncomments; i++) {
+		d->comments[i].parent = r->comments[i].parent;
+		d->comments[i].first_link = r->comments[i].first_link;
+		d->comments[i].nlinks = r->comments[i].nlinks;
+	}
+	quotes_result_free(r);
+}
+
+void
+quotes_find(struct doc *d)
+{
+	struct quotes_result r;
+
+	quotes_compute(d, &r, NULL);
+	quotes_apply(d, &r);
 }

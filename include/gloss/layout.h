@@ -147,6 +147,8 @@ struct layout_ctx {
 void layout_ctx_init(struct layout_ctx *c, const struct doc *d,
     const struct text_opts *o);
 void layout_ctx_free(struct layout_ctx *c);
+/** Rebuild the "quoted by" index after the document's links changed (no clones may exist). */
+void layout_ctx_requote(struct layout_ctx *c);
 /**
  * A second context for another thread: it shares src's document, options
  * and read-only indexes (src must outlive it) and has its own scratch.

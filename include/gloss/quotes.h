@@ -59,7 +59,33 @@
 #define QUOTES_MIN_WORDS	6
 #define QUOTES_MIN_CHARS	24
 
+/* A comment's reply parent and its range of links, as in struct doc_comment. */
+struct quotes_comment {
+	int32_t parent;
+	uint32_t first_link;
+	uint32_t nlinks;
+};
+
+/*
+ * What quotes_compute finds, apart from the model: links (sorted as
+ * doc->links) and one entry per comment. complete is 1 unless cancelled.
+ */
+struct quotes_result {
+	struct doc_link *links;
+	size_t nlinks, caplinks;
+	struct quotes_comment *comments;
+	size_t ncomments;
+	int complete;
+};
+
 /** Find quote links and reply parents; fills d->links and comments' parent/first_link/nlinks. */
 void quotes_find(struct doc *d);
+/** Find links into r reading d only (safe beside readers); -1 and r empty if *cancel became nonzero. */
+int quotes_compute(const struct doc *d, struct quotes_result *r,
+    const volatile int *cancel);
+/** Move a complete r into d (links, parents) and empty r; an incomplete r only is freed. */
+void quotes_apply(struct doc *d, struct quotes_result *r);
+/** Free what r holds. */
+void quotes_result_free(struct quotes_result *r);
 
 #endif
