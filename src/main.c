@@ -105,7 +105,9 @@ main(int argc, char **argv)
 		o.file = "-";
 	if ((d = main_load(&o, &name)) == NULL)
 		return 1;
-	quotes_find(d);
+	/* The reader finds quote links while it runs; outputs need them now. */
+	if (o.mode != GLOSS_MODE_TUI)
+		quotes_find(d);
 
 	text_opts_default(&t);
 	t.bidi = o.bidi;

@@ -123,7 +123,7 @@ struct quotes_table {
 struct quotes {
 	const struct doc *d;
 	struct quotes_result *res;	/* links and parents come out here */
-	const volatile int *cancel;	/* NULL, or stop when nonzero */
+	const atomic_int *cancel;	/* NULL, or stop when nonzero */
 	const char *buf;
 	struct quotes_word *w;	/* words of the unit(s) being worked on */
 	size_t nw, capw;
@@ -157,7 +157,8 @@ struct quotes_reply {
 static int
 quotes_cancelled(const struct quotes *q)
 {
-	return q->cancel != NULL && *q->cancel != 0;
+	return q->cancel != NULL &&
+	    atomic_load_explicit(q->cancel, memory_order_relaxed) != 0;
 }
 
 static uint64_t
@@ -1291,7 +1292,7 @@ quotes_result_free(struct quotes_result *r)
 
 int
 quotes_compute(const struct doc *d, struct quotes_result *r,
-    const volatile int *cancel)
+    const atomic_int *cancel)
 {
 	struct quotes q;
 	uint64_t *cand;

@@ -54,6 +54,8 @@
 #ifndef GLOSS_QUOTES_H
 #define GLOSS_QUOTES_H
 
+#include <stdatomic.h>
+
 #include "gloss/doc.h"
 
 #define QUOTES_MIN_WORDS	6
@@ -82,7 +84,7 @@ struct quotes_result {
 void quotes_find(struct doc *d);
 /** Find links into r reading d only (safe beside readers); -1 and r empty if *cancel became nonzero. */
 int quotes_compute(const struct doc *d, struct quotes_result *r,
-    const volatile int *cancel);
+    const atomic_int *cancel);
 /** Move a complete r into d (links, parents) and empty r; an incomplete r only is freed. */
 void quotes_apply(struct doc *d, struct quotes_result *r);
 /** Free what r holds. */

@@ -10,9 +10,12 @@
 #include "gloss/doc.h"
 #include "gloss/options.h"
 
-/** Run the reader on d until the user quits; returns the exit status. */
-int tui_run(const struct doc *d, const struct gloss_options *o,
-    const char *name);
+/**
+ * Run the reader on d until the user quits; returns the exit status.
+ * Quote links are found while the reader runs (d must have none yet) and
+ * added to d when they are ready.
+ */
+int tui_run(struct doc *d, const struct gloss_options *o, const char *name);
 
 /** The built-in welcome document (share/welcome.txt), len bytes. */
 const char *welcome_text(size_t *len);

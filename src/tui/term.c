@@ -390,6 +390,12 @@ term_map_code(int c)
 	return KEYC_NONE;
 }
 
+void
+term_key_timeout(int ms)
+{
+	timeout(ms);
+}
+
 int
 term_key(struct term_mouse *m)
 {

@@ -55,7 +55,9 @@ void term_vline(int y, int x, enum theme_element base);
 void term_cursor(int y, int x);
 /** Send the drawing to the terminal; full repaint if force. */
 void term_flush(int force);
-/** Wait for a key (keys.h code); mouse events fill *m. */
+/** How long term_key waits: ms milliseconds, or forever if ms < 0. */
+void term_key_timeout(int ms);
+/** Wait for a key (keys.h code; KEYC_NONE on timeout); mouse events fill *m. */
 int term_key(struct term_mouse *m);
 
 #endif

@@ -16,6 +16,7 @@
 #include "gloss/doc.h"
 #include "gloss/layout.h"
 #include "gloss/options.h"
+#include "gloss/quotes_job.h"
 #include "jump.h"
 #include "search.h"
 #include "view.h"
@@ -48,6 +49,8 @@ struct tui_pane {
 
 struct tui {
 	const struct doc *doc;
+	struct doc *mdoc;	/* the same, to add quote links to */
+	struct quotes_job *quotes;	/* links being found, or NULL */
 	const struct gloss_options *opts;
 	const char *name;
 	struct layout_ctx lc;

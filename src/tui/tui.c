@@ -8,13 +8,21 @@
  * pane's sel < its item count (or 0 when it has none); no action lays
  * out more than the lines it moves over plus a screen, except a search,
  * which reads the model text item by item until it finds a match.
+ *
+ * Quote links are found in a background thread (quotes_job.h) so the
+ * first screen does not wait for them; until they arrive the model is
+ * only read, Enter on a comment or quoted paragraph and p say so, and
+ * when they arrive the views drop their layouts and keep their places.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "gloss/quotes.h"
+#include "gloss/quotes_job.h"
 #include "gloss/text.h"
 #include "gloss/tui.h"
 #include "gloss/xmalloc.h"
@@ -26,6 +34,7 @@
 #define TUI_JUMPS	100
 #define TUI_COUNT_MAX	1000000000L
 #define TUI_WHEEL	3
+#define TUI_QUOTES_POLL_MS	50
 
 size_t
 tui_nitems(const struct tui *t, int kind)
@@ -309,6 +318,19 @@ tui_follow_link(struct tui *t, const struct doc_link *l, int to_source)
 	tui_highlight(t, k, s, e);
 }
 
+static const char tui_pending_msg[] =
+    "still finding quote links: try again in a moment";
+
+/* While quote links are still being found, say so and return 1. */
+static int
+tui_quotes_pending(struct tui *t)
+{
+	if (t->quotes == NULL)
+		return 0;
+	tui_say(t, 1, xstrdup(tui_pending_msg));
+	return 1;
+}
+
 static void
 tui_follow(struct tui *t)
 {
@@ -330,6 +352,8 @@ tui_follow(struct tui *t)
 			tui_select(t, TUI_CLAUSES, b->first_clause, 0);
 			return;
 		}
+		if (tui_quotes_pending(t))
+			return;
 		li = tui_block_link(t, p->sel - 1, count);
 		if (li < 0) {
 			tui_say(t, 1, xstrdup(count > 1 ?
@@ -341,6 +365,8 @@ tui_follow(struct tui *t)
 		return;
 	case TUI_COMMENTS:
 		if (d->ncomments == 0)
+			return;
+		if (tui_quotes_pending(t))
 			return;
 		cm = &d->comments[p->sel];
 		if (cm->nlinks == 0 || (size_t)count > cm->nlinks) {
@@ -387,6 +413,8 @@ tui_hint(struct tui *t)
 			    d->clauses[b->first_clause].number,
 			    d->clauses[b->first_clause +
 			    b->nclauses - 1].number);
+		if (t->quotes != NULL)
+			return xstrdup("finding quote links\u2026");
 		li = tui_block_link(t, p->sel - 1, 1);
 		if (li < 0)
 			return NULL;
@@ -396,6 +424,8 @@ tui_hint(struct tui *t)
 	case TUI_COMMENTS:
 		if (d->ncomments == 0)
 			return NULL;
+		if (t->quotes != NULL)
+			return xstrdup("finding quote links\u2026");
 		cm = &d->comments[p->sel];
 		if (cm->nlinks == 0)
 			return NULL;
@@ -764,8 +794,9 @@ tui_action(struct tui *t, enum key_action a)
 	case ACT_THREAD:
 		t->threaded = !t->threaded;
 		view_invalidate(&t->pane[TUI_COMMENTS].view);
-		tui_say(t, 0, xstrdup(t->threaded ? "threaded view" :
-		    "flat view"));
+		tui_say(t, 0, xstrdup(!t->threaded ? "flat view" :
+		    t->quotes != NULL ? "threaded view (replies appear once "
+		    "quote links are found)" : "threaded view"));
 		break;
 	case ACT_PARENT:
 		if (t->focus != TUI_COMMENTS || t->doc->ncomments == 0) {
@@ -773,6 +804,8 @@ tui_action(struct tui *t, enum key_action a)
 			    xstrdup("parent: only in the Comments pane"));
 			break;
 		}
+		if (tui_quotes_pending(t))
+			break;
 		if (t->doc->comments[p->sel].parent < 0) {
 			tui_say(t, 1,
 			    xstrdup("this comment replies to no other"));
@@ -973,14 +1006,39 @@ tui_free(struct tui *t)
 	free(t->pbuf);
 }
 
+/* Move finished quote links into the model; views keep their places. */
+static void
+tui_quotes_arrive(struct tui *t)
+{
+	int k;
+
+	quotes_job_finish(t->quotes, t->mdoc);
+	t->quotes = NULL;
+	/* "Still finding" is out of date now; the hint takes its place. */
+	if (t->message != NULL && strcmp(t->message, tui_pending_msg) == 0)
+		tui_message_clear(t);
+	layout_ctx_requote(&t->lc);
+	for (k = 0; k < TUI_PANES; k++)
+		view_invalidate(&t->pane[k].view);
+}
+
+static double
+tui_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int
-tui_run(const struct doc *d, const struct gloss_options *o,
-    const char *name)
+tui_run(struct doc *d, const struct gloss_options *o, const char *name)
 {
 	struct term_mouse m;
 	struct tui t;
 	char *cause;
 	int key, errors = 0;
+	double t0;
 
 	if (term_start(o, &cause) != 0) {
 		fprintf(stderr, "gloss: %s\n", cause);
@@ -988,18 +1046,33 @@ tui_run(const struct doc *d, const struct gloss_options *o,
 		return 1;
 	}
 	tui_init(&t, d, o, name);
+	t.mdoc = d;
+	if ((t.quotes = quotes_job_start(d)) == NULL)
+		quotes_find(d);
 	while (!t.quit) {
+		if (t.quotes != NULL && quotes_job_done(t.quotes))
+			tui_quotes_arrive(&t);
 		tui_draw(&t);
 		memset(&m, 0, sizeof m);
+		/* Poll for the links while they are being found. */
+		term_key_timeout(t.quotes != NULL ? TUI_QUOTES_POLL_MS : -1);
+		t0 = tui_now();
 		key = term_key(&m);
-		/* The terminal went away (EOF on every read): stop. */
-		if (key == KEYC_NONE && ++errors > 1000)
+		/*
+		 * The terminal went away (EOF on every read): stop. A read
+		 * that waited out its poll timeout is not an error.
+		 */
+		if (key == KEYC_NONE && (t.quotes == NULL ||
+		    tui_now() - t0 < TUI_QUOTES_POLL_MS / 2000.0) &&
+		    ++errors > 1000)
 			break;
 		if (key != KEYC_NONE)
 			errors = 0;
 		tui_key(&t, key, &m);
 	}
 	term_stop();
+	if (t.quotes != NULL)
+		quotes_job_cancel(t.quotes);
 	tui_free(&t);
 	return 0;
 }

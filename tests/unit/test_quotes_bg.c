@@ -3,16 +3,20 @@
  * background path) against quotes_find: the same links and parents, on a
  * small hand-written document and a generated thread; a cancelled
  * computation returns nothing and leaves the model without links.
+ * quotes_job (the thread the reader starts): finishing it gives the same
+ * links as quotes_find, and cancelling it leaves the model unchanged.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "gloss/doc.h"
 #include "gloss/parse.h"
 #include "gloss/quotes.h"
+#include "gloss/quotes_job.h"
 #include "gloss/xmalloc.h"
 #include "tap.h"
 
@@ -125,7 +129,7 @@ check(const char *what, const char *s, size_t len, size_t min_links)
 {
 	struct doc *a, *b, *c;
 	struct quotes_result r;
-	volatile int cancel = 0;
+	atomic_int cancel = 0;
 	int rc;
 
 	a = parse_copy(s, len);
@@ -145,7 +149,7 @@ check(const char *what, const char *s, size_t len, size_t min_links)
 	    "%s: apply empties the result", what);
 
 	c = parse_copy(s, len);
-	cancel = 1;
+	atomic_store(&cancel, 1);
 	rc = quotes_compute(c, &r, &cancel);
 	is_int(rc, -1, "%s: a cancelled compute returns -1", what);
 	ok(!r.complete && r.links == NULL && r.nlinks == 0 &&
@@ -153,6 +157,56 @@ check(const char *what, const char *s, size_t len, size_t min_links)
 	    what);
 	quotes_apply(c, &r);
 	ok(no_links(c), "%s: applying a cancelled result leaves no links",
+	    what);
+	doc_free(&a);
+	doc_free(&b);
+	doc_free(&c);
+}
+
+static void
+sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/* The reader's thread: polled to completion, and cancelled at once. */
+static void
+check_job(const char *what, const char *s, size_t len)
+{
+	struct doc *a, *b, *c;
+	struct quotes_job *j;
+	long waited = 0;
+
+	a = parse_copy(s, len);
+	quotes_find(a);
+
+	b = parse_copy(s, len);
+	j = quotes_job_start(b);
+	ok(j != NULL, "%s: a job starts", what);
+	if (j == NULL) {
+		doc_free(&a);
+		doc_free(&b);
+		return;
+	}
+	/* The model may be read meanwhile (ThreadSanitizer checks this). */
+	ok(no_links(b), "%s: the model has no links while the job runs",
+	    what);
+	while (!quotes_job_done(j) && waited < 120000) {
+		sleep_ms(5);
+		waited += 5;
+	}
+	ok(quotes_job_done(j), "%s: the job reports done", what);
+	quotes_job_finish(j, b);
+	ok(same_links(a, b), "%s: job finish = quotes_find", what);
+
+	c = parse_copy(s, len);
+	j = quotes_job_start(c);
+	ok(j != NULL, "%s: a second job starts", what);
+	if (j != NULL)
+		quotes_job_cancel(j);
+	ok(no_links(c), "%s: a cancelled job leaves the model unchanged",
 	    what);
 	doc_free(&a);
 	doc_free(&b);
@@ -168,6 +222,8 @@ main(void)
 	check("small", small_doc, sizeof small_doc - 1, 2);
 	g = gen_thread(3000, &len);
 	check("thread", g, len, 2999);
+	check_job("thread", g, len);
 	free(g);
+	check_job("small", small_doc, sizeof small_doc - 1);
 	return tap_done();
 }
