@@ -219,6 +219,33 @@ layout_title(struct layout_ctx *c, int width, struct lay *out)
 }
 
 /*
+ * The start of the title, enough to fill its first line of width cells:
+ * at most LAYOUT_TITLE_BYTES(width) bytes (a whole code point), so a
+ * status line costs O(width) even when the first line of a file is
+ * megabytes long. A cluster averages far fewer than 16 bytes unless it
+ * carries runs of combining marks, which are not drawn anyway.
+ */
+#define LAYOUT_TITLE_BYTES(w)	((size_t)(w) * 16 + 256)
+
+void
+layout_title_line(struct layout_ctx *c, int width, struct lay *out)
+{
+	struct lay_style st;
+	struct span s = c->doc->title;
+	size_t n = LAYOUT_TITLE_BYTES(width < 1 ? 1 : width);
+
+	if (s.len > n) {
+		while (n > 0 &&
+		    ((unsigned char)c->doc->buf[s.off + n] & 0xc0) == 0x80)
+			n--;
+		s.len = (uint32_t)n;
+	}
+	layout_style(&st, width, 0, 0, LAY_HEADING);
+	st.align = LAY_ALIGN_LEFT;
+	layout_span(c, s, &st, NULL, 0, out);
+}
+
+/*
  * Put a bar glyph in cell `col` of lines [from, out->nlines): they were
  * laid out with an indent of at least col + 2, so the bar replaces blank
  * cells and no line gets wider. Lines too narrow for it are left alone.

@@ -64,4 +64,19 @@ nq=$(awk '
 grep -q '…' "$tmp/m" && grep -q '—' "$tmp/m" && grep -q '“' "$tmp/m"
 ok $? "ellipsis, em dash and curly quotes present"
 
+# bench/quotetime reports the links quotes_find finds (as many as --json).
+qt="$top_builddir/bench/quotetime"
+if [ -x "$qt" ]; then
+	out=$("$qt" -r 1 "$tmp/m"); ok $? "quotetime exits 0"
+	links=$("$GLOSS" --json "$tmp/m" | "$PYTHON3" -c '
+import json, sys
+print(sum(len(c["quotes"]) for c in json.load(sys.stdin)["comments"]))')
+	echo "$out" | grep -q " $links links, quotes_find [0-9.]* s median"
+	ok $? "quotetime counts the same $links links as --json"
+	"$qt" -r 0 "$tmp/m" >/dev/null 2>&1; [ $? -eq 2 ]
+	ok $? "quotetime: a bad run count is a usage error"
+	"$qt" "$tmp/missing" >/dev/null 2>&1; [ $? -eq 1 ]
+	ok $? "quotetime: a missing file fails with 1"
+fi
+
 tap_done

@@ -159,6 +159,12 @@ void layout_ctx_free_clone(struct layout_ctx *c);
 
 /** The title, as heading lines. */
 void layout_title(struct layout_ctx *c, int width, struct lay *out);
+/**
+ * Heading lines whose first line is the title's first line at width
+ * (as layout_title gives it), laid out from a prefix of O(width) bytes:
+ * for one-line places such as a status line. Later lines are partial.
+ */
+void layout_title_line(struct layout_ctx *c, int width, struct lay *out);
 /** Article block i (paragraph, quote paragraph, or clause reference). */
 void layout_block(struct layout_ctx *c, size_t i, int width,
     struct lay *out);

@@ -375,7 +375,7 @@ draw_status(struct tui *t)
 	wtitle = avail - x;
 	if (wtitle >= 8) {
 		lay_clear(&t->tmp);
-		layout_title(&t->lc, wtitle, &t->tmp);
+		layout_title_line(&t->lc, wtitle, &t->tmp);
 		draw_line(y, x, wtitle, &t->tmp, 0, TH_STATUS, 0, NULL);
 	}
 	if (t->cols - right >= 0 && right < t->cols)

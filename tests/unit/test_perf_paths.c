@@ -10,6 +10,10 @@
  *    controls, CJK), in all bidi modes and both ambiguous widths. Every
  *    cluster field, the drawn bytes, the direction and the visual order
  *    must agree.
+ *  - layout_title_line (the status line's title, from a bounded prefix)
+ *    against the first line of layout_title, on short and very long
+ *    titles in several scripts, at several widths; its output stays
+ *    O(width) for a title of megabytes.
  *  - dump_write's two-thread, task-by-task output against the same
  *    layout done in one pass here, on a generated document (original
  *    text) large enough to make many tasks.
@@ -373,6 +377,103 @@ test_dump(void)
 	doc_free(&d);
 }
 
+/* A document whose first line (the title) is t, then one paragraph. */
+static struct doc *
+t_titled(const char *t)
+{
+	char *buf = xasprintf("%s\n\nA paragraph.\n", t);
+
+	return parse_text(buf, strlen(buf), 0);
+}
+
+/* Whether line 0 of a and of b hold the same glyphs. */
+static int
+t_same_first_line(const struct lay *a, const struct lay *b)
+{
+	const struct lay_line *x = &a->lines[0], *y = &b->lines[0];
+	const struct lay_glyph *g, *h;
+	uint32_t i;
+
+	if (a->nlines == 0 || b->nlines == 0 || x->n != y->n ||
+	    x->width != y->width || x->indent != y->indent)
+		return 0;
+	for (i = 0; i < x->n; i++) {
+		g = &a->glyphs[x->first + i];
+		h = &b->glyphs[y->first + i];
+		if (g->src != h->src || g->len != h->len ||
+		    g->width != h->width || g->attr != h->attr ||
+		    memcmp(a->text + g->text, b->text + h->text, g->len) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* Repeat unit until the string has at least n bytes. */
+static char *
+t_repeat(const char *unit, size_t n)
+{
+	size_t k = strlen(unit), len = 0;
+	char *s = xmalloc(n + k + 1);
+
+	while (len < n) {
+		memcpy(s + len, unit, k);
+		len += k;
+	}
+	s[len] = '\0';
+	return s;
+}
+
+static void
+test_title_line(void)
+{
+	static const char *units[] = {
+		"Harbour ledgers ",
+		"\xd8\xa7\xd9\x84\xd9\x85\xd9\x8a\xd9\x86\xd8\xa7\xd8\xa1 "
+		    "\xd9\x88\xd8\xa7\xd9\x84\xd8\xb3\xd9\x81\xd9\x86 ",
+		"\xe6\xb8\xaf\xe5\x8f\xa3\xe3\x81\xae\xe8\xa8\x98\xe9\x8c\xb2",
+		"cafe\xcc\x81 na\xc3\xafve\xe2\x80\x94 ",
+		"tab\there, ctl \x01 ",
+	};
+	static const int widths[] = { 8, 13, 40, 97 };
+	static const size_t sizes[] = { 20, 700, 200000 };
+	struct text_opts o;
+	struct layout_ctx c;
+	struct lay a, b;
+	struct doc *d;
+	char *t;
+	size_t u, z, w, bad = 0, cases = 0, bound = 0;
+
+	text_opts_default(&o);
+	lay_init(&a);
+	lay_init(&b);
+	for (u = 0; u < sizeof units / sizeof *units; u++)
+		for (z = 0; z < sizeof sizes / sizeof *sizes; z++) {
+			t = t_repeat(units[u], sizes[z]);
+			d = t_titled(t);
+			layout_ctx_init(&c, d, &o);
+			for (w = 0; w < sizeof widths / sizeof *widths; w++) {
+				lay_clear(&a);
+				lay_clear(&b);
+				layout_title(&c, widths[w], &a);
+				layout_title_line(&c, widths[w], &b);
+				cases++;
+				if (!t_same_first_line(&a, &b))
+					bad++;
+				if (b.nglyphs > (size_t)widths[w] * 16 + 256)
+					bound++;
+			}
+			layout_ctx_free(&c);
+			doc_free(&d);
+			free(t);
+		}
+	ok(bad == 0, "title line = first line of the title (%zu of %zu "
+	    "differ)", bad, cases);
+	ok(bound == 0, "title line lays out O(width) glyphs (%zu over)",
+	    bound);
+	lay_free(&a);
+	lay_free(&b);
+}
+
 int
 main(void)
 {
@@ -381,6 +482,7 @@ main(void)
 	test_pairs();
 	test_random();
 	test_dump();
+	test_title_line();
 	text_para_free(&t_fast);
 	text_para_free(&t_slow);
 	return tap_done();
