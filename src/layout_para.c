@@ -30,7 +30,12 @@
  * byte of its cluster. lay_line.src is the first logical cluster of the
  * line (hanging spaces included), or base for an empty paragraph.
  * Memory: lay and text_para buffers are reused; no allocation per call in
- * the steady state.
+ * the steady state. A paragraph longer than LAY_CHUNK bytes (a file with
+ * no line structure) is prepared and filled one chunk at a time, so the
+ * text_para scratch (tens of bytes per input byte) stays bounded: a chunk
+ * ends after the last ASCII space in its second half (else at a code
+ * point boundary), its last line ends there, and the next chunk goes on
+ * with indent_rest. Bidi direction is then resolved per chunk.
  */
 #include "config.h"
 
@@ -262,11 +267,13 @@ lay_indent(const struct text_cluster *c, int want, int width)
 	return want;
 }
 
-void
-lay_para(struct lay *out, struct text_para *p, const struct text_opts *o,
-    const char *s, size_t len, uint32_t base, const struct lay_style *st)
+/* Fill the lines of s[0, len); first: it starts the paragraph. */
+static void
+lay_para_chunk(struct lay *out, struct text_para *p,
+    const struct text_opts *o, const char *s, size_t len, uint32_t base,
+    struct lay_sweep *sw, int first)
 {
-	struct lay_sweep sw = { st, 0 };
+	const struct lay_style *st = sw->st;
 	int width = st->width < 1 ? 1 : st->width, ind;
 	size_t i = 0, end, ce;
 
@@ -276,8 +283,8 @@ lay_para(struct lay *out, struct text_para *p, const struct text_opts *o,
 		return;
 	}
 	while (i < p->ncl) {
-		ind = lay_indent(&p->cl[i], i == 0 ? st->indent_first :
-		    st->indent_rest, width);
+		ind = lay_indent(&p->cl[i], i == 0 && first ?
+		    st->indent_first : st->indent_rest, width);
 		lay_fill(p, i, width - ind, &end);
 		for (ce = end; ce > i && (p->cl[ce - 1].flags & TEXT_CL_SPACE);
 		    ce--)
@@ -287,9 +294,42 @@ lay_para(struct lay *out, struct text_para *p, const struct text_opts *o,
 			if (st->align == LAY_ALIGN_START && p->rtl)
 				out->lines[out->nlines - 1].indent = 0;
 		} else
-			lay_emit(out, p, i, ce, width, ind, &sw);
+			lay_emit(out, p, i, ce, width, ind, sw);
 		i = end;
 	}
+}
+
+/* Length of the chunk of s[0, len) to lay out next (len > LAY_CHUNK). */
+static size_t
+lay_chunk_len(const char *s, size_t len)
+{
+	size_t n = LAY_CHUNK, k;
+
+	if (len - n < LAY_CHUNK / 4)	/* no tiny last chunk */
+		n = len - LAY_CHUNK / 4;
+	for (k = n; k > n / 2; k--)
+		if (s[k - 1] == ' ')
+			return k;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return n > 0 ? n : LAY_CHUNK;
+}
+
+void
+lay_para(struct lay *out, struct text_para *p, const struct text_opts *o,
+    const char *s, size_t len, uint32_t base, const struct lay_style *st)
+{
+	struct lay_sweep sw = { st, 0 };
+	size_t off = 0, n;
+
+	while (len - off > LAY_CHUNK) {
+		n = lay_chunk_len(s + off, len - off);
+		lay_para_chunk(out, p, o, s + off, n, base + (uint32_t)off,
+		    &sw, off == 0);
+		off += n;
+	}
+	lay_para_chunk(out, p, o, s + off, len - off, base + (uint32_t)off,
+	    &sw, off == 0);
 }
 
 int

@@ -97,8 +97,12 @@ struct lay_style {
  * found at document offset base. Appends at least one line (an empty
  * paragraph gives one empty line). Indents are reduced when the width
  * leaves less than one cell... so that every line holds at least one
- * cluster. scratch is reused between calls.
+ * cluster. scratch is reused between calls. A paragraph longer than
+ * LAY_CHUNK bytes is laid out in chunks (see layout_para.c), so scratch
+ * stays O(LAY_CHUNK); each chunk's last line ends where the chunk does.
  */
+#define LAY_CHUNK	(256 * 1024)
+
 void lay_para(struct lay *out, struct text_para *scratch,
     const struct text_opts *o, const char *s, size_t len, uint32_t base,
     const struct lay_style *st);

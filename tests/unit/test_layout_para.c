@@ -4,6 +4,8 @@
  * width 1, empty paragraphs, RTL alignment, attributes, labels), the
  * ASCII fast path against the general path, and a property test over
  * random mixed-script paragraphs at every width from 1 to 120.
+ * Paragraphs longer than LAY_CHUNK: laid out in chunks with bounded
+ * scratch, no byte lost, split or repeated, every line within the width.
  */
 #include "config.h"
 
@@ -430,6 +432,95 @@ test_property(void)
 	lay_free(&l);
 }
 
+/* Every byte of s except spaces, in order: what the lines must show. */
+static char *
+no_spaces(const char *s, size_t len, size_t *n)
+{
+	char *o = xmalloc(len + 1);
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ')
+			o[(*n)++] = s[i];
+	o[*n] = '\0';
+	return o;
+}
+
+static void
+check_chunked(const char *what, const char *s, size_t len, int width)
+{
+	struct lay_style st;
+	struct lay l;
+	char *want, *got;
+	size_t nwant, ngot = 0, i, k, wide = 0, badind = 0, back = 0;
+	uint32_t last = 0;
+	const struct lay_glyph *g;
+
+	memset(&st, 0, sizeof st);
+	st.width = width;
+	st.indent_first = 4;
+	st.indent_rest = 2;
+	lay_init(&l);
+	text_para_free(&tp);
+	text_para_init(&tp);
+	lay_para(&l, &tp, &opts, s, len, 0, &st);
+	ok(tp.clcap <= 2 * (size_t)LAY_CHUNK, "%s: scratch stays O(LAY_CHUNK) "
+	    "(%zu clusters for %zu bytes)", what, tp.clcap, len);
+	want = no_spaces(s, len, &nwant);
+	got = xmalloc(l.textlen + 1);
+	for (i = 0; i < l.nlines; i++) {
+		if (l.lines[i].width > width)
+			wide++;
+		if (l.lines[i].n > 0 &&
+		    l.lines[i].indent != (i == 0 ? 4 : 2))
+			badind++;
+		for (k = 0; k < l.lines[i].n; k++) {
+			g = &l.glyphs[l.lines[i].first + k];
+			if (g->src < last)
+				back++;
+			last = g->src;
+			if (g->len == 1 && l.text[g->text] == ' ')
+				continue;
+			memcpy(got + ngot, l.text + g->text, g->len);
+			ngot += g->len;
+		}
+	}
+	ok(ngot == nwant && memcmp(got, want, nwant) == 0,
+	    "%s: the lines show every byte once, in order", what);
+	ok(wide == 0 && badind == 0 && back == 0, "%s: %zu lines within %d "
+	    "cells, indents 4 then 2, sources in order", what, l.nlines,
+	    width);
+	free(want);
+	free(got);
+	lay_free(&l);
+}
+
+static void
+test_chunks(void)
+{
+	static const char *words[] = { "harbour", "na\xc3\xafve", "ledger",
+	    "tide", "caf\xc3\xa9", "\xe2\x80\x94", "dawn", "clerks" };
+	size_t len = 0, cap = 3 * LAY_CHUNK + LAY_CHUNK / 3, i = 0, k;
+	char *s = xmalloc(cap + 16);
+
+	while (len < cap) {
+		k = strlen(words[i % 8]);
+		memcpy(s + len, words[i % 8], k);
+		len += k;
+		s[len++] = ' ';
+		i += 7;
+	}
+	s[len] = '\0';
+	check_chunked("words", s, len, 40);
+	/* One word of two-byte letters: split at code point boundaries. */
+	for (len = 0; len + 2 <= cap; len += 2)
+		memcpy(s + len, "\xc3\xa9", 2);
+	s[len] = '\0';
+	check_chunked("no spaces", s, len, 33);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -440,6 +531,7 @@ main(void)
 	test_named();
 	test_fastpath();
 	test_property();
+	test_chunks();
 	text_para_free(&tp);
 	return tap_done();
 }
