@@ -22,7 +22,7 @@ term_wait "comment 2/5"
 r=$?
 # The quoted passage is highlighted at its source (a background colour
 # or reverse video on the source text).
-tm capture-pane -p -e | grep 'Every two' | grep -q "$(printf '\033')\[\(4[0-9]\|7\|[0-9;]*;7\)"
+tm capture-pane -p -e | grep 'Every two' | grep -q "$(printf '\033')\[\(4[0-8]\|7\|[0-9;]*;7\)"
 [ $? -eq 0 ] || r=1
 ok $r "Enter on comment 5 shows comment 2 with the passage highlighted"
 term_keys BSpace
@@ -162,6 +162,54 @@ term_wait_re "Article [0-9]+%  *Bytes"
 ok $? "the report goes away after the next key"
 term_keys q
 term_wait "GLOSS-EXIT=0"
+
+# The seed (skipped when absent): comment 4 quotes comment 3, and the
+# article paragraph that comment 1 quotes leads back to comment 1. The
+# paragraph number comes from --dump ("↩ ¶N" under #1), not from here.
+SEED=$(seed_path)
+if [ -n "$SEED" ]; then
+	para=$("$GLOSS" --dump --width 100 --pane comments "$SEED" |
+	    awk '/^#1( |$)/ { in1 = 1; next } /^#/ { in1 = 0 }
+		in1 && /↩ ¶/ { sub(/.*↩ ¶/, ""); sub(/[^0-9].*/, ""); print; exit }')
+	term_start 100 30 "TERM=xterm-256color \"$GLOSS\" \"$SEED\""
+	term_wait "h help"
+	term_keys 2 4 g
+	term_wait "comment 4/"
+	ok $? "seed: 4g selects comment 4"
+	term_wait "Enter: quote from #3"
+	ok $? "seed: comment 4 offers its quote of comment 3"
+	# The first two words of the passage comment 4 quotes, from --json.
+	words=$("$GLOSS" --json "$SEED" | "$PYTHON3" -c '
+import json, sys
+q = json.load(sys.stdin)["comments"][3]["quotes"]
+print(" ".join(q[0]["text"].split()[:2]) if q else "")')
+	term_keys Enter
+	term_wait "comment 3/"
+	r=$?
+	[ -n "$words" ] || r=1
+	tm capture-pane -p -e | grep -F "$words" |
+	    grep -q "$(printf '\033')\[\(4[0-8]\|7\|[0-9;]*;7\)"
+	[ $? -eq 0 ] || r=1
+	ok $r "seed: Enter shows comment 3 with the passage highlighted"
+	term_keys BSpace
+	term_wait "comment 4/"
+	ok $? "seed: Backspace returns to comment 4"
+	if [ -n "$para" ]; then
+		term_keys 1 : $(echo "$para" | sed 's/./& /g') Enter
+		term_wait "Enter: quoted by #1"
+		ok $? "seed: :$para in the article selects the paragraph comment 1 quotes"
+		term_keys Enter
+		term_wait "comment 1/"
+		ok $? "seed: Enter there selects comment 1"
+	else
+		ok 1 "seed: --dump shows the paragraph comment 1 quotes"
+	fi
+	term_keys q
+	term_wait "GLOSS-EXIT=0"
+	ok $? "seed: q exits 0"
+else
+	diag "seed not found: its link tests are skipped"
+fi
 
 term_widths_ok
 ok $? "no line of $term_caps captured screens exceeds the screen width"
