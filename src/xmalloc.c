@@ -78,6 +78,10 @@ xasprintf(const char *fmt, ...)
 	int n;
 	char *p;
 
+	/* Never NULL; said so that GCC's -fsanitize=undefined build does
+	 * not warn of a null format on a path it invents. */
+	if (fmt == NULL)
+		xmalloc_die();
 	va_start(ap, fmt);
 	va_copy(aq, ap);
 	n = vsnprintf(NULL, 0, fmt, ap);
