@@ -44,8 +44,18 @@ quotes_job_start(const struct doc *d)
 	j->doc = d;
 	atomic_init(&j->cancel, 0);
 	atomic_init(&j->done, 0);
-	/* The thread inherits this mask: no signal handler runs in it. */
+	/*
+	 * The thread inherits this mask: signals sent to the process (INT,
+	 * TERM, WINCH...) reach the caller's thread. Faults stay unblocked:
+	 * a fault in a thread that blocks it kills the process without
+	 * running the handler that restores the terminal.
+	 */
 	sigfillset(&all);
+	sigdelset(&all, SIGSEGV);
+	sigdelset(&all, SIGBUS);
+	sigdelset(&all, SIGFPE);
+	sigdelset(&all, SIGILL);
+	sigdelset(&all, SIGABRT);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	rc = pthread_create(&j->thread, NULL, quotes_job_run, j);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);

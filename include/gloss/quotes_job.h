@@ -7,7 +7,8 @@
  * the caller may read the same model but must not change it. The caller
  * polls quotes_job_done and then calls quotes_job_finish, which joins
  * the thread and moves the links into the model (quotes_apply). The
- * thread blocks every signal, so signals reach the caller's thread.
+ * thread blocks every signal but faults (SEGV, BUS, FPE, ILL, ABRT), so
+ * signals sent to the process reach the caller's thread.
  */
 #ifndef GLOSS_QUOTES_JOB_H
 #define GLOSS_QUOTES_JOB_H
