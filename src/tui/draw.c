@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,18 +324,34 @@ draw_position(struct tui *t)
 	}
 }
 
+/*
+ * The prompt: its character, then the line; if the cursor would be off
+ * the screen the line is shown from a later cluster, after a '<'. The
+ * terminal cursor stands at the editing cursor.
+ */
 static void
 draw_prompt(struct tui *t, int y)
 {
+	const struct lineedit *e = tui_prompt_editor(t);
+	const char *text = lineedit_text(e);
+	char lead[2] = { (char)t->prompt, '\0' };
+	size_t from = 0;
 	char *s;
 	int n;
 
-	t->pbuf = xgrow(t->pbuf, &t->pcap, t->plen + 1, 1);
-	t->pbuf[t->plen] = '\0';
-	s = xasprintf("%c%s", t->prompt, t->pbuf);
-	n = draw_label(t, y, 0, t->cols, s, TH_STATUS, 0, 0);
+	for (;;) {
+		s = xasprintf("%s%.*s", from > 0 ? "<" : lead,
+		    (int)(e->cur - from), text + from);
+		n = draw_label_width(t, s, INT_MAX);
+		free(s);
+		if (n < t->cols || from >= e->cur)
+			break;
+		from = lineedit_next(e, from);
+	}
+	s = xasprintf("%s%s", from > 0 ? "<" : lead, text + from);
+	draw_label(t, y, 0, t->cols, s, TH_STATUS, 0, 0);
 	free(s);
-	term_cursor(y, n);
+	term_cursor(y, n < t->cols ? n : t->cols - 1);
 }
 
 static void
@@ -391,7 +408,7 @@ draw_help(struct tui *t)
 	size_t i;
 
 	if (t->help_lines == NULL)
-		t->help_lines = keys_help(&t->nhelp);
+		t->help_lines = keys_help_screen(&t->nhelp);
 	if (area < 1)
 		area = t->rows;
 	draw_label(t, 0, 0, t->cols, "gloss keys (j/k scroll, q or h "

@@ -328,6 +328,55 @@ keys_bind(const char *key, const char *action, char **cause)
 
 #define KEYS_HELP_COLUMN 18
 
+/* The prompt's editing keys (src/tui/lineedit.c), for the help screen. */
+static const char *const keys_prompt[][2] = {
+	{ "Left Right C-b C-f", "move the cursor by one character" },
+	{ "Home End C-a C-e", "go to the start or the end of the line" },
+	{ "Backspace", "delete before the cursor (closes an empty prompt)" },
+	{ "Delete C-d", "delete under the cursor" },
+	{ "C-w", "delete the word before the cursor" },
+	{ "C-u C-k", "delete to the start, to the end of the line" },
+	{ "Up Down C-p C-n", "earlier and later lines (history)" },
+	{ "Enter", "search, or go to the number" },
+	{ "Esc C-c C-g", "close the prompt" },
+};
+
+#define KEYS_NPROMPT	(sizeof keys_prompt / sizeof keys_prompt[0])
+
+char **
+keys_prompt_help(size_t *n)
+{
+	char **lines = xcalloc(KEYS_NPROMPT, sizeof *lines);
+	size_t i;
+
+	for (i = 0; i < KEYS_NPROMPT; i++)
+		lines[i] = xasprintf("  %-*s %s", KEYS_HELP_COLUMN,
+		    keys_prompt[i][0], keys_prompt[i][1]);
+	*n = KEYS_NPROMPT;
+	return lines;
+}
+
+char **
+keys_help_screen(size_t *n)
+{
+	char **a, **b, **lines;
+	size_t na, nb, i;
+
+	a = keys_help(&na);
+	b = keys_prompt_help(&nb);
+	lines = xcalloc(na + 2 + nb, sizeof *lines);
+	for (i = 0; i < na; i++)
+		lines[i] = a[i];
+	lines[na] = xstrdup("");
+	lines[na + 1] = xstrdup("In the / ? and : prompts:");
+	for (i = 0; i < nb; i++)
+		lines[na + 2 + i] = b[i];
+	free(a);
+	free(b);
+	*n = na + 2 + nb;
+	return lines;
+}
+
 char **
 keys_help(size_t *n)
 {

@@ -32,6 +32,7 @@ enum {
 	KEYC_F12 = KEYC_F1 + 11,
 	KEYC_RESIZE,
 	KEYC_MOUSE,
+	KEYC_DELETE,
 	KEYC_NONE
 };
 
@@ -97,6 +98,10 @@ int keys_bind(const char *key, const char *action, char **cause);
  * strings (free with keys_help_free).
  */
 char **keys_help(size_t *n);
+/** The prompt's editing keys (lineedit.h), in the same format. */
+char **keys_prompt_help(size_t *n);
+/** What the help screen shows: keys_help, a heading, keys_prompt_help. */
+char **keys_help_screen(size_t *n);
 void keys_help_free(char **lines, size_t n);
 
 #endif

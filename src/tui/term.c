@@ -141,6 +141,39 @@ term_init_colors(const struct gloss_options *o)
 	term_colors = 1;
 }
 
+/*
+ * Editing and paging keys as the common terminals send them, for when
+ * TERM names another terminal than the one in use (xterm-256color inside
+ * tmux or screen is common): otherwise Home arrives as ESC [ 1 ~ and is
+ * read as Esc, '[', '1', '~'. Sequences the terminfo entry already binds
+ * keep their meaning.
+ */
+static void
+term_define_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int code;
+	} keys[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME },
+		{ "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
+		{ "\033[4~", KEY_END }, { "\033[8~", KEY_END },
+		{ "\033[F", KEY_END }, { "\033OF", KEY_END },
+		{ "\033[3~", KEY_DC }, { "\033[2~", KEY_IC },
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+		{ "\033[A", KEY_UP }, { "\033OA", KEY_UP },
+		{ "\033[B", KEY_DOWN }, { "\033OB", KEY_DOWN },
+		{ "\033[C", KEY_RIGHT }, { "\033OC", KEY_RIGHT },
+		{ "\033[D", KEY_LEFT }, { "\033OD", KEY_LEFT },
+		{ "\033[Z", KEY_BTAB },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (key_defined(keys[i].seq) == 0)
+			define_key(keys[i].seq, keys[i].code);
+}
+
 int
 term_start(const struct gloss_options *o, char **cause)
 {
@@ -197,6 +230,7 @@ term_start(const struct gloss_options *o, char **cause)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	term_define_keys();
 	intrflush(stdscr, FALSE);
 	set_escdelay(25);
 	curs_set(0);
@@ -384,6 +418,7 @@ term_map_code(int c)
 	case KEY_BACKSPACE: return KEYC_BSPACE;
 	case KEY_RESIZE: return KEYC_RESIZE;
 	case KEY_MOUSE: return KEYC_MOUSE;
+	case KEY_DC: return KEYC_DELETE;
 	}
 	if (c >= KEY_F(1) && c <= KEY_F(12))
 		return KEYC_F1 + (c - KEY_F(1));

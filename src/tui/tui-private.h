@@ -18,6 +18,7 @@
 #include "gloss/options.h"
 #include "gloss/quotes_job.h"
 #include "jump.h"
+#include "lineedit.h"
 #include "search.h"
 #include "view.h"
 
@@ -73,8 +74,8 @@ struct tui {
 	char **help_lines;
 	size_t nhelp;
 	int prompt;		/* 0, or '/', '?', ':' */
-	char *pbuf;
-	size_t plen, pcap;
+	struct lineedit ed_search;	/* the / and ? prompt, with history */
+	struct lineedit ed_goto;	/* the : prompt, with history */
 	int tab_x[TUI_PANES + 1];	/* tab bar: where each tab starts */
 	int tab_y;		/* row of the tab bar, -1 if none */
 	struct lay tmp;		/* scratch for chrome */
@@ -96,6 +97,8 @@ int tui_pane_width(const struct tui *t, int kind, int cw);
 void tui_item_matches(struct tui *t, int kind, size_t i);
 /** What Enter would do for the focused pane's selection, or NULL. */
 char *tui_hint(struct tui *t);
+/** The line editor of the open prompt (t->prompt is '/', '?' or ':'). */
+struct lineedit *tui_prompt_editor(struct tui *t);
 /** Item count of a pane. */
 size_t tui_nitems(const struct tui *t, int kind);
 

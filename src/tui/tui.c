@@ -603,76 +603,55 @@ tui_search_start(struct tui *t, const char *pattern, int back)
 
 /* ---- Prompt ---- */
 
+/* The editor of the open prompt: ':' has its own history. */
+struct lineedit *
+tui_prompt_editor(struct tui *t)
+{
+	return t->prompt == ':' ? &t->ed_goto : &t->ed_search;
+}
+
 static void
-tui_prompt_submit(struct tui *t)
+tui_prompt_submit(struct tui *t, const char *text)
 {
 	int kind = t->prompt;
 	char *end;
 	long n;
 
 	t->prompt = 0;
-	t->pbuf = xgrow(t->pbuf, &t->pcap, t->plen + 1, 1);
-	t->pbuf[t->plen] = '\0';
 	if (kind == ':') {
-		n = strtol(t->pbuf, &end, 10);
-		if (end == t->pbuf || *end != '\0' || n < 0) {
+		n = strtol(text, &end, 10);
+		if (end == text || *end != '\0' || n < 0) {
 			tui_say(t, 1, xstrdup("not a number"));
 			return;
 		}
 		tui_goto_number(t, n);
 		return;
 	}
-	tui_search_start(t, t->pbuf, kind == '?');
+	tui_search_start(t, text, kind == '?');
 }
 
 static void
 tui_prompt_key(struct tui *t, int key)
 {
-	char u[4];
-	size_t n;
+	struct lineedit *e = tui_prompt_editor(t);
 
-	switch (key) {
-	case KEYC_ESC:
-	case 'C' & 0x1f:
-	case 'G' & 0x1f:
+	switch (lineedit_key(e, key)) {
+	case LINEEDIT_CANCEL:
 		t->prompt = 0;
-		return;
-	case KEYC_ENTER:
-		tui_prompt_submit(t);
-		return;
-	case KEYC_BSPACE:
-		if (t->plen == 0) {
-			t->prompt = 0;
-			return;
-		}
-		while (t->plen > 0 &&
-		    ((unsigned char)t->pbuf[t->plen - 1] & 0xc0) == 0x80)
-			t->plen--;
-		if (t->plen > 0)
-			t->plen--;
-		return;
-	case 'U' & 0x1f:
-		t->plen = 0;
-		return;
-	case KEYC_SPACE:
-		key = ' ';
+		break;
+	case LINEEDIT_SUBMIT:
+		tui_prompt_submit(t, lineedit_text(e));
+		break;
+	case LINEEDIT_EDITED:
 		break;
 	}
-	if (key < 0x20 || key == 0x7f || (key >= 0x80 && key < 0xa0) ||
-	    key >= KEYC_BASE || (key >= 0x202a && key <= 0x202e) ||
-	    (key >= 0x2066 && key <= 0x2069))
-		return;
-	n = text_utf8_encode((uint32_t)key, u);
-	t->pbuf = xgrow(t->pbuf, &t->pcap, t->plen + n + 1, 1);
-	memcpy(t->pbuf + t->plen, u, n);
-	t->plen += n;
 }
 
 static void
 tui_prompt_open(struct tui *t, int kind)
 {
 	t->prompt = kind;
-	t->plen = 0;
+	lineedit_start(tui_prompt_editor(t));
 	tui_message_clear(t);
 }
 
@@ -977,6 +956,8 @@ tui_init(struct tui *t, const struct doc *d, const struct gloss_options *o,
 	t->count = -1;
 	t->search_pane = -1;
 	jump_init(&t->jumps, TUI_JUMPS);
+	lineedit_init(&t->ed_search);
+	lineedit_init(&t->ed_goto);
 	lay_init(&t->tmp);
 	if (theme_noted() != NULL)
 		tui_say(t, 1, xstrdup(theme_noted()));
@@ -1003,7 +984,8 @@ tui_free(struct tui *t)
 	search_free(&t->search);
 	free(t->m);
 	free(t->message);
-	free(t->pbuf);
+	lineedit_free(&t->ed_search);
+	lineedit_free(&t->ed_goto);
 }
 
 /* Move finished quote links into the model; views keep their places. */

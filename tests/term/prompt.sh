@@ -1,0 +1,86 @@
+#!/bin/sh
+# tests/term/prompt.sh: editing the search and goto prompts in the reader
+# (tests/data/tui.txt): the cursor moves inside the pattern and the
+# terminal cursor follows it, Home and Delete fix a typo at the start,
+# Up recalls the last search and : keeps its own history, a pattern
+# longer than the screen scrolls with a '<' and keeps the cursor on
+# screen, Esc cancels without searching. TERM=xterm-256color inside tmux
+# is deliberate: tmux sends Home as ESC [ 1 ~, which that terminfo entry
+# does not list, so this also checks gloss's fallback key sequences.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/term/term-lib.sh"
+
+DOC=$top_srcdir/tests/data/tui.txt
+cursor_x() { tm display-message -p '#{cursor_x}'; }
+
+term_start 80 24 "TERM=xterm-256color \"$GLOSS\" \"$DOC\""
+term_wait "h help"
+term_keys 2 End
+term_wait "comment 5/5"
+ok $? "End (ESC [ 4 ~ under a mismatched TERM) goes to the last comment"
+term_keys Home
+term_wait "comment 1/5"
+ok $? "Home (ESC [ 1 ~) goes to the first"
+term_keys / a b c d
+term_wait "/abcd"
+ok $? "/ opens the prompt and shows what is typed"
+[ "$(cursor_x)" = 5 ]
+ok $? "the cursor stands after the pattern (column $(cursor_x))"
+term_keys Left Left
+sleep 0.3
+[ "$(cursor_x)" = 3 ]
+ok $? "Left Left moves the terminal cursor back two cells (column $(cursor_x))"
+term_keys X
+term_wait "/abXcd"
+ok $? "a key typed there is inserted at the cursor"
+term_keys C-u
+term_wait_re '^/cd *$'
+ok $? "C-u deletes to the start"
+term_keys Escape
+term_wait "comment 1/5"
+ok $? "Esc closes the prompt without searching"
+
+term_keys / x m a r i g o l d s Home Delete
+term_wait_re '^/marigolds *$'
+ok $? "Home then Delete removes a typo at the start"
+term_keys Enter
+term_wait "comment 4/5"
+ok $? "the edited pattern is searched"
+term_keys g
+term_wait "comment 1/5"
+term_keys / Up
+term_wait_re '^/marigolds *$'
+ok $? "Up recalls the last search"
+term_keys Enter
+term_wait "comment 4/5"
+ok $? "and Enter searches it again"
+
+term_keys : 2 Enter
+term_wait "comment 2/5"
+term_keys : Up
+term_wait_re '^:2 *$'
+ok $? ": has its own history"
+term_keys Escape
+
+# A pattern longer than the screen: shown from a later point after '<',
+# with the cursor on the screen.
+long=""
+i=0
+while [ $i -lt 100 ]; do long="$long a"; i=$((i + 1)); done
+term_keys / $long
+term_wait_re '^<a+ *$'
+ok $? "a long pattern scrolls: the line starts with '<'"
+x=$(cursor_x)
+[ "$x" -ge 70 ] && [ "$x" -le 79 ]
+ok $? "the cursor stays on the screen at its end (column $x)"
+term_keys Home
+term_wait_re '^/a+'
+ok $? "Home shows the start of the pattern again"
+[ "$(cursor_x)" = 1 ]
+ok $? "with the cursor after the prompt character"
+term_keys Escape q
+term_wait "GLOSS-EXIT=0"
+ok $? "q exits 0"
+term_widths_ok
+ok $? "no line of $term_caps captured screens exceeds the screen width"
+tap_done
