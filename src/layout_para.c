@@ -310,9 +310,11 @@ lay_chunk_len(const char *s, size_t len)
 	for (k = n; k > n / 2; k--)
 		if (s[k - 1] == ' ')
 			return k;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	return n > 0 ? n : LAY_CHUNK;
+	/* Back to the lead byte of a sequence; a run of more than three
+	 * continuation bytes is invalid anyway (one U+FFFD each). */
+	for (k = 0; k < 3 && ((unsigned char)s[n - k] & 0xc0) == 0x80; k++)
+		;
+	return ((unsigned char)s[n - k] & 0xc0) == 0x80 ? n : n - k;
 }
 
 void

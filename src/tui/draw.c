@@ -325,33 +325,53 @@ draw_position(struct tui *t)
 }
 
 /*
- * The prompt: its character, then the line; if the cursor would be off
- * the screen the line is shown from a later cluster, after a '<'. The
- * terminal cursor stands at the editing cursor.
+ * The prompt: its character, then the line in typing order and unshaped
+ * (bidi off), so the cursor moves the way the arrow keys say even in
+ * right-to-left text. If the cursor would be off the screen the line is
+ * shown from a later cluster, after a '<'. The terminal cursor stands at
+ * the editing cursor. One layout per draw, with each glyph's source
+ * offset telling which side of the cursor it is on.
  */
 static void
 draw_prompt(struct tui *t, int y)
 {
 	const struct lineedit *e = tui_prompt_editor(t);
-	const char *text = lineedit_text(e);
 	char lead[2] = { (char)t->prompt, '\0' };
-	size_t from = 0;
-	char *s;
-	int n;
+	struct text_opts o = t->lc.opts;
+	struct lay_style st;
+	const struct lay_line *ln;
+	const struct lay_glyph *g;
+	const struct lay *l = &t->tmp;
+	size_t i, from = 0;
+	int before = 0, x, room = t->cols - 2;	/* lead, cursor cells */
 
-	for (;;) {
-		s = xasprintf("%s%.*s", from > 0 ? "<" : lead,
-		    (int)(e->cur - from), text + from);
-		n = draw_label_width(t, s, INT_MAX);
-		free(s);
-		if (n < t->cols || from >= e->cur)
+	o.bidi = TEXT_BIDI_OFF;
+	memset(&st, 0, sizeof st);
+	st.width = LINEEDIT_MAX * 8;		/* one line, always */
+	lay_clear(&t->tmp);
+	lay_para(&t->tmp, &t->lc.scratch, &o, lineedit_text(e), e->len, 0,
+	    &st);
+	ln = &l->lines[0];
+	for (i = 0; i < ln->n; i++) {
+		g = &l->glyphs[ln->first + i];
+		if (g->src >= e->cur)
 			break;
-		from = lineedit_next(e, from);
+		before += g->width;
 	}
-	s = xasprintf("%s%s", from > 0 ? "<" : lead, text + from);
-	draw_label(t, y, 0, t->cols, s, TH_STATUS, 0, 0);
-	free(s);
-	term_cursor(y, n < t->cols ? n : t->cols - 1);
+	for (; from < i && before > room; from++)
+		before -= l->glyphs[ln->first + from].width;
+	/* Not draw_label: it would reuse t->tmp, which holds the line. */
+	term_glyph(y, 0, from > 0 ? "<" : lead, 1, 1, 0, TH_STATUS, 0);
+	for (x = 1, i = from; i < ln->n; i++) {
+		g = &l->glyphs[ln->first + i];
+		if (x + g->width > t->cols)
+			break;
+		term_glyph(y, x, l->text + g->text, g->len, g->width, g->attr,
+		    TH_STATUS, 0);
+		x += g->width;
+	}
+	x = 1 + before;
+	term_cursor(y, x < t->cols ? x : t->cols - 1);
 }
 
 static void

@@ -141,13 +141,17 @@ lineedit_ceil(const struct lineedit *e, size_t off)
 	return off;
 }
 
-/* Remove bytes [a, b) of the line; the cursor goes to a. */
+/*
+ * Remove bytes [a, b) of the line; the cursor goes to the cluster
+ * boundary at or before a: the text on both sides may join into one
+ * cluster (ZWJ and emoji, flag letters, Hangul jamo, a mark).
+ */
 static void
 lineedit_cut(struct lineedit *e, size_t a, size_t b)
 {
 	memmove(e->buf + a, e->buf + b, e->len - b + 1);
 	e->len -= b - a;
-	e->cur = a;
+	e->cur = lineedit_floor(e, a);
 }
 
 /* Insert code point c at the cursor if it is printable and fits. */

@@ -445,6 +445,10 @@ term_key(struct term_mouse *m)
 		if (r == KEY_CODE_YES) {
 			int k = term_map_code((int)wc);
 
+			/* A key gloss has no use for (Insert, F13, S-Left...)
+			 * is skipped: KEYC_NONE means no key came at all. */
+			if (k == KEYC_NONE)
+				continue;
 			if (k != KEYC_MOUSE)
 				return k;
 			if (getmouse(&ev) != OK)

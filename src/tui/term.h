@@ -57,7 +57,11 @@ void term_cursor(int y, int x);
 void term_flush(int force);
 /** How long term_key waits: ms milliseconds, or forever if ms < 0. */
 void term_key_timeout(int ms);
-/** Wait for a key (keys.h code; KEYC_NONE on timeout); mouse events fill *m. */
+/**
+ * Wait for a key (keys.h code); mouse events fill *m. Keys without a
+ * keys.h code are skipped. KEYC_NONE: the wait timed out, or the read
+ * failed (end of input).
+ */
 int term_key(struct term_mouse *m);
 
 #endif

@@ -4,7 +4,9 @@
 # terminal cursor follows it, Home and Delete fix a typo at the start,
 # Up recalls the last search and : keeps its own history, a pattern
 # longer than the screen scrolls with a '<' and keeps the cursor on
-# screen, Esc cancels without searching. TERM=xterm-256color inside tmux
+# screen, Esc cancels without searching, right-to-left text stays in
+# typing order under the cursor, keys gloss does not use are ignored
+# however many arrive. TERM=xterm-256color inside tmux
 # is deliberate: tmux sends Home as ESC [ 1 ~, which that terminfo entry
 # does not list, so this also checks gloss's fallback key sequences.
 . "$top_srcdir/tests/lib.sh"
@@ -78,7 +80,38 @@ term_wait_re '^/a+'
 ok $? "Home shows the start of the pattern again"
 [ "$(cursor_x)" = 1 ]
 ok $? "with the cursor after the prompt character"
-term_keys Escape q
+term_keys Escape
+
+# Keys gloss has no use for are ignored, however many: they are not
+# taken for a terminal that went away (1000 empty reads end the reader).
+# Right-to-left text in the prompt is shown in typing order, so the
+# cursor goes where the arrow keys say.
+term_keys / a b "$(printf '\327\220\327\221\327\222')"
+term_wait "/ab$(printf '\327\220\327\221\327\222')"
+ok $? "Hebrew typed in the prompt shows in typing order"
+[ "$(cursor_x)" = 6 ]
+ok $? "the cursor stands after it (column $(cursor_x))"
+term_keys Left
+sleep 0.3
+[ "$(cursor_x)" = 5 ]
+ok $? "Left moves the cursor one cell left (column $(cursor_x))"
+term_keys Escape
+
+term_keys g
+term_wait "comment 1/5"
+i=0
+while [ $i -lt 12 ]; do
+	term_keys IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC \
+	    IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC \
+	    IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC \
+	    IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC \
+	    IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC IC
+	i=$((i + 1))
+done
+term_keys J
+term_wait "comment 2/5"
+ok $? "1200 Insert presses are ignored and the next key still works"
+term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "q exits 0"
 term_widths_ok

@@ -496,6 +496,38 @@ check_chunked(const char *what, const char *s, size_t len, int width)
 	lay_free(&l);
 }
 
+/* Stray continuation bytes around an "é" near LAY_CHUNK: no chunk may
+ * end inside the "é". */
+static void
+test_chunk_stray(char *s, size_t cap)
+{
+	struct lay_style st;
+	struct lay l;
+	size_t i, found = 0;
+	const struct lay_glyph *g;
+
+	/* Short enough that the first chunk is shortened (no tiny last
+	 * chunk): the split point then lies in the run of stray bytes. */
+	size_t len = LAY_CHUNK + LAY_CHUNK / 8;
+
+	if (len > cap)
+		len = cap;
+	memset(s, 0x80, len);
+	memcpy(s + LAY_CHUNK - 1, "\xc3\xa9", 2);
+	memset(&st, 0, sizeof st);
+	st.width = 50;
+	lay_init(&l);
+	lay_para(&l, &tp, &opts, s, len, 0, &st);
+	for (i = 0; i < l.nglyphs; i++) {
+		g = &l.glyphs[i];
+		if (g->len == 2 && memcmp(l.text + g->text, "\xc3\xa9", 2) == 0)
+			found++;
+	}
+	ok(found == 1, "an e-acute after stray bytes at a chunk end is "
+	    "drawn whole (%zu)", found);
+	lay_free(&l);
+}
+
 static void
 test_chunks(void)
 {
@@ -518,6 +550,7 @@ test_chunks(void)
 		memcpy(s + len, "\xc3\xa9", 2);
 	s[len] = '\0';
 	check_chunked("no spaces", s, len, 33);
+	test_chunk_stray(s, cap);
 	free(s);
 }
 

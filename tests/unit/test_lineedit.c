@@ -2,12 +2,18 @@
  * test_lineedit.c: the prompt's line editor (src/tui/lineedit.c): moving
  * and deleting by grapheme cluster (combining marks, emoji sequences),
  * the kill keys, history with the draft kept, the size limit, keys that
- * must never be inserted, and the cancel and submit keys.
+ * must never be inserted, and the cancel and submit keys; deletions that
+ * join the clusters around them; and a random key storm over characters
+ * that join (ZWJ, emoji, flag letters, Hangul jamo, marks) after which
+ * the cursor must always be a cluster boundary.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <unigbrk.h>
 
 #include "../../src/tui/keys.h"
 #include "../../src/tui/lineedit.h"
@@ -119,6 +125,81 @@ test_clusters(struct lineedit *e)
 	    e->cur);
 }
 
+/* Whether e->cur is a grapheme cluster boundary of the line. */
+static int
+at_boundary(const struct lineedit *e)
+{
+	char brk[LINEEDIT_MAX + 1];
+
+	if (e->cur == 0 || e->cur == e->len)
+		return 1;
+	if (e->cur > e->len)
+		return 0;
+	u8_grapheme_breaks((const uint8_t *)e->buf, e->len, brk);
+	return brk[e->cur] != 0;
+}
+
+static void
+test_joins(struct lineedit *e)
+{
+	lineedit_start(e);
+	type(e, "\xf0\x9f\x91\xa9\xe2\x80\x8dx\xf0\x9f\x91\xa9");
+	KEYS(e, KEYC_LEFT, KEYC_BSPACE);	/* delete the x */
+	ok(e->len == 11 && e->cur == 0, "deleting what kept two emoji apart: "
+	    "the cursor goes before the cluster they now make (cursor %zu)",
+	    e->cur);
+	KEYS(e, KEYC_DELETE);
+	is_line(e, "", 0, "and Delete removes that cluster whole");
+	lineedit_start(e);
+	type(e, "a\xe2\x80\x8b\xcc\x81");	/* a, ZWSP, combining acute */
+	KEYS(e, KEYC_LEFT, KEYC_LEFT, KEYC_DELETE);
+	is_line(e, "a\xcc\x81", 0, "deleting a ZWSP between a letter and a "
+	    "mark: the cursor goes before the joined cluster");
+}
+
+/* xorshift64*: a fixed sequence, so a failure replays. */
+static uint64_t rnd_state = 0x9e3779b97f4a7c15ULL;
+
+static unsigned
+rnd(unsigned n)
+{
+	rnd_state ^= rnd_state >> 12;
+	rnd_state ^= rnd_state << 25;
+	rnd_state ^= rnd_state >> 27;
+	return (unsigned)((rnd_state * 0x2545f4914f6cdd1dULL) >> 33) % n;
+}
+
+static void
+test_storm(struct lineedit *e)
+{
+	static const int chars[] = { 'a', ' ', 'x', 0x301, 0x200d, 0x200b,
+	    0x1f469, 0x1f467, 0x1f1eb, 0x1f1f7, 0xfe0f, 0x1f3fd, 0x1100,
+	    0x1161, 0x11a8, 0xac00, 0x915, 0x94d, 0x627, 0x644, 0xe9 };
+	static const int moves[] = { KEYC_LEFT, KEYC_RIGHT, KEYC_HOME,
+	    KEYC_END, KEYC_BSPACE, KEYC_DELETE, 'W' & 0x1f, 'U' & 0x1f,
+	    'K' & 0x1f, KEYC_UP, KEYC_DOWN, KEYC_ENTER };
+	long i, bad = 0;
+	int k;
+
+	lineedit_start(e);
+	for (i = 0; i < 200000; i++) {
+		if (rnd(3) != 0)
+			k = chars[rnd(sizeof chars / sizeof chars[0])];
+		else
+			k = moves[rnd(sizeof moves / sizeof moves[0])];
+		if (lineedit_key(e, k) != LINEEDIT_EDITED)
+			lineedit_start(e);
+		if (!at_boundary(e) || e->len > LINEEDIT_MAX ||
+		    strlen(e->buf) != e->len) {
+			if (bad++ == 0)
+				diag("key %d: cursor %zu in \"%s\"", k, e->cur,
+				    e->buf);
+		}
+	}
+	ok(bad == 0, "200000 random keys: the cursor is always a cluster "
+	    "boundary (%ld failures)", bad);
+}
+
 static void
 test_kills(struct lineedit *e)
 {
@@ -218,8 +299,12 @@ main(void)
 	test_moves(&e);
 	test_clusters(&e);
 	test_kills(&e);
+	test_joins(&e);
 	test_history(&e);
 	test_limits(&e);
+	lineedit_free(&e);
+	lineedit_init(&e);
+	test_storm(&e);
 	lineedit_free(&e);
 	return tap_done();
 }
