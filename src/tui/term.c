@@ -27,6 +27,7 @@
 static SCREEN *term_screen;
 static FILE *term_in, *term_out;
 static int term_running;
+static int term_atexit_set;
 static int term_bidi_app;
 static int term_colors;
 static int term_outfd = -1;
@@ -50,8 +51,9 @@ static size_t term_restore_len;
 static struct termios term_saved;
 static int term_saved_fd = -1;
 
+/* Put the terminal back without curses (async-signal-safe). */
 static void
-term_signal(int sig)
+term_restore_raw(void)
 {
 	if (term_running) {
 		term_running = 0;
@@ -61,9 +63,26 @@ term_signal(int sig)
 		if (term_saved_fd >= 0)
 			tcsetattr(term_saved_fd, TCSAFLUSH, &term_saved);
 	}
+}
+
+static void
+term_signal(int sig)
+{
+	term_restore_raw();
 	signal(sig, SIG_DFL);
 	raise(sig);
 	_exit(128 + sig);
+}
+
+/*
+ * exit() while the reader runs (out of memory in any thread, see
+ * xmalloc.c) restores the terminal the same way; after term_stop it
+ * does nothing.
+ */
+static void
+term_atexit(void)
+{
+	term_restore_raw();
 }
 
 /* Append a terminfo string (if the terminal has it) to the restore text. */
@@ -225,6 +244,8 @@ term_start(const struct gloss_options *o, char **cause)
 	term_bidi_app = o->bidi == TEXT_BIDI_APP;
 	term_restore_prepare(has_mouse() || tigetstr("kmous") != NULL);
 	term_running = 1;
+	if (!term_atexit_set)
+		term_atexit_set = atexit(term_atexit) == 0;
 	term_signals_set(term_signal);
 	cbreak();
 	noecho();
