@@ -401,8 +401,15 @@ draw_status(struct tui *t)
 	right = draw_label_width(t, help, t->cols);
 	avail = t->cols - right - 1;
 	x = 0;
-	wpos = draw_label(t, y, x, avail, pos, TH_STATUS, TERM_BOLD, 0);
-	x += wpos + 2;
+	/* A message (not a hint) that cannot follow the position on a
+	 * narrow screen takes its place: "no match" must be seen. */
+	if (t->message == NULL || msg == NULL ||
+	    draw_label_width(t, pos, avail) + 2 +
+	    draw_label_width(t, msg, avail) <= avail) {
+		wpos = draw_label(t, y, x, avail, pos, TH_STATUS, TERM_BOLD,
+		    0);
+		x += wpos + 2;
+	}
 	if (msg != NULL && x < avail) {
 		wmsg = draw_label(t, y, x, avail - x, msg,
 		    err ? TH_ERROR : TH_MESSAGE, err ? TERM_BOLD : 0, 0);

@@ -48,6 +48,19 @@ r=$?
 term_keys q
 term_wait "GLOSS-EXIT=0" || r=1
 ok $r "resizing while keys arrive: still running, q exits 0"
+# On a narrow screen a message that does not fit after the position
+# replaces it, so "no match" is seen.
+term_start 30 8 "\"$GLOSS\" \"$DOC\""
+term_wait "h help"
+term_keys 2 / x y z z y Enter
+term_wait "no match"
+ok $? "30 columns: a failed search says no match"
+term_keys j
+term_wait_re "^Comments: comment"
+ok $? "the next key brings the position back"
+term_keys q
+term_wait "GLOSS-EXIT=0"
+
 term_widths_ok
 ok $? "no line of $term_caps captured screens exceeds the screen width"
 tap_done
