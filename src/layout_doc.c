@@ -24,6 +24,28 @@
 #define LAYOUT_COMMENT_INDENT	2	/* comment text under its header */
 #define LAYOUT_RULE_CELLS	3	/* " | " between clause columns */
 
+/* The number of the clause whose text holds a link's source passage. */
+static uint32_t
+layout_link_clause(const struct doc *d, const struct doc_link *l)
+{
+	const struct doc_block *b = &d->blocks[l->block];
+	size_t k;
+
+	for (k = b->first_clause; k < b->first_clause + b->nclauses &&
+	    k < d->nclauses; k++) {
+		const struct doc_clause *cl = &d->clauses[k];
+
+		if ((l->source_start >= cl->translation.off &&
+		    l->source_start < cl->translation.off +
+		    cl->translation.len) ||
+		    (l->source_start >= cl->original.off &&
+		    l->source_start < cl->original.off + cl->original.len))
+			return cl->number;
+	}
+	return b->nclauses > 0 && b->first_clause < d->nclauses ?
+	    d->clauses[b->first_clause].number : 0;
+}
+
 static void
 layout_index_quotes(struct layout_ctx *c)
 {
@@ -54,13 +76,21 @@ layout_index_quotes(struct layout_ctx *c)
 		if (l->source_kind != DOC_SOURCE_ARTICLE || b >= n)
 			continue;
 		/*
-		 * One entry per quoting comment, in comment order: links are
-		 * sorted by comment, so a repeat can only be the last entry.
+		 * One entry per quoting comment (per comment and clause in
+		 * a clause table), in comment order: links are sorted by
+		 * comment, so a repeat can only be the last entry.
 		 */
-		if (fill[b] > 0 && c->quoted_list[c->quoted_by[b] + fill[b] -
-		    1] == l->comment)
-			continue;
-		c->quoted_list[c->quoted_by[b] + fill[b]++] = l->comment;
+		if (fill[b] > 0) {
+			const struct doc_link *last = &d->links[
+			    c->quoted_list[c->quoted_by[b] + fill[b] - 1]];
+
+			if (last->comment == l->comment &&
+			    (d->blocks[b].kind != DOC_BLOCK_CLAUSES ||
+			    layout_link_clause(d, last) ==
+			    layout_link_clause(d, l)))
+				continue;
+		}
+		c->quoted_list[c->quoted_by[b] + fill[b]++] = (uint32_t)i;
 	}
 	for (i = 0; i < n; i++)
 		c->quoted_n[i] = fill[i];
@@ -307,27 +337,39 @@ layout_reference(struct layout_ctx *c, size_t i, int width, struct lay *out)
 	free(s);
 }
 
-/* "¶7 quoted by #1 #12" under a quoted article paragraph. */
+/*
+ * "¶7 quoted by #1 #12" under a quoted article paragraph; "quoted by
+ * #3 (clause 2)" under a clause-table reference.
+ */
 static void
 layout_quoted_by(struct layout_ctx *c, size_t i, int width, struct lay *out)
 {
 	const struct doc *d = c->doc;
 	size_t k, n = c->quoted_n[i], len, cap = 0, rl;
 	char *s = NULL, *t;
+	int table = d->blocks[i].kind == DOC_BLOCK_CLAUSES;
 
 	if (n == 0)
 		return;
-	t = xasprintf("\u00b6%u quoted by", c->block_para[i]);
+	t = table ? xstrdup("quoted by") :
+	    xasprintf("\u00b6%u quoted by", c->block_para[i]);
 	len = strlen(t);
 	s = xgrow(s, &cap, len + 1, 1);
 	memcpy(s, t, len + 1);
 	free(t);
 	for (k = 0; k < n; k++) {	/* one growing buffer: n may be large */
-		const struct doc_comment *cm =
-		    &d->comments[c->quoted_list[c->quoted_by[i] + k]];
+		const struct doc_link *l =
+		    &d->links[c->quoted_list[c->quoted_by[i] + k]];
+		const struct doc_comment *cm = &d->comments[l->comment];
 
-		t = xasprintf(" #%.*s", (int)cm->number_text.len,
-		    d->buf + cm->number_text.off);
+		if (table)
+			t = xasprintf(" #%.*s (clause %u)",
+			    (int)cm->number_text.len,
+			    d->buf + cm->number_text.off,
+			    layout_link_clause(d, l));
+		else
+			t = xasprintf(" #%.*s", (int)cm->number_text.len,
+			    d->buf + cm->number_text.off);
 		rl = strlen(t);
 		s = xgrow(s, &cap, len + rl + 1, 1);
 		memcpy(s + len, t, rl + 1);
@@ -393,28 +435,6 @@ layout_comment_header(struct layout_ctx *c, size_t i, int width, int indent,
  * "↩ ¶7 #3" for the links [first, first + n) of one comment paragraph,
  * built in one growing buffer (a paragraph may quote many passages).
  */
-/* The number of the clause whose text holds a link's source passage. */
-static uint32_t
-layout_link_clause(const struct doc *d, const struct doc_link *l)
-{
-	const struct doc_block *b = &d->blocks[l->block];
-	size_t k;
-
-	for (k = b->first_clause; k < b->first_clause + b->nclauses &&
-	    k < d->nclauses; k++) {
-		const struct doc_clause *cl = &d->clauses[k];
-
-		if ((l->source_start >= cl->translation.off &&
-		    l->source_start < cl->translation.off +
-		    cl->translation.len) ||
-		    (l->source_start >= cl->original.off &&
-		    l->source_start < cl->original.off + cl->original.len))
-			return cl->number;
-	}
-	return b->nclauses > 0 && b->first_clause < d->nclauses ?
-	    d->clauses[b->first_clause].number : 0;
-}
-
 static void
 layout_comment_refs(struct layout_ctx *c, size_t first, size_t n, int width,
     int indent, struct lay *out)

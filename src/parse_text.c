@@ -40,7 +40,8 @@
  * separator (a dot directly before the number is dropped too); the
  * translation is the text after its dash. Without a repeated number the
  * text is an original if it starts right-to-left (no translation: a
- * problem), otherwise a translation without an original ("1 – text").
+ * problem; a final "." is dropped as above), otherwise a translation
+ * without an original ("1 – text").
  * Brackets in a translation are notes ("[~XX]" at the end signs one).
  * A line like "    1990 – text" is therefore a clause: indentation plus
  * "number, dash, space" is all the format gives to go on.
@@ -531,6 +532,10 @@ pt_clause(struct pt *p, const struct pt_line *l, int add)
 	} else if (text_direction((const char *)b + r, e - r) == 1) {
 		os = r;		/* right-to-left text alone: an original */
 		oe = e;
+		pt_trim(b, &os, &oe);
+		if (oe > os && b[oe - 1] == '.')
+			oe--;	/* as above: the separator or a full stop */
+		pt_trim(b, &os, &oe);
 		ts = te = e;
 	} else {
 		os = oe = r;	/* "1 – translation": no original */

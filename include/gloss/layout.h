@@ -142,7 +142,9 @@ struct layout_ctx {
 	struct lay tmp[2];	/* scratch for table columns */
 	uint32_t *quoted_by;	/* per block: first index in quoted_list */
 	uint32_t *quoted_n;	/* per block: how many comments quote it */
-	uint32_t *quoted_list;	/* comment indices, grouped by block */
+	uint32_t *quoted_list;	/* per block, in comment order: the first
+				 * link of each quoting comment (of each
+				 * comment and clause in a clause table) */
 	uint32_t *block_para;	/* per block: its ¶ number (1-based), 0 none */
 	const struct lay_range *hilite;	/* extra ranges (search, jump) */
 	size_t nhilite;

@@ -276,6 +276,23 @@ test_clauses(void)
 	doc_free(&d);
 }
 
+/* A lone original drops the " ." separator, as a paired one does. */
+static void
+test_clause_alone_dot(void)
+{
+	struct doc *d = parse_s("T\n"
+	    "    1- نص بلا ترجمة .\n"
+	    "    2- نص آخر.\n");
+
+	is_int(d->nclauses, 2, "two lone originals");
+	is_str(S(d, d->clauses[0].original), "نص بلا ترجمة",
+	    "lone original: the \" .\" separator dropped");
+	is_str(S(d, d->clauses[1].original), "نص آخر",
+	    "lone original: a final full stop dropped");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+}
+
 static void
 test_clause_tolerance(void)
 {
@@ -670,6 +687,7 @@ main(void)
 	test_quotes();
 	test_clauses();
 	test_clause_tolerance();
+	test_clause_alone_dot();
 	test_headers();
 	test_comments();
 	test_comment_tolerance();
