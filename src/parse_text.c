@@ -34,14 +34,14 @@
  *
  * Clause lines: the number before the first dash is the clause's number;
  * the repeated number is the first later " N –" with the same N (after a
- * space or a dot), or failing that one with another N if the text before
- * it ends with "." or the clause starts right-to-left (a problem is
- * recorded). The original is the text before it, without the " ."
- * separator (a dot directly before the number is dropped too); the
- * translation is the text after its dash. Without a repeated number the
- * text is an original if it starts right-to-left (no translation: a
- * problem; a final "." is dropped as above), otherwise a translation
- * without an original ("1 – text").
+ * space, a dot or other punctuation: pt_number_may_start), or failing
+ * that one with another N if the text before it ends with "." or the
+ * clause starts right-to-left (a problem is recorded). The original is
+ * the text before it, without the " ." separator (a dot directly before
+ * the number is dropped too); the translation is the text after its
+ * dash. Without a repeated number the text is an original if it starts
+ * right-to-left (no translation: a problem; a final "." is dropped as
+ * above), otherwise a translation without an original ("1 – text").
  * Brackets in a translation are notes ("[~XX]" at the end signs one).
  * A line like "    1990 – text" is therefore a clause: indentation plus
  * "number, dash, space" is all the format gives to go on.
@@ -61,6 +61,8 @@
 
 #include <stdint.h>
 #include <string.h>
+
+#include <unictype.h>
 
 #include "gloss/doc.h"
 #include "gloss/parse.h"
@@ -461,6 +463,31 @@ pt_separated(const unsigned char *b, uint32_t r, uint32_t i, int rtl)
 }
 
 /*
+ * May a repeated clause number start at i (r: start of the text)? After
+ * a space, a tab or a dot, or after punctuation with no space, as after
+ * an ideographic full stop ("。2 –"); never after a letter or a digit.
+ */
+static int
+pt_number_may_start(const unsigned char *b, uint32_t r, uint32_t i)
+{
+	uint32_t j = i, c;
+
+	if (i == r || b[i - 1] == ' ' || b[i - 1] == '\t' || b[i - 1] == '.')
+		return 1;
+	if (b[i - 1] < 0x80)
+		return 0;
+	while (j > r && i - j < 4 && (b[j - 1] & 0xc0) == 0x80)
+		j--;
+	if (j == r || (b[j - 1] & 0xc0) != 0xc0)
+		return 0;	/* not a whole UTF-8 sequence */
+	j--;
+	if (text_utf8_decode((const char *)b + j, i - j, &c) != i - j)
+		return 0;
+	return uc_is_general_category(c, UC_CATEGORY_P) ||
+	    uc_is_general_category(c, UC_CATEGORY_Z);
+}
+
+/*
  * Is l a clause line ("N- original . N – translation")? If so, and add is
  * set, append the clause to the document.
  */
@@ -485,8 +512,7 @@ pt_clause(struct pt *p, const struct pt_line *l, int add)
 
 	/* The repeated number: " N –" after a space or a dot, or at r. */
 	for (i = r; i < e; i++) {
-		if (!pt_is_digit(b[i]) || (i > r && b[i - 1] != ' ' &&
-		    b[i - 1] != '\t' && b[i - 1] != '.'))
+		if (!pt_is_digit(b[i]) || !pt_number_may_start(b, r, i))
 			continue;
 		t = pt_number_dash(p, i, e, &v, &o2);
 		if (t != 0) {

@@ -276,6 +276,32 @@ test_clauses(void)
 	doc_free(&d);
 }
 
+/*
+ * The repeated number may follow punctuation with no space, as after an
+ * ideographic full stop; never a letter or a digit.
+ */
+static void
+test_clause_cjk(void)
+{
+	struct doc *d = parse_s("T\n"
+	    "    1- 双方应共同维护河道。1 – Both parties maintain the channel.\n"
+	    "    2- Ein Satz ohne Abstand.2 – A sentence without a space.\n"
+	    "    3 – Version A3 – of the text, and item 33 – too.\n");
+
+	is_int(d->nclauses, 3, "three clauses");
+	is_str(S(d, d->clauses[0].original), "双方应共同维护河道。",
+	    "after an ideographic full stop: the original");
+	is_str(S(d, d->clauses[0].translation),
+	    "Both parties maintain the channel.",
+	    "after an ideographic full stop: the translation");
+	is_str(S(d, d->clauses[1].original), "Ein Satz ohne Abstand",
+	    "after a full stop: the original");
+	is_int(d->clauses[2].original.len, 0,
+	    "a number after a letter or digit is not the repeated one");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+}
+
 /* A lone original drops the " ." separator, as a paired one does. */
 static void
 test_clause_alone_dot(void)
@@ -688,6 +714,7 @@ main(void)
 	test_clauses();
 	test_clause_tolerance();
 	test_clause_alone_dot();
+	test_clause_cjk();
 	test_headers();
 	test_comments();
 	test_comment_tolerance();
