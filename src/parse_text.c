@@ -211,6 +211,69 @@ pt_number(const unsigned char *b, uint32_t *i, uint32_t e, uint64_t max,
 	return over ? -1 : 1;
 }
 
+/* Length of a thousands separator at b[i] (, . ' space NBSP U+202F ’). */
+static uint32_t
+pt_group_sep(const unsigned char *b, uint32_t i, uint32_t e)
+{
+	if (i < e && (b[i] == ',' || b[i] == '.' || b[i] == '\'' ||
+	    b[i] == ' '))
+		return 1;
+	if (e - i >= 2 && b[i] == 0xc2 && b[i + 1] == 0xa0)
+		return 2;	/* U+00A0 */
+	if (e - i >= 3 && b[i] == 0xe2 && b[i + 1] == 0x80 &&
+	    (b[i + 2] == 0xaf || b[i + 2] == 0x99))
+		return 3;	/* U+202F, U+2019 */
+	return 0;
+}
+
+/*
+ * A count as a header prints it: digits, or groups of three after a
+ * first group of one to three, with one separator throughout ("12,345",
+ * "1.234.567", "12 345"). Returns as pt_number.
+ */
+static int
+pt_count(const unsigned char *b, uint32_t *i, uint32_t e, uint64_t max,
+    uint64_t *v)
+{
+	uint32_t j = *i, k, sep, first = 0, firstlen = 0, d;
+	uint64_t n = 0;
+	int r, over = 0;
+
+	r = pt_number(b, &j, e, max, &n);
+	if (r <= 0 || j - *i > 3) {
+		*i = j;
+		*v = n;
+		return r;
+	}
+	for (;;) {
+		sep = pt_group_sep(b, j, e);
+		if (sep == 0 || e - j - sep < 3)
+			break;
+		if (firstlen != 0 && (sep != firstlen ||
+		    memcmp(b + j, b + first, sep) != 0))
+			break;	/* one separator throughout */
+		for (k = 0; k < 3 && pt_is_digit(b[j + sep + k]); k++)
+			;
+		if (k < 3 || (j + sep + 3 < e && pt_is_digit(b[j + sep + 3])))
+			break;
+		if (firstlen == 0) {
+			first = j;
+			firstlen = sep;
+		}
+		for (k = 0; k < 3; k++) {
+			d = b[j + sep + k] - '0';
+			if (!over && n > (max - d) / 10)
+				over = 1;
+			if (!over)
+				n = n * 10 + d;
+		}
+		j += sep + 3;
+	}
+	*i = j;
+	*v = over ? max : n;
+	return over ? -1 : 1;
+}
+
 /* Length of a dash at b[i] (hyphen, en/em dash, minus, hyphens), or 0. */
 static uint32_t
 pt_dash(const unsigned char *b, uint32_t i, uint32_t e)
@@ -311,7 +374,7 @@ pt_header(struct pt *p, const struct pt_line *l, int64_t *count, int *over)
 	int r, found = 0;
 
 	*over = 0;
-	r = pt_number(b, &i, e, INT64_MAX, &v);
+	r = pt_count(b, &i, e, INT64_MAX, &v);
 	if (r != 0) {
 		*over = r < 0;
 		*count = r < 0 ? -1 : (int64_t)v;

@@ -399,6 +399,11 @@ test_headers(void)
 		{ "7 comments:", 7 },
 		{ "1 Response to 'The Title'", 1 },
 		{ "eleven Responses to « The Title »", 11 },
+		{ "12,345 thoughts on “The Title”", 12345 },
+		{ "1.234.567 Comments", 1234567 },
+		{ "12 345 Responses to “The Title”", 12345 },
+		{ "12 345 Comments", 12345 },
+		{ "1’024 Replies to “The Title”", 1024 },
 	};
 	static const char *not[] = {
 		"3 comments were received on the draft.",
@@ -406,6 +411,10 @@ test_headers(void)
 		"13 thoughtsful words",
 		"Comments",
 		"    4 Comments",
+		"12,34 Comments",
+		"1,2345 Comments",
+		"1234,567 Comments",
+		"12, 345 Comments",
 	};
 	struct doc *d;
 	char *s;
