@@ -11,7 +11,8 @@
  * something follows it on the line, so spaces at a line end hang: they
  * belong to that line's source range but are neither counted nor drawn.
  * A word wider than the line is split at a cluster boundary; a cluster
- * never straddles the edge. A tab advances to the next multiple of 8 cells
+ * never straddles the edge. A soft hyphen draws nothing, except at a
+ * line break after it, where it is drawn as "-" (1 cell, counted). A tab advances to the next multiple of 8 cells
  * counted from the start of the line's text (not the indent). Each line
  * is then put in visual order with text_para_visual.
  *
@@ -164,23 +165,34 @@ lay_cluster_width(const struct text_cluster *c, int col)
 /*
  * Find where the line starting at cluster i ends: [i, *end) is its source
  * range (hanging spaces included), which is also where the next line
- * starts. avail is the room for text.
+ * starts. avail is the room for text. *hyph: the line ends with a break
+ * after a soft hyphen, drawn as "-"; that break is taken only where the
+ * hyphen's cell fits.
  */
 static void
-lay_fill(const struct text_para *p, size_t i, int avail, size_t *end)
+lay_fill(const struct text_para *p, size_t i, int avail, size_t *end,
+    int *hyph)
 {
 	const struct text_cluster *c;
 	size_t j, cand = 0;
-	int w = 0, pend = 0, cw;
+	int w = 0, pend = 0, cw, cand_hyph = 0;
 
+	*hyph = 0;
 	for (j = i; j < p->ncl; j++) {
 		c = &p->cl[j];
 		if (j > i && c->brk == TEXT_BREAK_MANDATORY) {
 			*end = j;
 			return;
 		}
-		if (j > i && c->brk == TEXT_BREAK_ALLOWED)
-			cand = j;
+		if (j > i && c->brk == TEXT_BREAK_ALLOWED) {
+			if (!(p->cl[j - 1].flags & TEXT_CL_SHY)) {
+				cand = j;
+				cand_hyph = 0;
+			} else if (w + 1 <= avail) {
+				cand = j;
+				cand_hyph = 1;
+			}
+		}
 		cw = lay_cluster_width(c, w + pend);
 		if (c->flags & TEXT_CL_SPACE) {
 			pend += cw;
@@ -188,6 +200,7 @@ lay_fill(const struct text_para *p, size_t i, int avail, size_t *end)
 		}
 		if (j > i && w + pend + cw > avail) {
 			*end = cand > i ? cand : j;
+			*hyph = cand > i && cand_hyph;
 			return;
 		}
 		w += pend + cw;
@@ -196,10 +209,13 @@ lay_fill(const struct text_para *p, size_t i, int avail, size_t *end)
 	*end = p->ncl;
 }
 
-/* Emit clusters [i, ce) as one line in visual order. */
+/*
+ * Emit clusters [i, ce) as one line in visual order; hyph: the last one
+ * is a soft hyphen drawn as "-".
+ */
 static void
 lay_emit(struct lay *out, struct text_para *p, size_t i, size_t ce,
-    int width, int ind, struct lay_sweep *sw)
+    int width, int ind, int hyph, struct lay_sweep *sw)
 {
 	const struct lay_style *st = sw->st;
 	const struct text_cluster *c;
@@ -216,6 +232,8 @@ lay_emit(struct lay *out, struct text_para *p, size_t i, size_t ce,
 	for (k = 0; k < m; k++) {
 		c = &p->cl[i + k];
 		cw = lay_cluster_width(c, col);
+		if (hyph && k == m - 1)
+			cw = 1;
 		if (k == 0 && (int)cw > width - ind)
 			cw = 1 | LAY_PH_WIDE;
 		col += cw & ~LAY_PH_WIDE;
@@ -239,6 +257,9 @@ lay_emit(struct lay *out, struct text_para *p, size_t i, size_t ce,
 			    attr[order[k] - i]);
 		else if (c->flags & TEXT_CL_TAB)
 			lay_glyph_add(out, lay_spaces, cw, cw, c->src,
+			    attr[order[k] - i]);
+		else if (hyph && order[k] == ce - 1)
+			lay_glyph_add(out, "-", 1, 1, c->src,
 			    attr[order[k] - i]);
 		else if (c->drawlen > 0 || cw > 0)
 			lay_glyph_add(out, p->draw + c->draw, c->drawlen, cw,
@@ -276,6 +297,7 @@ lay_para_chunk(struct lay *out, struct text_para *p,
 	const struct lay_style *st = sw->st;
 	int width = st->width < 1 ? 1 : st->width, ind;
 	size_t i = 0, end, ce;
+	int hyph;
 
 	text_para_prepare(p, o, s, len, base);
 	if (p->ncl == 0) {
@@ -285,7 +307,7 @@ lay_para_chunk(struct lay *out, struct text_para *p,
 	while (i < p->ncl) {
 		ind = lay_indent(&p->cl[i], i == 0 && first ?
 		    st->indent_first : st->indent_rest, width);
-		lay_fill(p, i, width - ind, &end);
+		lay_fill(p, i, width - ind, &end, &hyph);
 		for (ce = end; ce > i && (p->cl[ce - 1].flags & TEXT_CL_SPACE);
 		    ce--)
 			;
@@ -294,7 +316,8 @@ lay_para_chunk(struct lay *out, struct text_para *p,
 			if (st->align == LAY_ALIGN_START && p->rtl)
 				out->lines[out->nlines - 1].indent = 0;
 		} else
-			lay_emit(out, p, i, ce, width, ind, sw);
+			lay_emit(out, p, i, ce, width, ind, hyph && ce == end,
+			    sw);
 		i = end;
 	}
 }

@@ -508,6 +508,8 @@ text_para_cluster(struct text_para *p, struct text_scratch *sc,
 		cl->flags |= TEXT_CL_FIXED;
 	if (b - a == 1 && text_is_hspace(sc->cp[a]))
 		cl->flags |= TEXT_CL_SPACE;
+	if (b - a == 1 && sc->cp[a] == 0xad)
+		cl->flags |= TEXT_CL_SHY;
 	if (cl->level & 1)
 		cl->flags |= TEXT_CL_RTL;
 	if (sc->cp[a] == '\t') {

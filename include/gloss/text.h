@@ -80,6 +80,7 @@ int text_cluster_draw(const struct text_opts *o, const uint32_t *cps,
 #define TEXT_CL_TAB	0x02	/* a tab: width set by layout (next multiple of 8) */
 #define TEXT_CL_RTL	0x04	/* resolved level is odd */
 #define TEXT_CL_FIXED	0x08	/* sanitised control/invalid byte placeholder */
+#define TEXT_CL_SHY	0x10	/* U+00AD: draws nothing; layout draws "-" at a break after it */
 
 /** One grapheme cluster of a prepared paragraph, in logical order. */
 struct text_cluster {

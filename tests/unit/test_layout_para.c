@@ -200,6 +200,40 @@ test_named(void)
 	lay_free(&l);
 }
 
+/*
+ * A soft hyphen draws nothing inside a line; a line broken after it ends
+ * with "-", and that break is taken only where the hyphen fits.
+ */
+static void
+test_soft_hyphen(void)
+{
+	struct lay l;
+	const char *s = "A soft hyphen super\xc2\xad" "califragilistic and word.";
+
+	lay_init(&l);
+	lay_str(&l, s, 80, 0, 0);
+	is_line(&l, 0, "A soft hyphen supercalifragilistic and word.",
+	    "soft hyphen inside a line: nothing drawn");
+	lay_str(&l, s, 20, 0, 0);
+	is_line(&l, 0, "A soft hyphen super-", "break after it: a hyphen");
+	is_line(&l, 1, "califragilistic and", "then the rest of the word");
+	ok(l.lines[0].width == 20, "the hyphen counts one cell");
+	ok(l.glyphs[l.lines[0].first + l.lines[0].n - 1].src == 1000 + 19,
+	    "the hyphen's source is the soft hyphen");
+	lay_str(&l, s, 19, 0, 0);
+	is_line(&l, 0, "A soft hyphen", "no room for the hyphen: no break there");
+	is_line(&l, 1, "super-", "the next line breaks at it");
+	lay_str(&l, "super\xc2\xad" "califragilistic", 5, 0, 0);
+	is_line(&l, 0, "super", "width 5: no room for the hyphen");
+	is_line(&l, 1, "calif", "the word is split instead");
+	lay_str(&l, "ab\xc2\xad", 40, 0, 0);
+	is_line(&l, 0, "ab", "at the end of the paragraph: no hyphen");
+	lay_str(&l, "ab\xc2\xad\xe2\x80\xa8" "cd", 40, 0, 0);
+	is_line(&l, 0, "ab\xef\xbf\xbd",
+	    "before a mandatory break (U+2028, drawn as U+FFFD): no hyphen");
+	lay_free(&l);
+}
+
 /* Fast path: identical clusters and drawn text with and without it. */
 static void
 test_fastpath(void)
@@ -337,6 +371,11 @@ prop_check(const struct lay *l, size_t l0, const struct text_para *q,
 				if (g->len != 1 || l->text[g->text] != '?' ||
 				    g->width != 1)
 					bad = 1;
+			} else if ((c->flags & TEXT_CL_SHY) && g->len == 1) {
+				/* A soft hyphen at a break: "-", checked below. */
+				if (l->text[g->text] != '-' || g->width != 1)
+					bad = 1;
+				lineof[lo] = -2;
 			} else if (g->len != c->drawlen ||
 			    memcmp(l->text + g->text, q->draw + c->draw,
 			    g->len) != 0 || g->width != c->width)
@@ -355,6 +394,10 @@ prop_check(const struct lay *l, size_t l0, const struct text_para *q,
 	/* Missing clusters: nothing drawn, or spaces hanging at a line end. */
 	for (ci = 0; ci < q->ncl; ci++) {
 		c = &q->cl[ci];
+		/* A drawn soft hyphen ends its line, and text follows. */
+		if (lineof[ci] == -2 && (ci + 1 >= q->ncl ||
+		    seen[ci + 1] == seen[ci]))
+			bad = 1;
 		if (seen[ci] >= 0 || (c->drawlen == 0 &&
 		    !(c->flags & TEXT_CL_TAB)))
 			continue;
@@ -562,6 +605,7 @@ main(void)
 	text_opts_default(&opts);
 	text_para_init(&tp);
 	test_named();
+	test_soft_hyphen();
 	test_fastpath();
 	test_property();
 	test_chunks();
