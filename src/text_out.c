@@ -145,6 +145,9 @@ text_fold_char(struct text_key *k, uint32_t c, int keep_case,
 	size_t n1 = sizeof b1 / sizeof b1[0], n2 = sizeof b2 / sizeof b2[0];
 	size_t i;
 
+	/* Nobody types these: soft hyphen, ZWJ/ZWNJ, bidi marks, U+FEFF. */
+	if (uc_is_property_default_ignorable_code_point(c))
+		return;
 	d = u32_normalize(UNINORM_NFD, &c, 1, b1, &n1);
 	if (d == NULL) {
 		b1[0] = c;

@@ -175,8 +175,9 @@ char *text_to_output(const struct text_opts *o, const char *s, size_t len,
     size_t *outlen);
 
 /**
- * Case- and accent-insensitive search key of s: NFD, marks removed, case
- * folded (libunistring). Returns a new UTF-8 string; if map is not NULL,
+ * Case- and accent-insensitive search key of s: NFD, marks and
+ * default-ignorable characters (soft hyphen, ZWJ, ZWNJ, bidi marks)
+ * removed, case folded (libunistring). Returns a new UTF-8 string; if map is not NULL,
  * *map gets, for each byte of the key, the offset in s of the character
  * it came from (caller frees both).
  */

@@ -337,6 +337,16 @@ test_fold(void)
 	    "fold map with dropped marks");
 	free(k1);
 	free(map);
+	/* Soft hyphen, ZWNJ, ZWJ, bidi marks and U+FEFF are not typed. */
+	k1 = text_fold("super\xc2\xad" "cal \xd9\x85\xdb\x8c\xe2\x80\x8c"
+	    "\xd8\xb4\xd9\x88\xd8\xaf \xe2\x80\x8f" "a\xef\xbb\xbf" "b",
+	    33, 0, &n1, &map);
+	is_str(k1, "supercal \xd9\x85\xdb\x8c\xd8\xb4\xd9\x88\xd8\xaf ab",
+	    "fold: default-ignorable characters dropped");
+	ok(n1 == 22 && map[5] == 7 && map[13] == 18,
+	    "fold map across dropped characters");
+	free(k1);
+	free(map);
 }
 
 int
