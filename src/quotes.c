@@ -197,6 +197,9 @@ quotes_classify(uint32_t cp)
 	if (uc_is_general_category_withtable(cp, UC_CATEGORY_MASK_L |
 	    UC_CATEGORY_MASK_M | UC_CATEGORY_MASK_N))
 		return QUOTES_WORD;
+	/* Soft hyphen, ZWNJ, ZWJ...: invisible, so ignored inside a word. */
+	if (uc_is_property_default_ignorable_code_point(cp))
+		return QUOTES_APOS;
 	return QUOTES_SEP;	/* includes U+FFFD, so invalid UTF-8 */
 }
 

@@ -9,7 +9,9 @@
  *  - Text is compared as a sequence of normalised words. A word is a
  *    maximal run of letters, marks and digits (Unicode categories L, M,
  *    N); an apostrophe (' ’ ‘ ʼ) between two such characters is part of
- *    the word and ignored ("don’t" = "don't" = "dont"). Everything else
+ *    the word and ignored ("don’t" = "don't" = "dont"), and so is an
+ *    invisible (default-ignorable) character such as a soft hyphen or
+ *    ZWNJ ("com<SHY>mittee" = "committee"). Everything else
  *    (spaces, line breaks, quotation marks straight or curly, dashes,
  *    ellipses, "...", other punctuation, invalid UTF-8) only separates
  *    words. Words are compared case-insensitively (Unicode simple

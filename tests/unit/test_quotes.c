@@ -58,7 +58,8 @@ t_is_sep(uint32_t cp)
 static int
 t_is_apos(uint32_t cp)
 {
-	return cp == '\'' || cp == 0x2019 || cp == 0x2018;
+	return cp == '\'' || cp == 0x2019 || cp == 0x2018 ||
+	    cp == 0xad || cp == 0x200c || cp == 0x200d;
 }
 
 static char *
@@ -506,6 +507,26 @@ test_edges(void)
 	    "  2. we don't know who will row the boat\n\n"
 	    "  3. it says the ferry shall cross the harbour twice on every "
 	    "working day\n";
+	static const char invisible[] =
+	    "Invisible\n\nOur com\xc2\xadmit\xc2\xadtee will not meet again "
+	    "until the flood\xc2\xadwater goes down.\n"
+	    /* Persian: "they returned the books to the library and closed
+	     * the door", with ZWNJ in two words. */
+	    "\xda\xa9\xd8\xaa\xd8\xa7\xd8\xa8\xe2\x80\x8c\xd9\x87\xd8\xa7 "
+	    "\xd8\xb1\xd8\xa7 \xd8\xa8\xd9\x87 \xda\xa9\xd8\xaa\xd8\xa7"
+	    "\xd8\xa8\xe2\x80\x8c\xd8\xae\xd8\xa7\xd9\x86\xd9\x87 "
+	    "\xd8\xa8\xd8\xb1\xda\xaf\xd8\xb1\xd8\xaf\xd8\xa7\xd9\x86\xd8"
+	    "\xaf\xd9\x86\xd8\xaf \xd9\x88 \xd8\xaf\xd8\xb1 \xd8\xb1\xd8"
+	    "\xa7 \xd8\xa8\xd8\xb3\xd8\xaa\xd9\x86\xd8\xaf.\n\n"
+	    "2 thoughts on \"Invisible\"\n\n"
+	    "  1. our committee will not meet again until the floodwater goes "
+	    "down, they say\n\n"
+	    "  2. \xda\xa9\xd8\xaa\xd8\xa7\xd8\xa8\xd9\x87\xd8\xa7 \xd8\xb1"
+	    "\xd8\xa7 \xd8\xa8\xd9\x87 \xda\xa9\xd8\xaa\xd8\xa7\xd8\xa8\xd8"
+	    "\xae\xd8\xa7\xd9\x86\xd9\x87 \xd8\xa8\xd8\xb1\xda\xaf\xd8\xb1"
+	    "\xd8\xaf\xd8\xa7\xd9\x86\xd8\xaf\xd9\x86\xd8\xaf \xd9\x88 \xd8"
+	    "\xaf\xd8\xb1 \xd8\xb1\xd8\xa7 \xd8\xa8\xd8\xb3\xd8\xaa\xd9\x86"
+	    "\xd8\xaf\n";
 	const struct doc_link *l;
 	struct doc *d;
 
@@ -519,6 +540,20 @@ test_edges(void)
 	    d->blocks[l->block].kind == DOC_BLOCK_CLAUSES,
 	    "folds: a clause translation is an article source");
 	check_invariants(d, "folds");
+	doc_free(&d);
+
+	/* Soft hyphens and ZWNJ inside words on one side only. */
+	d = doc_of(invisible, sizeof invisible - 1);
+	is_int((long long)d->nlinks, 2, "invisible: two links");
+	expect_link(d, 1, 0, "Our com", 0, "our committee will not meet "
+	    "again until the floodwater goes down");
+	expect_link(d, 2, 0, "\xda\xa9", 0, "\xda\xa9\xd8\xaa\xd8\xa7"
+	    "\xd8\xa8\xd9\x87\xd8\xa7 \xd8\xb1\xd8\xa7 \xd8\xa8\xd9\x87 "
+	    "\xda\xa9\xd8\xaa\xd8\xa7\xd8\xa8\xd8\xae\xd8\xa7\xd9\x86"
+	    "\xd9\x87 \xd8\xa8\xd8\xb1\xda\xaf\xd8\xb1\xd8\xaf\xd8\xa7"
+	    "\xd9\x86\xd8\xaf\xd9\x86\xd8\xaf \xd9\x88 \xd8\xaf\xd8\xb1 "
+	    "\xd8\xb1\xd8\xa7 \xd8\xa8\xd8\xb3\xd8\xaa\xd9\x86\xd8\xaf");
+	check_invariants(d, "invisible");
 	doc_free(&d);
 
 	d = doc_of(nothing, 0);
