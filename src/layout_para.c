@@ -12,9 +12,10 @@
  * belong to that line's source range but are neither counted nor drawn.
  * A word wider than the line is split at a cluster boundary; a cluster
  * never straddles the edge. A soft hyphen draws nothing, except at a
- * line break after it, where it is drawn as "-" (1 cell, counted). A tab advances to the next multiple of 8 cells
- * counted from the start of the line's text (not the indent). Each line
- * is then put in visual order with text_para_visual.
+ * line break after it, where it is drawn as "-" (1 cell, counted). A tab
+ * advances to the next multiple of 8 cells counted from the start of the
+ * line's text (not the indent). Each line is then put in visual order
+ * with text_para_visual.
  *
  * Invariants: every line's width (indent + glyph widths) is at most the
  * width asked for; every line holds at least one cluster of the source or

@@ -16,7 +16,9 @@
  *  - Default-ignorable code points (ZWJ, ZWNJ, bidi controls, U+FEFF,
  *    variation selectors incl. VS15/VS16, tags, U+00AD soft hyphen, Hangul
  *    fillers) are never drawn: terminals disagree on them and ncurses
- *    would attach them to the previous cell.
+ *    would attach them to the previous cell. Nor are U+2028 LINE
+ *    SEPARATOR and U+2029 PARAGRAPH SEPARATOR: the line breaks after
+ *    them (UAX #14 class BK), which is all they mean.
  *  - In an emoji ZWJ sequence (the cluster starts with an
  *    Extended_Pictographic character) nothing after the first ZWJ is
  *    drawn; emoji modifiers (U+1F3FB..1F3FF) after a base are dropped.
@@ -247,6 +249,8 @@ text_cluster_draw(const struct text_opts *o, const uint32_t *cps, size_t n,
 			break;
 		if (c >= 0x80 && uc_is_property_default_ignorable_code_point(c))
 			continue;
+		if (c == 0x2028 || c == 0x2029)
+			continue;	/* the line breaks after it */
 		if (nd > 0 && c >= 0x1f3fb && c <= 0x1f3ff)
 			continue;
 		if (o->out_utf8) {

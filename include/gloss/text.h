@@ -80,7 +80,7 @@ int text_cluster_draw(const struct text_opts *o, const uint32_t *cps,
 #define TEXT_CL_TAB	0x02	/* a tab: width set by layout (next multiple of 8) */
 #define TEXT_CL_RTL	0x04	/* resolved level is odd */
 #define TEXT_CL_FIXED	0x08	/* sanitised control/invalid byte placeholder */
-#define TEXT_CL_SHY	0x10	/* U+00AD: draws nothing; layout draws "-" at a break after it */
+#define TEXT_CL_SHY	0x10	/* U+00AD: "-" at a line break after it */
 
 /** One grapheme cluster of a prepared paragraph, in logical order. */
 struct text_cluster {
@@ -177,9 +177,9 @@ char *text_to_output(const struct text_opts *o, const char *s, size_t len,
 /**
  * Case- and accent-insensitive search key of s: NFD, marks and
  * default-ignorable characters (soft hyphen, ZWJ, ZWNJ, bidi marks)
- * removed, case folded (libunistring). Returns a new UTF-8 string; if map is not NULL,
- * *map gets, for each byte of the key, the offset in s of the character
- * it came from (caller frees both).
+ * removed, case folded (libunistring). Returns a new UTF-8 string; if
+ * map is not NULL, *map gets, for each byte of the key, the offset in s
+ * of the character it came from (caller frees both).
  */
 char *text_fold(const char *s, size_t len, int keep_case, size_t *keylen,
     uint32_t **map);
