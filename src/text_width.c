@@ -16,7 +16,9 @@
  *  - Default-ignorable code points (ZWJ, ZWNJ, bidi controls, U+FEFF,
  *    variation selectors incl. VS15/VS16, tags, U+00AD soft hyphen, Hangul
  *    fillers) are never drawn: terminals disagree on them and ncurses
- *    would attach them to the previous cell. Nor are U+2028 LINE
+ *    would attach them to the previous cell. Except with --bidi=terminal,
+ *    where the terminal shapes Arabic script and needs them: there ZWNJ
+ *    and ZWJ after a drawn character are kept, attached to it (0 cells). Nor are U+2028 LINE
  *    SEPARATOR and U+2029 PARAGRAPH SEPARATOR: the line breaks after
  *    them (UAX #14 class BK), which is all they mean.
  *  - In an emoji ZWJ sequence (the cluster starts with an
@@ -247,7 +249,9 @@ text_cluster_draw(const struct text_opts *o, const uint32_t *cps, size_t n,
 			emoji = uc_is_property_extended_pictographic(c);
 		if (c == 0x200d && emoji && i > 0)
 			break;
-		if (c >= 0x80 && uc_is_property_default_ignorable_code_point(c))
+		if (c >= 0x80 && uc_is_property_default_ignorable_code_point(c) &&
+		    !(o->bidi == TEXT_BIDI_TERMINAL && nd > 0 &&
+		    (c == 0x200c || c == 0x200d)))
 			continue;
 		if (c == 0x2028 || c == 0x2029)
 			continue;	/* the line breaks after it */

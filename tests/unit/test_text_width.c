@@ -17,7 +17,7 @@
 #include "gloss/xmalloc.h"
 #include "../tap.h"
 
-static struct text_opts opts, opts_wide;
+static struct text_opts opts, opts_wide, opts_term;
 
 /* Width of the cluster given as code points, and its drawn form as hex. */
 static int
@@ -162,6 +162,17 @@ test_named(void)
 	check(&opts, CL(0x200f), 0, "", "RLM draws nothing");
 	check(&opts, CL(0x061c), 0, "", "ALM draws nothing");
 	check(&opts, CL(0x00ad), 0, "", "soft hyphen draws nothing");
+	/* The terminal shapes in --bidi=terminal: it needs the joiners. */
+	check(&opts, CL(0x06cc, 0x200c), 1, "06CC",
+	    "app bidi: ZWNJ after a letter draws nothing");
+	check(&opts_term, CL(0x06cc, 0x200c), 1, "06CC 200C",
+	    "terminal bidi: ZWNJ kept after a letter");
+	check(&opts_term, CL(0x0644, 0x200d), 1, "0644 200D",
+	    "terminal bidi: ZWJ kept after a letter");
+	check(&opts_term, CL(0x200c), 0, "",
+	    "terminal bidi: a lone ZWNJ draws nothing");
+	check(&opts_term, CL(0x1f468, 0x200d, 0x1f469), 2, "1F468",
+	    "terminal bidi: emoji ZWJ sequence still its first member");
 	for (i = 0x0600; i <= 0x0605; i++)
 		check(&opts, (uint32_t[]){ i }, 1, 1, "FFFD",
 		    "Arabic prepended mark (glibc 1, libunistring 0)");
@@ -240,6 +251,8 @@ main(void)
 	    "defaults: app bidi, narrow ambiguous");
 	opts_wide = opts;
 	opts_wide.ambiguous_wide = 1;
+	opts_term = opts;
+	opts_term.bidi = TEXT_BIDI_TERMINAL;
 	test_named();
 	test_charset();
 	test_exhaustive();
