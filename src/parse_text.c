@@ -428,6 +428,167 @@ pt_header(struct pt *p, const struct pt_line *l, int64_t *count, int *over)
 	    memcmp(b + i, b + p->d->title.off, t) == 0;
 }
 
+/*
+ * Other languages. Words for "one" that may stand for the count, and the
+ * words for comments, replies and thoughts of some common WordPress
+ * translations (lower case; ASCII letters match either case, so the
+ * capitalised forms of non-ASCII initials are listed too).
+ */
+static const char *pt_one_words[] = {
+	"un", "une", "ein", "eine", "uno", "una", "um", "uma", "een",
+	"один", "одна", "Один", "Одна"
+};
+
+static const char *pt_nouns_other[] = {
+	"commentaires", "commentaire", "réponses", "réponse", "Réponses",
+	"Réponse", "kommentare", "kommentar", "antworten", "antwort",
+	"comentarios", "comentario", "respuestas", "respuesta", "commenti",
+	"commento", "risposte", "risposta", "comentários", "comentário",
+	"respostas", "resposta", "reacties", "reactie", "reakties",
+	"komentarzy", "komentarze", "komentarz", "yorum", "kommentarer",
+	"комментариев", "комментария", "комментарий", "Комментариев",
+	"Комментария", "Комментарий", "ответов", "ответа", "Ответов",
+	"Ответа", "تعليقات", "تعليق", "ردود", "دیدگاه", "دیدگاه‌ها",
+	"نظرات", "תגובות", "תגובה"
+};
+
+/* The token at b[*i] (up to a space, ':' or e) is one of words[]? */
+static int
+pt_token_in(const unsigned char *b, uint32_t *i, uint32_t e,
+    const char *const *words, size_t n)
+{
+	uint32_t j = *i, k;
+	size_t w, len;
+
+	while (j < e && !pt_is_space(b[j]) && b[j] != ':')
+		j++;
+	len = j - *i;
+	for (w = 0; w < n; w++) {
+		if (strlen(words[w]) != len)
+			continue;
+		for (k = 0; k < len; k++)
+			if (pt_lower(b[*i + k]) != (unsigned char)words[w][k])
+				break;
+		if (k == len) {
+			*i = j;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Skip spaces, tabs and no-break spaces (U+00A0, U+202F) from i. */
+static uint32_t
+pt_skip_blank(const unsigned char *b, uint32_t i, uint32_t e)
+{
+	for (;;) {
+		if (i < e && pt_is_space(b[i]))
+			i++;
+		else if (e - i >= 2 && b[i] == 0xc2 && b[i + 1] == 0xa0)
+			i += 2;
+		else if (e - i >= 3 && b[i] == 0xe2 && b[i + 1] == 0x80 &&
+		    b[i + 2] == 0xaf)
+			i += 3;
+		else
+			return i;
+	}
+}
+
+/* Length of a closing quotation mark at b[i], or 0. */
+static uint32_t
+pt_close_quote(const unsigned char *b, uint32_t i, uint32_t e)
+{
+	if (i < e && (b[i] == '"' || b[i] == '\''))
+		return 1;
+	if (e - i >= 3 && b[i] == 0xe2 && b[i + 1] == 0x80 &&
+	    (b[i + 2] == 0x9d || b[i + 2] == 0x99 || b[i + 2] == 0x9c))
+		return 3;	/* ” ’ “ (German closes with “) */
+	if (e - i >= 2 && b[i] == 0xc2 && b[i + 1] == 0xbb)
+		return 2;	/* » */
+	return 0;
+}
+
+static int pt_comment_start(struct pt *, const struct pt_line *,
+    uint64_t *, int *, uint32_t *, uint32_t *);
+
+/* Does a comment start on one of the next few non-blank lines? */
+static int
+pt_comment_follows(const struct pt *p)
+{
+	struct pt q = *p;	/* a copy: reading ahead moves nothing */
+	struct pt_line l;
+	uint64_t num;
+	uint32_t ne, ts;
+	int over, n;
+
+	for (n = 0; n < 16 && pt_next_line(&q, &l); n++) {
+		if (l.blank)
+			continue;
+		return pt_comment_start(&q, &l, &num, &over, &ne, &ts);
+	}
+	return 0;
+}
+
+/*
+ * A comment header in another language, taken only when a comment
+ * follows: a count (digits, or a word for "one") and then either a word
+ * for comments alone (pt_nouns_other, ":" allowed), or one to four words
+ * and the document's title in quotation marks, ending the line ("3
+ * Gedanken zu „Title“", "3 réflexions sur « Title »").
+ */
+static int
+pt_header_other(struct pt *p, const struct pt_line *l, int64_t *count,
+    int *over)
+{
+	const unsigned char *b = p->b;
+	uint32_t i = l->s, e = l->e, t = p->d->title.len, q, n;
+	uint64_t v;
+	int r, words;
+
+	*over = 0;
+	r = pt_count(b, &i, e, INT64_MAX, &v);
+	if (r != 0) {
+		*over = r < 0;
+		*count = r < 0 ? -1 : (int64_t)v;
+	} else if (pt_token_in(b, &i, e, pt_one_words,
+	    sizeof pt_one_words / sizeof *pt_one_words))
+		*count = 1;
+	else
+		return 0;
+	if (i >= e || !pt_is_space(b[i]))
+		return 0;
+	i = pt_skip_blank(b, i, e);
+	n = i;
+	if (r != 0 && pt_token_in(b, &n, e, pt_nouns_other,
+	    sizeof pt_nouns_other / sizeof *pt_nouns_other)) {
+		n = pt_skip_blank(b, n, e);
+		if (n < e && b[n] == ':')
+			n++;
+		if (n == e)
+			return pt_comment_follows(p);
+	}
+	for (words = 0; words < 4 && i < e && !pt_open_quote(b, i, e);
+	    words++) {
+		while (i < e && !pt_is_space(b[i]))
+			i++;
+		i = pt_skip_blank(b, i, e);
+	}
+	if (words == 0 || i >= e || !pt_open_quote(b, i, e) || t == 0)
+		return 0;
+	i += b[i] < 0x80 ? 1 : b[i] == 0xc2 ? 2 : 3;
+	i = pt_skip_blank(b, i, e);
+	if (e - i < t || memcmp(b + i, b + p->d->title.off, t) != 0)
+		return 0;
+	i = pt_skip_blank(b, i + t, e);
+	q = pt_close_quote(b, i, e);
+	if (q == 0)
+		return 0;
+	i += q;
+	if (i < e && (b[i] == ':' || b[i] == '.'))
+		i++;
+	return i == e && pt_comment_follows(p);
+}
+
 /* Is l the trailer "Comments are closed." (any case, dot optional)? */
 static int
 pt_trailer(struct pt *p, const struct pt_line *l)
@@ -671,7 +832,8 @@ pt_try_header(struct pt *p, const struct pt_line *l)
 	int64_t count;
 	int over;
 
-	if (l->indent >= 4 || !pt_header(p, l, &count, &over))
+	if (l->indent >= 4 || (!pt_header(p, l, &count, &over) &&
+	    !pt_header_other(p, l, &count, &over)))
 		return 0;
 	p->d->comment_header = pt_span(l->s, l->e);
 	p->d->comment_header_line = l->no;
