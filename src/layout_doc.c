@@ -393,8 +393,8 @@ layout_block(struct layout_ctx *c, size_t i, int width, struct lay *out)
 		layout_span(c, b->text, &st, NULL, 0, out);
 		break;
 	case DOC_BLOCK_QUOTE:
-		layout_style(&st, width, LAYOUT_QUOTE_INDENT,
-		    LAYOUT_QUOTE_INDENT, 0);
+		layout_style(&st, width, 0, 0, 0);
+		st.margin = LAYOUT_QUOTE_INDENT;	/* the bar's gutter */
 		layout_span(c, b->text, &st, NULL, 0, out);
 		layout_bar_lines(c, out, from, 2, 0);
 		break;
@@ -530,7 +530,8 @@ layout_comment(struct layout_ctx *c, size_t i, int width, int indent,
 			for (on = 0; o0 + on < nown &&
 			    own[o0 + on].start < s.off + s.len; on++)
 				;
-			layout_style(&st, width, text_indent, text_indent, 0);
+			layout_style(&st, width, 0, 0, 0);
+			st.margin = text_indent;	/* gutter, thread */
 			layout_span(c, s, &st, own + o0, on, out);
 			if (quoted) {
 				size_t g, q = 0, j;

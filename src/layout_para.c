@@ -28,6 +28,8 @@
  * direction from its first strong character, bidi=app only) is set flush
  * right, and its indents are mirrored: indent_first/indent_rest become a
  * margin on the right, and lay_line.indent = width - indent - text width.
+ * st->margin is not mirrored: the paragraph is laid out in the cells
+ * after it and every line is shifted right by it.
  * A glyph's attr is st->attr or-ed with every range that overlaps any
  * byte of its cluster. lay_line.src is the first logical cluster of the
  * line (hanging spaces included), or base for an empty paragraph.
@@ -345,9 +347,19 @@ void
 lay_para(struct lay *out, struct text_para *p, const struct text_opts *o,
     const char *s, size_t len, uint32_t base, const struct lay_style *st)
 {
+	struct lay_style inner;
 	struct lay_sweep sw = { st, 0 };
-	size_t off = 0, n;
+	size_t off = 0, n, from = out->nlines, i;
+	int margin = st->margin;
 
+	if (margin > 0) {	/* lay out beside the margin, then shift */
+		if (margin > st->width - 2)	/* room for a wide cluster */
+			margin = st->width > 2 ? st->width - 2 : 0;
+		inner = *st;
+		inner.width = st->width - margin;
+		inner.margin = 0;
+		sw.st = &inner;
+	}
 	while (len - off > LAY_CHUNK) {
 		n = lay_chunk_len(s + off, len - off);
 		lay_para_chunk(out, p, o, s + off, n, base + (uint32_t)off,
@@ -356,6 +368,10 @@ lay_para(struct lay *out, struct text_para *p, const struct text_opts *o,
 	}
 	lay_para_chunk(out, p, o, s + off, len - off, base + (uint32_t)off,
 	    &sw, off == 0);
+	for (i = from; margin > 0 && i < out->nlines; i++) {
+		out->lines[i].indent += (uint16_t)margin;
+		out->lines[i].width += (uint16_t)margin;
+	}
 }
 
 int

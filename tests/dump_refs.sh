@@ -18,4 +18,21 @@ ok $? "the quoted clause table says which comment quotes which clause"
 grep -q '^  ↩ ¶2$' "$tmp/out"; ok $? "a quote of a paragraph refers to it"
 grep -q '^| Agreed: the orchards' "$tmp/out"; ok $? "quoted lines carry a bar"
 grep -q '^#1$' "$tmp/out"; ok $? "an unquoting comment has a plain header"
+
+# Right-to-left comments and block quotes keep their left gutter: a
+# full line of Arabic is right-aligned after it, and the quote bar of a
+# quoting comment is on every line that holds quoted text.
+w=$(printf '\331\210\331\202\330\271')	# a three-letter Arabic word
+para=""
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do para="$para$w "; done
+printf 'RTL\n\n%s\n\n    %s\n\n1 thought on "RTL"\n\n  1. %s\n' \
+    "$para" "$para" "$para" >"$tmp/rtl"
+"$GLOSS" --dump --width 30 "$tmp/rtl" >"$tmp/rtlout"
+ok $? "RTL document: dump exits 0"
+sed -n '/^  | /,/^$/p' "$tmp/rtlout" | grep -v '^$' >"$tmp/quote"
+test -s "$tmp/quote" && ! grep -qv '^  | ' "$tmp/quote"
+ok $? "an RTL block quote: every line starts with its bar"
+sed -n '/^#1/,$p' "$tmp/rtlout" | sed '1d;/↩/,$d' | grep -v '^$' >"$tmp/cm"
+test -s "$tmp/cm" && ! grep -qv '^| ' "$tmp/cm"
+ok $? "an RTL quoting comment: every line starts with its bar"
 tap_done

@@ -84,6 +84,9 @@ struct lay_range {
 
 struct lay_style {
 	int width;		/* cells available (>= 1) */
+	int margin;		/* cells on the left of every line, in both
+				 * directions (a gutter for bars and reply
+				 * indents); at most width - 2 is kept */
 	int indent_first;	/* cells before the first line */
 	int indent_rest;	/* cells before the other lines (hanging) */
 	int align;		/* LAY_ALIGN_* */

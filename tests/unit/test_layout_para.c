@@ -148,6 +148,27 @@ test_named(void)
 		    "terminal mode: logical order, left-aligned");
 	}
 
+	/* A margin stays on the left in both directions; indents mirror. */
+	memset(&st, 0, sizeof st);
+	st.width = 7;
+	st.margin = 2;
+	lay_clear(&l);
+	lay_para(&l, &tp, &opts, ar, strlen(ar), 1000, &st);
+	ok(l.nlines == 2 && l.lines[0].indent == 2 + 5 - 4 &&
+	    l.lines[1].indent == 2 + 5 - 2 && l.lines[0].width == 7,
+	    "RTL with a margin: right-aligned in the cells after it");
+	st.width = 20;
+	lay_clear(&l);
+	lay_para(&l, &tp, &opts, "abc", 3, 0, &st);
+	ok(l.lines[0].indent == 2 && l.lines[0].width == 5,
+	    "LTR with a margin: the margin is the indent");
+	st.width = 3;
+	lay_clear(&l);
+	lay_para(&l, &tp, &opts, "\xe4\xb8\xad\xe6\x96\x87", 6, 0, &st);
+	ok(l.nlines == 2 && l.lines[0].indent == 1 && l.lines[0].width == 3 &&
+	    l.glyphs[0].width == 2,
+	    "a margin as wide as the line leaves room for a wide character");
+
 	memset(&st, 0, sizeof st);
 	st.width = 20;
 	st.align = LAY_ALIGN_LEFT;
