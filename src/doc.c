@@ -114,3 +114,45 @@ doc_clause_by_number(const struct doc *d, uint32_t n)
 			return (long)i;
 	return -1;
 }
+
+/* Where a clause's text starts: its original, or its translation. */
+static uint32_t
+doc_clause_start(const struct doc_clause *c)
+{
+	return c->original.off < c->translation.off ? c->original.off :
+	    c->translation.off;
+}
+
+static int
+doc_span_holds(struct span s, uint32_t off)
+{
+	return off >= s.off && off - s.off < s.len;
+}
+
+long
+doc_clause_at(const struct doc *d, size_t block, uint32_t off)
+{
+	const struct doc_block *bl;
+	const struct doc_clause *c;
+	size_t lo, hi, mid;
+
+	if (block >= d->nblocks || d->blocks[block].kind != DOC_BLOCK_CLAUSES)
+		return -1;
+	bl = &d->blocks[block];
+	lo = bl->first_clause;
+	hi = (size_t)bl->first_clause + bl->nclauses;
+	if (hi > d->nclauses)
+		hi = d->nclauses;
+	if (lo >= hi || off < doc_clause_start(&d->clauses[lo]))
+		return -1;
+	while (hi - lo > 1) {	/* the last clause that starts <= off */
+		mid = lo + (hi - lo) / 2;
+		if (doc_clause_start(&d->clauses[mid]) <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	c = &d->clauses[lo];
+	return doc_span_holds(c->original, off) ||
+	    doc_span_holds(c->translation, off) ? (long)lo : -1;
+}

@@ -455,34 +455,6 @@ json_link_valid(const struct doc *d, const struct doc_link *l)
 }
 
 /*
- * The clause of clause block bl whose translation holds offset off (a quote
- * of a clause translation has the clause block as its source), or -1.
- * Clauses are one a line, so their translations are in buffer order.
- */
-static long
-json_link_clause(const struct doc *d, const struct doc_block *bl,
-    uint32_t off)
-{
-	const struct span *t;
-	size_t lo = bl->first_clause, hi, mid;
-
-	hi = (size_t)bl->first_clause + bl->nclauses;
-	if (hi > d->nclauses)
-		hi = d->nclauses;
-	if (lo >= hi || off < d->clauses[lo].translation.off)
-		return -1;
-	while (hi - lo > 1) {	/* the last clause whose text starts <= off */
-		mid = lo + (hi - lo) / 2;
-		if (d->clauses[mid].translation.off <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	t = &d->clauses[lo].translation;
-	return off - t->off < t->len ? (long)lo : -1;
-}
-
-/*
  * One quote link. cur is for the quoting paragraph, scur for sources: both
  * are kept across the links of a comment (links come sorted by start).
  */
@@ -511,8 +483,7 @@ json_link(FILE *f, const struct doc *d, const struct doc_link *l,
 		text = bl->text;
 		fprintf(f, "{\"kind\":\"article\",\"block\":%" PRIu32
 		    ",\"paragraph_line\":%" PRIu32, l->block, bl->line);
-		if (bl->kind == DOC_BLOCK_CLAUSES &&
-		    (k = json_link_clause(d, bl, l->source_start)) >= 0) {
+		if ((k = doc_clause_at(d, l->block, l->source_start)) >= 0) {
 			text = d->clauses[k].translation;
 			fprintf(f, ",\"clause\":%ld", k);
 		}

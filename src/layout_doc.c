@@ -24,24 +24,18 @@
 #define LAYOUT_COMMENT_INDENT	2	/* comment text under its header */
 #define LAYOUT_RULE_CELLS	3	/* " | " between clause columns */
 
-/* The number of the clause whose text holds a link's source passage. */
+/*
+ * The number of the clause whose text holds a link's source passage (the
+ * block's first clause if none does).
+ */
 static uint32_t
 layout_link_clause(const struct doc *d, const struct doc_link *l)
 {
 	const struct doc_block *b = &d->blocks[l->block];
-	size_t k;
+	long k = doc_clause_at(d, l->block, l->source_start);
 
-	for (k = b->first_clause; k < b->first_clause + b->nclauses &&
-	    k < d->nclauses; k++) {
-		const struct doc_clause *cl = &d->clauses[k];
-
-		if ((l->source_start >= cl->translation.off &&
-		    l->source_start < cl->translation.off +
-		    cl->translation.len) ||
-		    (l->source_start >= cl->original.off &&
-		    l->source_start < cl->original.off + cl->original.len))
-			return cl->number;
-	}
+	if (k >= 0)
+		return d->clauses[k].number;
 	return b->nclauses > 0 && b->first_clause < d->nclauses ?
 	    d->clauses[b->first_clause].number : 0;
 }

@@ -172,6 +172,12 @@ doc_span_ptr(const struct doc *d, struct span s)
 long doc_comment_by_number(const struct doc *d, uint64_t n);
 /** Index of the clause whose number is n, or -1 (first match). */
 long doc_clause_by_number(const struct doc *d, uint32_t n);
+/**
+ * Index of the clause of clause block `block` whose original or
+ * translation holds byte offset off, or -1 (also when block is not a
+ * clause block). O(log n): clauses are one a line, in buffer order.
+ */
+long doc_clause_at(const struct doc *d, size_t block, uint32_t off);
 
 /* Builders: used only by parsers and quotes.c while the model is built. */
 struct doc_block *doc_add_block(struct doc *d);

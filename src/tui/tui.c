@@ -260,26 +260,12 @@ tui_block_link(const struct tui *t, size_t block, long count)
 static int
 tui_clause_at(const struct tui *t, size_t block, uint32_t off, size_t *item)
 {
-	const struct doc *d = t->doc;
-	const struct doc_block *b;
-	const struct doc_clause *c;
-	size_t i;
+	long k = doc_clause_at(t->doc, block, off);
 
-	if (block >= d->nblocks || d->blocks[block].kind != DOC_BLOCK_CLAUSES)
+	if (k < 0)
 		return 0;
-	b = &d->blocks[block];
-	for (i = b->first_clause; i < b->first_clause + b->nclauses &&
-	    i < d->nclauses; i++) {
-		c = &d->clauses[i];
-		if ((off >= c->original.off &&
-		    off < c->original.off + c->original.len) ||
-		    (off >= c->translation.off &&
-		    off < c->translation.off + c->translation.len)) {
-			*item = i;
-			return 1;
-		}
-	}
-	return 0;
+	*item = (size_t)k;
+	return 1;
 }
 
 static void

@@ -298,6 +298,18 @@ test_clause_cjk(void)
 	    "after a full stop: the original");
 	is_int(d->clauses[2].original.len, 0,
 	    "a number after a letter or digit is not the repeated one");
+	is_int(doc_clause_at(d, 0, d->clauses[0].original.off), 0,
+	    "doc_clause_at: an original's first byte");
+	is_int(doc_clause_at(d, 0, d->clauses[1].translation.off + 3), 1,
+	    "doc_clause_at: inside a translation");
+	is_int(doc_clause_at(d, 0, d->clauses[2].translation.off +
+	    d->clauses[2].translation.len - 1), 2,
+	    "doc_clause_at: the last byte of the last clause");
+	is_int(doc_clause_at(d, 0, d->clauses[1].original.off +
+	    d->clauses[1].original.len), -1,
+	    "doc_clause_at: between original and translation, none");
+	is_int(doc_clause_at(d, 1, d->clauses[0].original.off), -1,
+	    "doc_clause_at: no such block");
 	ok(invariants(d), "invariants");
 	doc_free(&d);
 }
