@@ -187,6 +187,18 @@ pt_span(uint32_t s, uint32_t e)
  * Advances *i past all the digits. Returns 0 if there are none, 1 if the
  * value fits, -1 if it does not (*v = max).
  */
+/* *n = *n * 10 + digit c, unless that passes max: then set *over. */
+static void
+pt_push_digit(uint64_t *n, unsigned char c, uint64_t max, int *over)
+{
+	unsigned d = c - '0';
+
+	if (!*over && *n > (max - d) / 10)
+		*over = 1;
+	if (!*over)
+		*n = *n * 10 + d;
+}
+
 static int
 pt_number(const unsigned char *b, uint32_t *i, uint32_t e, uint64_t max,
     uint64_t *v)
@@ -195,15 +207,8 @@ pt_number(const unsigned char *b, uint32_t *i, uint32_t e, uint64_t max,
 	uint64_t n = 0;
 	int over = 0;
 
-	while (j < e && pt_is_digit(b[j])) {
-		unsigned d = b[j] - '0';
-
-		if (!over && n > (max - d) / 10)
-			over = 1;
-		if (!over)
-			n = n * 10 + d;
-		j++;
-	}
+	while (j < e && pt_is_digit(b[j]))
+		pt_push_digit(&n, b[j++], max, &over);
 	if (j == *i)
 		return 0;
 	*i = j;
@@ -235,7 +240,7 @@ static int
 pt_count(const unsigned char *b, uint32_t *i, uint32_t e, uint64_t max,
     uint64_t *v)
 {
-	uint32_t j = *i, k, sep, first = 0, firstlen = 0, d;
+	uint32_t j = *i, k, sep, first = 0, firstlen = 0;
 	uint64_t n = 0;
 	int r, over = 0;
 
@@ -260,13 +265,8 @@ pt_count(const unsigned char *b, uint32_t *i, uint32_t e, uint64_t max,
 			first = j;
 			firstlen = sep;
 		}
-		for (k = 0; k < 3; k++) {
-			d = b[j + sep + k] - '0';
-			if (!over && n > (max - d) / 10)
-				over = 1;
-			if (!over)
-				n = n * 10 + d;
-		}
+		for (k = 0; k < 3; k++)
+			pt_push_digit(&n, b[j + sep + k], max, &over);
 		j += sep + 3;
 	}
 	*i = j;
@@ -359,6 +359,44 @@ static const char *pt_nouns[] = {
 };
 
 /*
+ * The digits of a header's count at b[*i] (pt_count): sets *count (-1
+ * when they overflow int64) and *over. Returns pt_count's answer.
+ */
+static int
+pt_header_digits(const unsigned char *b, uint32_t *i, uint32_t e,
+    int64_t *count, int *over)
+{
+	uint64_t v;
+	int r = pt_count(b, i, e, INT64_MAX, &v);
+
+	*over = r < 0;
+	if (r != 0)
+		*count = r < 0 ? -1 : (int64_t)v;
+	return r;
+}
+
+/* A count in words at b[*i]: "no" or zero..twenty. Sets *count. */
+static int
+pt_count_word(const unsigned char *b, uint32_t *i, uint32_t e,
+    int64_t *count)
+{
+	size_t k;
+
+	if (pt_word(b, i, e, "no")) {
+		*count = 0;
+		return 1;
+	}
+	for (k = 0; k < sizeof pt_number_words / sizeof *pt_number_words;
+	    k++) {
+		if (pt_word(b, i, e, pt_number_words[k])) {
+			*count = (int64_t)k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * Is l a comment header? "<count> <noun>" alone, or followed by "on" or
  * "to" and a title that starts with a quotation mark or with the
  * document's title. <count> is digits or a number word (No, Zero..Twenty).
@@ -369,29 +407,12 @@ pt_header(struct pt *p, const struct pt_line *l, int64_t *count, int *over)
 {
 	const unsigned char *b = p->b;
 	uint32_t i = l->s, e = l->e, t;
-	uint64_t v;
 	size_t k;
-	int r, found = 0;
+	int found = 0;
 
-	*over = 0;
-	r = pt_count(b, &i, e, INT64_MAX, &v);
-	if (r != 0) {
-		*over = r < 0;
-		*count = r < 0 ? -1 : (int64_t)v;
-	} else if (pt_word(b, &i, e, "no"))
-		*count = 0;
-	else {
-		for (k = 0; k < sizeof pt_number_words / sizeof *pt_number_words;
-		    k++) {
-			if (pt_word(b, &i, e, pt_number_words[k])) {
-				*count = (int64_t)k;
-				found = 1;
-				break;
-			}
-		}
-		if (!found)
-			return 0;
-	}
+	if (pt_header_digits(b, &i, e, count, over) == 0 &&
+	    !pt_count_word(b, &i, e, count))
+		return 0;
 	if (i >= e || !pt_is_space(b[i]))
 		return 0;
 	while (i < e && pt_is_space(b[i]))
@@ -542,19 +563,15 @@ pt_header_other(struct pt *p, const struct pt_line *l, int64_t *count,
 {
 	const unsigned char *b = p->b;
 	uint32_t i = l->s, e = l->e, t = p->d->title.len, q, n;
-	uint64_t v;
 	int r, words;
 
-	*over = 0;
-	r = pt_count(b, &i, e, INT64_MAX, &v);
-	if (r != 0) {
-		*over = r < 0;
-		*count = r < 0 ? -1 : (int64_t)v;
-	} else if (pt_token_in(b, &i, e, pt_one_words,
-	    sizeof pt_one_words / sizeof *pt_one_words))
+	r = pt_header_digits(b, &i, e, count, over);
+	if (r == 0) {
+		if (!pt_token_in(b, &i, e, pt_one_words,
+		    sizeof pt_one_words / sizeof *pt_one_words))
+			return 0;
 		*count = 1;
-	else
-		return 0;
+	}
 	if (i >= e || !pt_is_space(b[i]))
 		return 0;
 	i = pt_skip_blank(b, i, e);
