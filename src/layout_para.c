@@ -178,7 +178,7 @@ lay_fill(const struct text_para *p, size_t i, int avail, size_t *end,
 {
 	const struct text_cluster *c;
 	size_t j, cand = 0;
-	int w = 0, pend = 0, cw, cand_hyph = 0;
+	int w = 0, pend = 0, cw, cand_hyph = 0, shy;
 
 	*hyph = 0;
 	for (j = i; j < p->ncl; j++) {
@@ -188,12 +188,10 @@ lay_fill(const struct text_para *p, size_t i, int avail, size_t *end,
 			return;
 		}
 		if (j > i && c->brk == TEXT_BREAK_ALLOWED) {
-			if (!(p->cl[j - 1].flags & TEXT_CL_SHY)) {
+			shy = (p->cl[j - 1].flags & TEXT_CL_SHY) != 0;
+			if (!shy || w + 1 <= avail) {
 				cand = j;
-				cand_hyph = 0;
-			} else if (w + 1 <= avail) {
-				cand = j;
-				cand_hyph = 1;
+				cand_hyph = shy;
 			}
 		}
 		cw = lay_cluster_width(c, w + pend);

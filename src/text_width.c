@@ -16,11 +16,12 @@
  *  - Default-ignorable code points (ZWJ, ZWNJ, bidi controls, U+FEFF,
  *    variation selectors incl. VS15/VS16, tags, U+00AD soft hyphen, Hangul
  *    fillers) are never drawn: terminals disagree on them and ncurses
- *    would attach them to the previous cell. Except with --bidi=terminal,
- *    where the terminal shapes Arabic script and needs them: there ZWNJ
- *    and ZWJ after a drawn character are kept, attached to it (0 cells). Nor are U+2028 LINE
- *    SEPARATOR and U+2029 PARAGRAPH SEPARATOR: the line breaks after
- *    them (UAX #14 class BK), which is all they mean.
+ *    would attach them to the previous cell. The exception is
+ *    --bidi=terminal, where the terminal shapes Arabic script and needs
+ *    them: there ZWNJ and ZWJ after a drawn character are kept, attached
+ *    to it (0 cells). U+2028 LINE SEPARATOR and U+2029 PARAGRAPH
+ *    SEPARATOR are not drawn either: the line breaks after them (UAX #14
+ *    class BK), which is all they mean.
  *  - In an emoji ZWJ sequence (the cluster starts with an
  *    Extended_Pictographic character) nothing after the first ZWJ is
  *    drawn; emoji modifiers (U+1F3FB..1F3FF) after a base are dropped.
