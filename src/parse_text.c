@@ -606,6 +606,42 @@ pt_header_other(struct pt *p, const struct pt_line *l, int64_t *count,
 	return i == e && pt_comment_follows(p);
 }
 
+/*
+ * A header that names the comments first, taken only when a comment
+ * follows: one of pt_nouns, then its count in parentheses or after a
+ * colon, ending the line ("Comments (3)", "Responses: 12", "Comments
+ * (1,234)"), as themes print it above the list.
+ */
+static int
+pt_header_noun_first(struct pt *p, const struct pt_line *l, int64_t *count,
+    int *over)
+{
+	const unsigned char *b = p->b;
+	uint32_t i = l->s, e = l->e;
+	size_t k;
+	int paren;
+
+	for (k = 0; k < sizeof pt_nouns / sizeof *pt_nouns; k++)
+		if (pt_word(b, &i, e, pt_nouns[k]))
+			break;
+	if (k == sizeof pt_nouns / sizeof *pt_nouns)
+		return 0;
+	i = pt_skip_blank(b, i, e);
+	if (i >= e || (b[i] != '(' && b[i] != ':'))
+		return 0;
+	paren = b[i] == '(';
+	i = pt_skip_blank(b, i + 1, e);
+	if (pt_header_digits(b, &i, e, count, over) == 0)
+		return 0;
+	i = pt_skip_blank(b, i, e);
+	if (paren) {
+		if (i >= e || b[i] != ')')
+			return 0;
+		i++;
+	}
+	return i == e && pt_comment_follows(p);
+}
+
 /* Is l the trailer "Comments are closed." (any case, dot optional)? */
 static int
 pt_trailer(struct pt *p, const struct pt_line *l)
@@ -850,6 +886,7 @@ pt_try_header(struct pt *p, const struct pt_line *l)
 	int over;
 
 	if (l->indent >= 4 || (!pt_header(p, l, &count, &over) &&
+	    !pt_header_noun_first(p, l, &count, &over) &&
 	    !pt_header_other(p, l, &count, &over)))
 		return 0;
 	p->d->comment_header = pt_span(l->s, l->e);

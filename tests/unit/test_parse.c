@@ -403,6 +403,10 @@ test_header_needs_comment(void)
 	ok(d->declared_comments == -1 && d->nblocks == 2,
 	    "a noun header with no comment after it is article text");
 	doc_free(&d);
+	d = parse_s("The Title\nComments (3)\nMore article text.\n");
+	ok(d->declared_comments == -1 && d->nblocks == 2,
+	    "'Comments (3)' with no comment after it is article text");
+	doc_free(&d);
 }
 
 static void
@@ -428,6 +432,12 @@ test_headers(void)
 		{ "12 345 Responses to “The Title”", 12345 },
 		{ "12 345 Comments", 12345 },
 		{ "1’024 Replies to “The Title”", 1024 },
+		/* Noun first, taken when a comment follows. */
+		{ "Comments (3)", 3 },
+		{ "Responses (12)", 12 },
+		{ "comments: 7", 7 },
+		{ "Comments ( 1,234 )", 1234 },
+		{ "Replies: 0", 0 },
 		/* Other languages, taken when a comment follows: a count and
 		 * a word for comments, or a count, a few words and the
 		 * quoted title. */
@@ -461,6 +471,11 @@ test_headers(void)
 		"Part 2 of “The Title”",
 		"3 reasons:",
 		"3 Kommentare und mehr",
+		"Comments (see below)",
+		"Comments (3) and more",
+		"Comments: 3 of them kind",
+		"Comments (3",
+		"Commentsy (3)",
 	};
 	struct doc *d;
 	char *s;
