@@ -117,6 +117,28 @@ pt_is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
+/*
+ * Length of a decimal digit at b[i] (0 if none), its value in *d: ASCII,
+ * Arabic-Indic (U+0660..0669) or Extended Arabic-Indic (U+06F0..06F9, as
+ * Persian and Urdu write them), so an Arabic text may number its clauses
+ * and comments in its own digits.
+ */
+static uint32_t
+pt_digit(const unsigned char *b, uint32_t i, uint32_t e, unsigned *d)
+{
+	if (i < e && pt_is_digit(b[i])) {
+		*d = b[i] - '0';
+		return 1;
+	}
+	if (e - i >= 2 && ((b[i] == 0xd9 && b[i + 1] >= 0xa0 &&
+	    b[i + 1] <= 0xa9) || (b[i] == 0xdb && b[i + 1] >= 0xb0 &&
+	    b[i + 1] <= 0xb9))) {
+		*d = b[i + 1] - (b[i] == 0xd9 ? 0xa0 : 0xb0);
+		return 2;
+	}
+	return 0;
+}
+
 static unsigned char
 pt_lower(unsigned char c)
 {
@@ -187,12 +209,10 @@ pt_span(uint32_t s, uint32_t e)
  * Advances *i past all the digits. Returns 0 if there are none, 1 if the
  * value fits, -1 if it does not (*v = max).
  */
-/* *n = *n * 10 + digit c, unless that passes max: then set *over. */
+/* *n = *n * 10 + d, unless that passes max: then set *over. */
 static void
-pt_push_digit(uint64_t *n, unsigned char c, uint64_t max, int *over)
+pt_push_digit(uint64_t *n, unsigned d, uint64_t max, int *over)
 {
-	unsigned d = c - '0';
-
 	if (!*over && *n > (max - d) / 10)
 		*over = 1;
 	if (!*over)
@@ -203,12 +223,15 @@ static int
 pt_number(const unsigned char *b, uint32_t *i, uint32_t e, uint64_t max,
     uint64_t *v)
 {
-	uint32_t j = *i;
+	uint32_t j = *i, k;
 	uint64_t n = 0;
+	unsigned d;
 	int over = 0;
 
-	while (j < e && pt_is_digit(b[j]))
-		pt_push_digit(&n, b[j++], max, &over);
+	while ((k = pt_digit(b, j, e, &d)) != 0) {
+		pt_push_digit(&n, d, max, &over);
+		j += k;
+	}
 	if (j == *i)
 		return 0;
 	*i = j;
@@ -245,7 +268,7 @@ pt_count(const unsigned char *b, uint32_t *i, uint32_t e, uint64_t max,
 	int r, over = 0;
 
 	r = pt_number(b, &j, e, max, &n);
-	if (r <= 0 || j - *i > 3) {
+	if (r <= 0 || j - *i > 3 || b[*i] >= 0x80) {	/* ASCII groups only */
 		*i = j;
 		*v = n;
 		return r;
@@ -266,7 +289,7 @@ pt_count(const unsigned char *b, uint32_t *i, uint32_t e, uint64_t max,
 			firstlen = sep;
 		}
 		for (k = 0; k < 3; k++)
-			pt_push_digit(&n, b[j + sep + k], max, &over);
+			pt_push_digit(&n, b[j + sep + k] - '0', max, &over);
 		j += sep + 3;
 	}
 	*i = j;
@@ -775,8 +798,9 @@ pt_clause(struct pt *p, const struct pt_line *l, int add)
 	struct doc_clause *c;
 	const unsigned char *b = p->b;
 	uint32_t r, i, e = l->e, same = 0, any = 0, same_t = 0, any_t = 0;
-	uint32_t os, oe, ts, te, t;
+	uint32_t os, oe, ts, te, t, k;
 	uint64_t num, v;
+	unsigned dg;
 	int over, o2, rtl = -1;
 
 	r = pt_number_dash(p, l->s, e, &num, &over);
@@ -789,7 +813,8 @@ pt_clause(struct pt *p, const struct pt_line *l, int add)
 
 	/* The repeated number: " N –" after a space or a dot, or at r. */
 	for (i = r; i < e; i++) {
-		if (!pt_is_digit(b[i]) || !pt_number_may_start(b, r, i))
+		if (pt_digit(b, i, e, &dg) == 0 ||
+		    !pt_number_may_start(b, r, i))
 			continue;
 		t = pt_number_dash(p, i, e, &v, &o2);
 		if (t != 0) {
@@ -806,8 +831,9 @@ pt_clause(struct pt *p, const struct pt_line *l, int add)
 				any_t = t;
 			}
 		}
-		while (i + 1 < e && pt_is_digit(b[i + 1]))
-			i++;	/* skip the rest of this digit run */
+		while ((k = pt_digit(b, i, e, &dg)) != 0)
+			i += k;	/* skip this digit run */
+		i--;
 	}
 
 	c = doc_add_clause(d);

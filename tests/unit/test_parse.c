@@ -393,6 +393,41 @@ test_clause_tolerance(void)
 	doc_free(&d);
 }
 
+/* Clauses and comments numbered in Arabic-Indic or Persian digits. */
+static void
+test_arabic_digits(void)
+{
+	struct doc *d = parse_s("T\n"
+	    "    ١- المد في الصباح . ١ – The tide in the morning\n"
+	    "    ۱۲- باد تند . ۱۲ – A strong wind\n"
+	    "    ٣- القارب . 3 – The boat\n"
+	    "    4 – Item ٤٥ – is not a repeated number\n"
+	    "٣ تعليقات\n"
+	    "  ١. تعليق أول\n"
+	    "  ٢. تعليق ثان\n");
+
+	is_int(d->nclauses, 4, "four clauses");
+	is_int(d->clauses[0].number, 1, "Arabic-Indic ١ is 1");
+	is_str(S(d, d->clauses[0].original), "المد في الصباح",
+	    "Arabic-Indic: the original");
+	is_str(S(d, d->clauses[0].translation), "The tide in the morning",
+	    "Arabic-Indic: the translation");
+	is_int(d->clauses[1].number, 12, "Persian ۱۲ is 12");
+	is_str(S(d, d->clauses[1].translation), "A strong wind",
+	    "Persian digits: the translation");
+	is_str(S(d, d->clauses[2].translation), "The boat",
+	    "an Arabic-Indic number repeated in ASCII digits");
+	is_int(d->clauses[3].original.len, 0,
+	    "an Arabic-Indic number inside a translation: no split");
+	is_int(d->declared_comments, 3, "header count ٣");
+	is_int(d->ncomments, 2, "two comments numbered ١ and ٢");
+	is_int(d->ncomments > 1 ? d->comments[1].number : 0, 2,
+	    "the second is number 2");
+	ok(!has_problem(d, "out of sequence"), "in sequence");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+}
+
 /* A header in another language needs a comment after it. */
 static void
 test_header_needs_comment(void)
@@ -787,6 +822,7 @@ main(void)
 	test_clause_tolerance();
 	test_clause_alone_dot();
 	test_clause_cjk();
+	test_arabic_digits();
 	test_headers();
 	test_comments();
 	test_comment_tolerance();
