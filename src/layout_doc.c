@@ -237,7 +237,6 @@ layout_title(struct layout_ctx *c, int width, struct lay *out)
 	struct lay_style st;
 
 	layout_style(&st, width, 0, 0, LAY_HEADING);
-	st.align = LAY_ALIGN_LEFT;
 	layout_span(c, c->doc->title, &st, NULL, 0, out);
 	layout_blank(out);
 }

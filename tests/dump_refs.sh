@@ -35,4 +35,11 @@ ok $? "an RTL block quote: every line starts with its bar"
 sed -n '/^#1/,$p' "$tmp/rtlout" | sed '1d;/↩/,$d' | grep -v '^$' >"$tmp/cm"
 test -s "$tmp/cm" && ! grep -qv '^| ' "$tmp/cm"
 ok $? "an RTL quoting comment: every line starts with its bar"
+
+# A right-to-left title is aligned like the paragraphs under it.
+printf '%s%s\n\n%s\n' "$w " "$w" "$para" >"$tmp/rtltitle"
+"$GLOSS" --dump --width 30 "$tmp/rtltitle" >"$tmp/rtltitleout"
+ok $? "RTL title: dump exits 0"
+head -n 1 "$tmp/rtltitleout" | grep -q '^                       [^ ]'
+ok $? "an RTL title is right-aligned"
 tap_done

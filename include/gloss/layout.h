@@ -166,12 +166,13 @@ void layout_ctx_clone(struct layout_ctx *dst, const struct layout_ctx *src);
 /** Free what layout_ctx_clone made (not the shared indexes). */
 void layout_ctx_free_clone(struct layout_ctx *c);
 
-/** The title, as heading lines. */
+/** The title, as heading lines (right-aligned when right-to-left). */
 void layout_title(struct layout_ctx *c, int width, struct lay *out);
 /**
- * Heading lines whose first line is the title's first line at width
- * (as layout_title gives it), laid out from a prefix of O(width) bytes:
- * for one-line places such as a status line. Later lines are partial.
+ * Heading lines whose first line has the glyphs of the title's first
+ * line at width (as layout_title gives it), always left-aligned, laid out
+ * from a prefix of O(width) bytes: for one-line places such as a status
+ * line. Later lines are partial.
  */
 void layout_title_line(struct layout_ctx *c, int width, struct lay *out);
 /** Article block i (paragraph, quote paragraph, or clause reference). */

@@ -394,8 +394,10 @@ t_same_first_line(const struct lay *a, const struct lay *b)
 	const struct lay_glyph *g, *h;
 	uint32_t i;
 
+	/* Same glyphs and text width; the indent may differ, because the
+	 * title is aligned by its direction and the title line is not. */
 	if (a->nlines == 0 || b->nlines == 0 || x->n != y->n ||
-	    x->width != y->width || x->indent != y->indent)
+	    x->width - x->indent != y->width - y->indent)
 		return 0;
 	for (i = 0; i < x->n; i++) {
 		g = &a->glyphs[x->first + i];
