@@ -788,8 +788,40 @@ pt_number_may_start(const unsigned char *b, uint32_t r, uint32_t i)
 }
 
 /*
+ * A translation-only line "N – text" right after the line "N- original ."
+ * of the same clause (a clause written on two lines): give the text to
+ * that clause. Returns whether it did.
+ */
+static int
+pt_clause_join(struct pt *p, uint64_t num, uint32_t ts, uint32_t te,
+    uint32_t line)
+{
+	struct doc *d = p->d;
+	struct doc_clause *c;
+	struct doc_problem *pr;
+
+	if (d->nclauses == 0)
+		return 0;
+	c = &d->clauses[d->nclauses - 1];
+	if (c->block != (uint32_t)p->clause_block || c->number != num ||
+	    c->original.len == 0 || c->translation.len != 0 ||
+	    c->line + 1 != line || ts == te)
+		return 0;
+	c->translation = pt_span(ts, te);
+	if (d->nproblems > 0) {	/* it has a translation after all */
+		pr = &d->problems[d->nproblems - 1];
+		if (pr->line == c->line &&
+		    strcmp(pr->message, "clause has no translation") == 0)
+			d->nproblems--;
+	}
+	pt_notes(p, c, ts, te, line);
+	return 1;
+}
+
+/*
  * Is l a clause line ("N- original . N – translation")? If so, and add is
- * set, append the clause to the document.
+ * set, append the clause to the document, or join it to the one before
+ * (pt_clause_join): then it returns 2.
  */
 static int
 pt_clause(struct pt *p, const struct pt_line *l, int add)
@@ -836,6 +868,14 @@ pt_clause(struct pt *p, const struct pt_line *l, int add)
 		i--;
 	}
 
+	if (same == 0 && !over && text_direction((const char *)b + r,
+	    e - r) != 1) {
+		ts = r;
+		te = e;
+		pt_trim(b, &ts, &te);
+		if (pt_clause_join(p, num, ts, te, l->no))
+			return 2;
+	}
 	c = doc_add_clause(d);
 	c->number = (uint32_t)num;
 	c->line = l->no;
@@ -943,8 +983,8 @@ pt_article_line(struct pt *p, const struct pt_line *l)
 				bl->first_clause = (uint32_t)p->d->nclauses;
 				p->run = PT_RUN_CLAUSES;
 			}
-			pt_clause(p, l, 1);
-			p->d->blocks[p->clause_block].nclauses++;
+			if (pt_clause(p, l, 1) == 1)
+				p->d->blocks[p->clause_block].nclauses++;
 			return;
 		}
 		if (p->run != PT_RUN_QUOTE) {

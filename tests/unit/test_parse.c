@@ -87,6 +87,19 @@ has_problem(const struct doc *d, const char *what)
 	return 0;
 }
 
+/* A problem containing what, recorded for line. */
+static int
+has_problem_at(const struct doc *d, uint32_t line, const char *what)
+{
+	size_t i;
+
+	for (i = 0; i < d->nproblems; i++)
+		if (d->problems[i].line == line &&
+		    strstr(d->problems[i].message, what) != NULL)
+			return 1;
+	return 0;
+}
+
 static int
 span_ok(const struct doc *d, struct span sp)
 {
@@ -390,6 +403,43 @@ test_clause_tolerance(void)
 	is_int(d->blocks[0].kind, DOC_BLOCK_QUOTE,
 	    "'2008-09' (no space after the dash) is not a clause");
 	is_int(d->nclauses, 1, "'1990 – ' is (documented limit)");
+	doc_free(&d);
+}
+
+/* A clause written on two lines: "N- original ." then "N – translation". */
+static void
+test_clause_two_lines(void)
+{
+	struct doc *d = parse_s("T\n"
+	    "    1- يتفق الطرفان .\n"
+	    "    1 – The parties agree [to this]\n"
+	    "    2- مجلس مشترك .\n"
+	    "\n"
+	    "    2 – A joint council\n"
+	    "    3- نص آخر .\n"
+	    "    4 – A different number\n"
+	    "    5- ينتهي . 5 – It ends\n"
+	    "    5 – A second translation\n");
+
+	is_int(d->nclauses, 7, "seven clauses (eight lines, one joined)");
+	is_int(d->blocks[0].nclauses, 7, "the block counts seven");
+	is_str(S(d, d->clauses[0].original), "يتفق الطرفان",
+	    "joined: the original");
+	is_str(S(d, d->clauses[0].translation), "The parties agree [to this]",
+	    "joined: the translation from the next line");
+	is_int(d->clauses[0].nnotes, 1, "joined: its note");
+	is_int(d->clauses[1].translation.len, 0,
+	    "a blank line between: not joined");
+	is_int(d->clauses[2].original.len, 0, "so 2 – stands alone");
+	is_int(d->clauses[3].translation.len, 0,
+	    "a different number: not joined");
+	is_str(S(d, d->clauses[6].translation), "A second translation",
+	    "a clause that has a translation takes no second one");
+	ok(!has_problem_at(d, 2, "no translation"),
+	    "the joined clause is not reported as missing its translation");
+	ok(has_problem_at(d, 4, "no translation"),
+	    "the unjoined one still is");
+	ok(invariants(d), "invariants");
 	doc_free(&d);
 }
 
@@ -823,6 +873,7 @@ main(void)
 	test_clause_alone_dot();
 	test_clause_cjk();
 	test_arabic_digits();
+	test_clause_two_lines();
 	test_headers();
 	test_comments();
 	test_comment_tolerance();
