@@ -137,7 +137,12 @@ enum dump_part {
 
 struct dump_task {
 	enum dump_part part;
-	size_t from, to;	/* items; from == 0: the part's heading too */
+	size_t from, to;	/* items; from == 0: the part's heading too
+				 * (article: items of layout.h, 0 is the
+				 * title) */
+	size_t kfrom, kto;	/* article items of many parts (layout.h):
+				 * when kto > 0, only parts [kfrom, kto) of
+				 * item `from` (and to == from + 1) */
 	struct dump out;
 	int done;
 };
@@ -166,22 +171,32 @@ struct dump_run {
 	struct dump_worker helper;
 };
 
+/* Parts [k, n) of article item i (0: the title), one at a time. */
+static void
+dump_article_item(struct dump *dp, struct layout_ctx *c, struct lay *l,
+    int width, size_t i, size_t k, size_t n)
+{
+	for (; k < n; k++) {
+		lay_clear(l);
+		layout_article_part(c, i, k, width, l);
+		dump_lines(dp, l);
+	}
+}
+
+/* Article items [from, to) (0: the title); kto > 0: parts of one. */
 static void
 dump_article(struct dump *dp, struct layout_ctx *c, struct lay *l,
-    int width, size_t from, size_t to)
+    int width, const struct dump_task *t)
 {
 	size_t i;
 
-	if (from == 0) {
-		lay_clear(l);
-		layout_title(c, width, l);
-		dump_lines(dp, l);
+	if (t->kto > 0) {
+		dump_article_item(dp, c, l, width, t->from, t->kfrom, t->kto);
+		return;
 	}
-	for (i = from; i < to; i++) {
-		lay_clear(l);
-		layout_block(c, i, width, l);
-		dump_lines(dp, l);
-	}
+	for (i = t->from; i < t->to; i++)
+		dump_article_item(dp, c, l, width, i, 0,
+		    layout_article_parts(c, i));
 }
 
 static void
@@ -244,8 +259,8 @@ dump_item_bytes(const struct doc *d, enum dump_part part, size_t i)
 	size_t n = 64, j, k;
 
 	switch (part) {
-	case DUMP_ARTICLE:
-		return n + d->blocks[i].text.len;
+	case DUMP_ARTICLE:	/* article item i (layout.h) */
+		return n + (i == 0 ? d->title.len : d->blocks[i - 1].text.len);
 	case DUMP_COMMENTS:
 		cm = &d->comments[i];
 		for (j = 0; j < cm->npara; j++) {
@@ -282,13 +297,54 @@ dump_tasks_add(struct dump_run *r, size_t *cap, enum dump_part part,
 	} while (i < nitems);
 }
 
+/*
+ * The article's tasks: runs of items, except that an item of several
+ * parts (a huge paragraph, layout.h) gets a task per part, so that no
+ * task holds more than about one chunk of its output.
+ */
+static void
+dump_tasks_article(struct dump_run *r, size_t *cap, struct layout_ctx *c)
+{
+	struct dump_task *t;
+	size_t i = 0, n = layout_article_items(c), k, np, bytes;
+
+	while (i < n) {
+		np = layout_article_parts(c, i);
+		for (k = 0; k < np && np > 1; k++) {
+			r->tasks = xgrow(r->tasks, cap, r->ntasks + 1,
+			    sizeof *r->tasks);
+			t = &r->tasks[r->ntasks++];
+			memset(t, 0, sizeof *t);
+			t->part = DUMP_ARTICLE;
+			t->from = i;
+			t->to = i + 1;
+			t->kfrom = k;
+			t->kto = k + 1;
+		}
+		if (np > 1) {
+			i++;
+			continue;
+		}
+		r->tasks = xgrow(r->tasks, cap, r->ntasks + 1,
+		    sizeof *r->tasks);
+		t = &r->tasks[r->ntasks++];
+		memset(t, 0, sizeof *t);
+		t->part = DUMP_ARTICLE;
+		t->from = i;
+		for (bytes = 0; i < n && bytes < DUMP_TASK_BYTES &&
+		    (i == t->from || layout_article_parts(c, i) == 1); i++)
+			bytes += dump_item_bytes(r->d, DUMP_ARTICLE, i);
+		t->to = i;
+	}
+}
+
 static void
 dump_task_run(struct dump_run *r, struct dump_worker *w, struct dump_task *t)
 {
 	t->out.opts = r->opts;
 	switch (t->part) {
 	case DUMP_ARTICLE:
-		dump_article(&t->out, &w->c, &w->l, r->width, t->from, t->to);
+		dump_article(&t->out, &w->c, &w->l, r->width, t);
 		break;
 	case DUMP_COMMENTS:
 		dump_comments(&t->out, &w->c, &w->l, r->width, t->from, t->to);
@@ -385,8 +441,10 @@ dump_write(const struct doc *d, const struct text_opts *t,
 	r.d = d;
 	r.opts = t;
 	r.width = width;
+	layout_ctx_init(&w.c, d, t);
+	lay_init(&w.l);
 	if (pane == GLOSS_PANE_ALL || pane == GLOSS_PANE_ARTICLE)
-		dump_tasks_add(&r, &cap, DUMP_ARTICLE, d->nblocks);
+		dump_tasks_article(&r, &cap, &w.c);
 	/* With all panes, a part the document does not have is left out. */
 	if (pane == GLOSS_PANE_COMMENTS || (pane == GLOSS_PANE_ALL &&
 	    (d->ncomments > 0 || d->declared_comments > 0)))
@@ -394,9 +452,6 @@ dump_write(const struct doc *d, const struct text_opts *t,
 	if (pane == GLOSS_PANE_CLAUSES || (pane == GLOSS_PANE_ALL &&
 	    d->nclauses > 0))
 		dump_tasks_add(&r, &cap, DUMP_CLAUSES, d->nclauses);
-
-	layout_ctx_init(&w.c, d, t);
-	lay_init(&w.l);
 	pthread_mutex_init(&r.lock, NULL);
 	pthread_cond_init(&r.cond, NULL);
 	if (r.ntasks > 1) {

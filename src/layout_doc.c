@@ -7,7 +7,9 @@
  * glyph src offsets are absolute in doc->buf. Each layout_* call appends
  * to `out`; none of them keeps state between calls except the per-block
  * "quoted by" index built in layout_ctx_init (linear in the number of
- * links; layout_ctx_requote rebuilds it when links arrive later). Rules
+ * links; layout_ctx_requote rebuilds it when links arrive later) and a
+ * small cache of where the chunks of huge paragraphs start (article
+ * items in parts, layout.h; each clone has its own). Rules
  * and bars are '|' glyphs marked LAY_RULE / LAY_BAR so a terminal front
  * end may draw them as line-drawing characters.
  */
@@ -121,6 +123,17 @@ layout_ctx_clone(struct layout_ctx *dst, const struct layout_ctx *src)
 	text_para_init(&dst->scratch);
 	lay_init(&dst->tmp[0]);
 	lay_init(&dst->tmp[1]);
+	memset(dst->chunks, 0, sizeof dst->chunks);
+}
+
+static void
+layout_chunks_free(struct layout_ctx *c)
+{
+	size_t k;
+
+	for (k = 0; k < LAYOUT_CHUNKS_CACHE; k++)
+		free(c->chunks[k].start);
+	memset(c->chunks, 0, sizeof c->chunks);
 }
 
 void
@@ -129,6 +142,7 @@ layout_ctx_free_clone(struct layout_ctx *c)
 	text_para_free(&c->scratch);
 	lay_free(&c->tmp[0]);
 	lay_free(&c->tmp[1]);
+	layout_chunks_free(c);
 	memset(c, 0, sizeof *c);
 }
 
@@ -138,6 +152,7 @@ layout_ctx_free(struct layout_ctx *c)
 	text_para_free(&c->scratch);
 	lay_free(&c->tmp[0]);
 	lay_free(&c->tmp[1]);
+	layout_chunks_free(c);
 	free(c->quoted_by);
 	free(c->quoted_n);
 	free(c->quoted_list);
@@ -213,6 +228,63 @@ layout_span(struct layout_ctx *c, struct span s, struct lay_style *st,
 	free(r);
 }
 
+/*
+ * Where the chunks of a span longer than LAY_CHUNK start (computed once
+ * and kept in a small cache: a span's chunks do not depend on the width),
+ * or NULL for a span of one chunk.
+ */
+static const struct layout_chunks *
+layout_chunks_of(struct layout_ctx *c, struct span s)
+{
+	struct layout_chunks *k;
+	const char *t = c->doc->buf + s.off;
+	size_t cap = 0, off = 0;
+
+	if (s.len <= LAY_CHUNK)
+		return NULL;
+	k = &c->chunks[(s.off / 64) % LAYOUT_CHUNKS_CACHE];
+	if (k->len == s.len && k->off == s.off)
+		return k;
+	free(k->start);
+	k->start = NULL;
+	k->n = 0;
+	while (off < s.len) {
+		k->start = xgrow(k->start, &cap, k->n + 2, sizeof *k->start);
+		k->start[k->n++] = (uint32_t)off;
+		off += lay_para_chunk_len(t + off, s.len - off);
+	}
+	k->start[k->n] = s.len;
+	k->off = s.off;
+	k->len = s.len;
+	return k;
+}
+
+/* Lay out chunk `part` of span s (see layout_chunks_of) with st. */
+static void
+layout_span_part(struct layout_ctx *c, struct span s, size_t part,
+    struct lay_style *st, struct lay *out)
+{
+	const struct layout_chunks *k = layout_chunks_of(c, s);
+	uint32_t a = 0, b = s.len;
+	struct lay_range *r;
+	size_t n;
+
+	if (k != NULL && part < k->n) {
+		a = k->start[part];
+		b = k->start[part + 1];
+	}
+	r = layout_ranges(c, s.off + a, s.off + b, NULL, 0, &n);
+	if (n > 1)
+		qsort(r, n, sizeof *r, layout_range_cmp);
+	st->ranges = r;
+	st->nranges = n;
+	lay_para_part(out, &c->scratch, &c->opts, c->doc->buf + s.off, a,
+	    b - a, s.off, st);
+	st->ranges = NULL;
+	st->nranges = 0;
+	free(r);
+}
+
 static void
 layout_blank(struct lay *out)
 {
@@ -229,16 +301,6 @@ layout_style(struct lay_style *st, int width, int first, int rest,
 	st->indent_rest = rest;
 	st->align = LAY_ALIGN_START;
 	st->attr = attr;
-}
-
-void
-layout_title(struct layout_ctx *c, int width, struct lay *out)
-{
-	struct lay_style st;
-
-	layout_style(&st, width, 0, 0, LAY_HEADING);
-	layout_span(c, c->doc->title, &st, NULL, 0, out);
-	layout_blank(out);
 }
 
 /*
@@ -373,8 +435,86 @@ layout_quoted_by(struct layout_ctx *c, size_t i, int width, struct lay *out)
 	free(s);
 }
 
+/* The paragraph text of article item `item`, if it has one. */
+static int
+layout_item_text(const struct layout_ctx *c, size_t item, struct span *s)
+{
+	const struct doc_block *b;
+
+	if (item == 0) {
+		*s = c->doc->title;
+		return 1;
+	}
+	if (item - 1 >= c->doc->nblocks)
+		return 0;
+	b = &c->doc->blocks[item - 1];
+	*s = b->text;
+	return b->kind != DOC_BLOCK_CLAUSES;
+}
+
+size_t
+layout_article_items(const struct layout_ctx *c)
+{
+	return 1 + c->doc->nblocks;
+}
+
+size_t
+layout_article_parts(struct layout_ctx *c, size_t item)
+{
+	const struct layout_chunks *k;
+	struct span s;
+
+	if (!layout_item_text(c, item, &s) ||
+	    (k = layout_chunks_of(c, s)) == NULL)
+		return 1;
+	return k->n;
+}
+
 void
-layout_block(struct layout_ctx *c, size_t i, int width, struct lay *out)
+layout_article_part_span(struct layout_ctx *c, size_t item, size_t part,
+    uint32_t *start, uint32_t *end)
+{
+	const struct layout_chunks *k;
+	struct span s;
+
+	if (!layout_item_text(c, item, &s)) {
+		*start = *end = 0;
+		return;
+	}
+	*start = s.off;
+	*end = s.off + s.len;
+	k = layout_chunks_of(c, s);
+	if (k != NULL && part < k->n) {
+		*start = s.off + k->start[part];
+		*end = s.off + k->start[part + 1];
+	}
+}
+
+size_t
+layout_article_part_at(struct layout_ctx *c, size_t item, uint32_t off)
+{
+	const struct layout_chunks *k;
+	struct span s;
+	size_t lo = 0, hi, mid;
+
+	if (!layout_item_text(c, item, &s) ||
+	    (k = layout_chunks_of(c, s)) == NULL || off < s.off)
+		return 0;
+	hi = k->n;	/* the last chunk starting at or before off */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (s.off + k->start[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Part `part` of block i, of n parts in all. */
+static void
+layout_block_part(struct layout_ctx *c, size_t i, size_t part, size_t n,
+    int width, struct lay *out)
 {
 	const struct doc_block *b = &c->doc->blocks[i];
 	struct lay_style st;
@@ -383,20 +523,56 @@ layout_block(struct layout_ctx *c, size_t i, int width, struct lay *out)
 	switch (b->kind) {
 	case DOC_BLOCK_PARA:
 		layout_style(&st, width, 0, 0, 0);
-		layout_span(c, b->text, &st, NULL, 0, out);
+		layout_span_part(c, b->text, part, &st, out);
 		break;
 	case DOC_BLOCK_QUOTE:
 		layout_style(&st, width, 0, 0, 0);
 		st.margin = LAYOUT_QUOTE_INDENT;	/* the bar's gutter */
-		layout_span(c, b->text, &st, NULL, 0, out);
+		layout_span_part(c, b->text, part, &st, out);
 		layout_bar_lines(c, out, from, 2, 0);
 		break;
 	case DOC_BLOCK_CLAUSES:
 		layout_reference(c, i, width, out);
 		break;
 	}
+	if (part + 1 < n)
+		return;
 	layout_quoted_by(c, i, width, out);
 	layout_blank(out);
+}
+
+void
+layout_article_part(struct layout_ctx *c, size_t item, size_t part,
+    int width, struct lay *out)
+{
+	struct lay_style st;
+	size_t n = layout_article_parts(c, item);
+
+	if (item == 0) {
+		layout_style(&st, width, 0, 0, LAY_HEADING);
+		layout_span_part(c, c->doc->title, part, &st, out);
+		if (part + 1 >= n)
+			layout_blank(out);
+	} else if (item - 1 < c->doc->nblocks)
+		layout_block_part(c, item - 1, part, n, width, out);
+}
+
+void
+layout_title(struct layout_ctx *c, int width, struct lay *out)
+{
+	size_t k, n = layout_article_parts(c, 0);
+
+	for (k = 0; k < n; k++)
+		layout_article_part(c, 0, k, width, out);
+}
+
+void
+layout_block(struct layout_ctx *c, size_t i, int width, struct lay *out)
+{
+	size_t k, n = layout_article_parts(c, i + 1);
+
+	for (k = 0; k < n; k++)
+		layout_block_part(c, i, k, n, width, out);
 }
 
 /* The comment's header: "#4" and, when known, "reply to #3". */

@@ -39,7 +39,9 @@
  * text_para scratch (tens of bytes per input byte) stays bounded: a chunk
  * ends after the last ASCII space in its second half (else at a code
  * point boundary), its last line ends there, and the next chunk goes on
- * with indent_rest. Bidi direction is then resolved per chunk.
+ * with indent_rest. Bidi direction is then resolved per chunk. Chunks are
+ * laid out independently of each other, so lay_para_part can lay out one
+ * alone (a reader holding only the part of a huge paragraph on screen).
  */
 #include "config.h"
 
@@ -323,12 +325,14 @@ lay_para_chunk(struct lay *out, struct text_para *p,
 	}
 }
 
-/* Length of the chunk of s[0, len) to lay out next (len > LAY_CHUNK). */
-static size_t
-lay_chunk_len(const char *s, size_t len)
+/* Length of the chunk of s[0, len) to lay out next. */
+size_t
+lay_para_chunk_len(const char *s, size_t len)
 {
 	size_t n = LAY_CHUNK, k;
 
+	if (len <= LAY_CHUNK)
+		return len;
 	if (len - n < LAY_CHUNK / 4)	/* no tiny last chunk */
 		n = len - LAY_CHUNK / 4;
 	for (k = n; k > n / 2; k--)
@@ -342,12 +346,13 @@ lay_chunk_len(const char *s, size_t len)
 }
 
 void
-lay_para(struct lay *out, struct text_para *p, const struct text_opts *o,
-    const char *s, size_t len, uint32_t base, const struct lay_style *st)
+lay_para_part(struct lay *out, struct text_para *p, const struct text_opts *o,
+    const char *s, size_t off, size_t n, uint32_t base,
+    const struct lay_style *st)
 {
 	struct lay_style inner;
 	struct lay_sweep sw = { st, 0 };
-	size_t off = 0, n, from = out->nlines, i;
+	size_t from = out->nlines, i;
 	int margin = st->margin;
 
 	if (margin > 0) {	/* lay out beside the margin, then shift */
@@ -358,18 +363,25 @@ lay_para(struct lay *out, struct text_para *p, const struct text_opts *o,
 		inner.margin = 0;
 		sw.st = &inner;
 	}
-	while (len - off > LAY_CHUNK) {
-		n = lay_chunk_len(s + off, len - off);
-		lay_para_chunk(out, p, o, s + off, n, base + (uint32_t)off,
-		    &sw, off == 0);
-		off += n;
-	}
-	lay_para_chunk(out, p, o, s + off, len - off, base + (uint32_t)off,
-	    &sw, off == 0);
+	lay_para_chunk(out, p, o, s + off, n, base + (uint32_t)off, &sw,
+	    off == 0);
 	for (i = from; margin > 0 && i < out->nlines; i++) {
 		out->lines[i].indent += (uint16_t)margin;
 		out->lines[i].width += (uint16_t)margin;
 	}
+}
+
+void
+lay_para(struct lay *out, struct text_para *p, const struct text_opts *o,
+    const char *s, size_t len, uint32_t base, const struct lay_style *st)
+{
+	size_t off = 0, n;
+
+	do {
+		n = lay_para_chunk_len(s + off, len - off);
+		lay_para_part(out, p, o, s, off, n, base, st);
+		off += n;
+	} while (off < len);
 }
 
 int

@@ -109,6 +109,18 @@ struct lay_style {
 void lay_para(struct lay *out, struct text_para *scratch,
     const struct text_opts *o, const char *s, size_t len, uint32_t base,
     const struct lay_style *st);
+/**
+ * The chunks of lay_para, one at a time, so a caller can keep only some
+ * of a huge paragraph's lines: lay_para_chunk_len is the length of the
+ * chunk that starts s[0, len) (len itself when len <= LAY_CHUNK), and
+ * lay_para_part lays out the chunk s[off, off + n) of the paragraph s
+ * (off is 0 or where an earlier chunk ended). Laying out every chunk in
+ * order with lay_para_part gives exactly lay_para's lines.
+ */
+size_t lay_para_chunk_len(const char *s, size_t len);
+void lay_para_part(struct lay *out, struct text_para *scratch,
+    const struct text_opts *o, const char *s, size_t off, size_t n,
+    uint32_t base, const struct lay_style *st);
 
 /**
  * Append one line of text gloss generates (UTF-8, already safe: numbers,
@@ -137,6 +149,15 @@ void lay_append_text(struct lay *out, const char *s, int width,
 
 /* ---- Document parts (layout_doc.c) ---- */
 
+/* Where the chunks (lay_para_chunk_len) of one long span start. */
+struct layout_chunks {
+	uint32_t off, len;	/* the span; len 0: an empty slot */
+	uint32_t *start;	/* n + 1 offsets into the span; start[n] = len */
+	size_t n;
+};
+
+#define LAYOUT_CHUNKS_CACHE	4
+
 /** What every document-level layout needs: the model and text options. */
 struct layout_ctx {
 	const struct doc *doc;
@@ -151,6 +172,7 @@ struct layout_ctx {
 	uint32_t *block_para;	/* per block: its ¶ number (1-based), 0 none */
 	const struct lay_range *hilite;	/* extra ranges (search, jump) */
 	size_t nhilite;
+	struct layout_chunks chunks[LAYOUT_CHUNKS_CACHE];	/* own, per clone */
 };
 
 void layout_ctx_init(struct layout_ctx *c, const struct doc *d,
@@ -165,6 +187,32 @@ void layout_ctx_requote(struct layout_ctx *c);
 void layout_ctx_clone(struct layout_ctx *dst, const struct layout_ctx *src);
 /** Free what layout_ctx_clone made (not the shared indexes). */
 void layout_ctx_free_clone(struct layout_ctx *c);
+
+/*
+ * The article as a list of items, as its pane shows it: item 0 is the
+ * title, item i + 1 is block i. An item whose paragraph is longer than
+ * LAY_CHUNK bytes comes in several parts (one per chunk of lay_para), so
+ * that a reader can hold the lines of one part of a huge paragraph, not
+ * all of them; other items have one part. Laying out parts 0, 1, ... of
+ * an item in order gives exactly the lines of layout_title or
+ * layout_block; the number of parts does not depend on the width.
+ */
+size_t layout_article_items(const struct layout_ctx *c);
+/** Number of parts of article item `item` (at least 1). */
+size_t layout_article_parts(struct layout_ctx *c, size_t item);
+/** Lay out part `part` of article item `item`. */
+void layout_article_part(struct layout_ctx *c, size_t item, size_t part,
+    int width, struct lay *out);
+/**
+ * The bytes [*start, *end) (document offsets) of the paragraph text that
+ * part `part` of article item `item` lays out; the whole text for an item
+ * of one part; an empty range for an item without text.
+ */
+void layout_article_part_span(struct layout_ctx *c, size_t item,
+    size_t part, uint32_t *start, uint32_t *end);
+/** The part of article item `item` that holds document offset off. */
+size_t layout_article_part_at(struct layout_ctx *c, size_t item,
+    uint32_t off);
 
 /** The title, as heading lines (right-aligned when right-to-left). */
 void layout_title(struct layout_ctx *c, int width, struct lay *out);

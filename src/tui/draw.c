@@ -250,8 +250,9 @@ draw_pane_content(struct tui *t, struct tui_pane *p)
 {
 	struct draw_marks dm;
 	const struct lay *l;
-	size_t item, nitems = tui_nitems(t, p->kind), ln;
+	size_t item, nitems = tui_nitems(t, p->kind), ln, part, nparts;
 	int row = 0, line, sel, flags, focused = p->kind == t->focus;
+	int searching;
 
 	if (p->headed) {
 		lay_clear(&t->tmp);
@@ -266,32 +267,47 @@ draw_pane_content(struct tui *t, struct tui_pane *p)
 		return;
 	}
 	item = p->view.top;
+	part = p->view.part;
 	line = p->view.line;
 	while (row < p->ch && item < nitems) {
 		memset(&dm, 0, sizeof dm);
-		if (t->search_pane == p->kind && t->search.key != NULL) {
-			tui_item_matches(t, p->kind, item);
-			dm.m = t->m;
-			dm.nm = t->nm;
-		}
 		dm.hl = p->hl;
 		dm.hs = p->hl_start;
 		dm.he = p->hl_end;
 		sel = item == p->sel;
-		l = view_item(&p->view, item);
-		for (ln = (size_t)line; ln < l->nlines && row < p->ch; ln++) {
-			flags = 0;
-			if (sel && focused && ln == 0 &&
-			    p->kind != TUI_ARTICLE)
-				flags = TERM_REVERSE;
-			if (sel)
-				term_vline(p->cy + row, p->x, TH_SELECT);
-			draw_line(p->cy + row, p->cx, p->cw, l, ln, TH_TEXT,
-			    flags, &dm);
-			p->rowitem[row] = item;
-			row++;
+		nparts = view_parts(&p->view, item);
+		searching = t->search_pane == p->kind && t->search.key != NULL;
+		if (searching && nparts == 1) {
+			tui_item_matches(t, p->kind, item, TUI_ALL_PARTS);
+			dm.m = t->m;
+			dm.nm = t->nm;
+		}
+		for (; part < nparts && row < p->ch; part++, line = 0) {
+			/* A huge paragraph in parts: the matches near the
+			 * part on screen, not of all of it. */
+			if (searching && nparts > 1) {
+				tui_item_matches(t, p->kind, item, part);
+				dm.m = t->m;
+				dm.nm = t->nm;
+			}
+			l = view_part(&p->view, item, part);
+			for (ln = (size_t)line; ln < l->nlines && row < p->ch;
+			    ln++) {
+				flags = 0;
+				if (sel && focused && part == 0 && ln == 0 &&
+				    p->kind != TUI_ARTICLE)
+					flags = TERM_REVERSE;
+				if (sel)
+					term_vline(p->cy + row, p->x,
+					    TH_SELECT);
+				draw_line(p->cy + row, p->cx, p->cw, l, ln,
+				    TH_TEXT, flags, &dm);
+				p->rowitem[row] = item;
+				row++;
+			}
 		}
 		item++;
+		part = 0;
 		line = 0;
 	}
 	for (; row < p->ch; row++)

@@ -13,7 +13,8 @@
 
 struct jump_pane {
 	size_t top;		/* item at the top of the pane */
-	int line;		/* line of that item at the top */
+	size_t part;		/* its part at the top (view.h) */
+	int line;		/* line of that part at the top */
 	size_t sel;		/* selected item */
 };
 

@@ -35,4 +35,11 @@ struct search_match {
 size_t search_span(const struct search *s, const char *text, size_t len,
     uint32_t base, struct search_match **m, size_t *n, size_t *cap);
 
+/** Text is folded SEARCH_PIECE bytes at a time (search.c). */
+#define SEARCH_PIECE	(64 * 1024)
+/** search_span with pieces of `piece` bytes (tests use tiny ones). */
+size_t search_span_pieces(const struct search *s, const char *text,
+    size_t len, uint32_t base, size_t piece, struct search_match **m,
+    size_t *n, size_t *cap);
+
 #endif

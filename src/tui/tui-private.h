@@ -94,7 +94,11 @@ int tui_pane_width(const struct tui *t, int kind, int cw);
 
 /* tui.c */
 /** Matches of the search in item i of pane kind into t->m / t->nm. */
-void tui_item_matches(struct tui *t, int kind, size_t i);
+/* All parts of an item (view.h), for tui_item_matches. */
+#define TUI_ALL_PARTS	((size_t)-1)
+/* Text searched around a part for its matches on screen (tui.c). */
+#define TUI_MATCH_MARGIN	4096u
+void tui_item_matches(struct tui *t, int kind, size_t i, size_t part);
 /** What Enter would do for the focused pane's selection, or NULL. */
 char *tui_hint(struct tui *t);
 /** The line editor of the open prompt (t->prompt is '/', '?' or ':'). */

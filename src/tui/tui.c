@@ -52,14 +52,28 @@ tui_nitems(const struct tui *t, int kind)
 /* ---- Layout callbacks for the views ---- */
 
 static void
-tui_layout_article(void *arg, size_t item, int width, struct lay *out)
+tui_layout_article(void *arg, size_t item, size_t part, int width,
+    struct lay *out)
 {
 	struct tui *t = arg;
 
-	if (item == 0)
-		layout_title(&t->lc, width, out);
-	else
-		layout_block(&t->lc, item - 1, width, out);
+	layout_article_part(&t->lc, item, part, width, out);
+}
+
+static size_t
+tui_article_parts(void *arg, size_t item)
+{
+	struct tui *t = arg;
+
+	return layout_article_parts(&t->lc, item);
+}
+
+static size_t
+tui_article_part_at(void *arg, size_t item, uint32_t off)
+{
+	struct tui *t = arg;
+
+	return layout_article_part_at(&t->lc, item, off);
 }
 
 static int
@@ -77,19 +91,23 @@ tui_depth(const struct tui *t, size_t i)
 }
 
 static void
-tui_layout_comment(void *arg, size_t item, int width, struct lay *out)
+tui_layout_comment(void *arg, size_t item, size_t part, int width,
+    struct lay *out)
 {
 	struct tui *t = arg;
 	int indent = t->threaded ? 2 * tui_depth(t, item) : 0;
 
+	(void)part;	/* one part each */
 	layout_comment(&t->lc, item, width, indent, out);
 }
 
 static void
-tui_layout_clause(void *arg, size_t item, int width, struct lay *out)
+tui_layout_clause(void *arg, size_t item, size_t part, int width,
+    struct lay *out)
 {
 	struct tui *t = arg;
 
+	(void)part;	/* one part each */
 	layout_clause(&t->lc, item, width, out);
 }
 
@@ -125,17 +143,17 @@ static void
 tui_sel_follow(struct tui *t, struct tui_pane *p)
 {
 	size_t n = tui_nitems(t, p->kind), last;
-	int line;
 
 	if (n == 0)
 		return;
-	if (!view_row(&p->view, tui_height(p) - 1, &last, &line))
+	if (!view_row(&p->view, tui_height(p) - 1, &last))
 		last = n - 1;
 	if (p->sel >= p->view.top && p->sel <= last &&
-	    !(p->sel == p->view.top && p->view.line > 0 && p->sel < last))
+	    !(p->sel == p->view.top && view_top_cut(&p->view) &&
+	    p->sel < last))
 		return;
 	p->sel = p->view.top;
-	if (p->view.line > 0 && p->sel < last)
+	if (view_top_cut(&p->view) && p->sel < last)
 		p->sel++;
 }
 
@@ -147,6 +165,7 @@ tui_place(struct tui *t, struct jump *j)
 	j->focus = t->focus;
 	for (k = 0; k < TUI_PANES; k++) {
 		j->pane[k].top = t->pane[k].view.top;
+		j->pane[k].part = t->pane[k].view.part;
 		j->pane[k].line = t->pane[k].view.line;
 		j->pane[k].sel = t->pane[k].sel;
 	}
@@ -173,15 +192,16 @@ tui_back(struct tui *t)
 	}
 	t->focus = j.focus;
 	for (k = 0; k < TUI_PANES; k++) {
-		view_goto(&t->pane[k].view, j.pane[k].top, j.pane[k].line);
+		view_goto(&t->pane[k].view, j.pane[k].top, j.pane[k].part,
+		    j.pane[k].line);
 		t->pane[k].sel = j.pane[k].sel;
 		t->pane[k].hl = 0;
 	}
 }
 
-/* Select item i of pane k and put it (line `line`) at the top. */
+/* Select item i of pane k and put it at the top. */
 static void
-tui_select(struct tui *t, int k, size_t i, int line)
+tui_select(struct tui *t, int k, size_t i)
 {
 	struct tui_pane *p = &t->pane[k];
 	size_t n = tui_nitems(t, k);
@@ -191,7 +211,19 @@ tui_select(struct tui *t, int k, size_t i, int line)
 	if (i >= n)
 		i = n - 1;
 	p->sel = i;
-	view_goto(&p->view, i, line);
+	view_goto(&p->view, i, 0, 0);
+}
+
+/* Put the line of item i of pane k that holds offset off at the top. */
+static void
+tui_show_offset(struct tui *t, int k, size_t i, uint32_t off)
+{
+	struct view *v = &t->pane[k].view;
+	size_t part;
+	int line;
+
+	view_locate(v, i, off, &part, &line);
+	view_goto(v, i, part, line);
 }
 
 static void
@@ -233,7 +265,7 @@ tui_goto_number(struct tui *t, long n)
 		return;
 	}
 	tui_push(t);
-	tui_select(t, t->focus, (size_t)i, 0);
+	tui_select(t, t->focus, (size_t)i);
 }
 
 /* ---- Following links ---- */
@@ -298,9 +330,8 @@ tui_follow_link(struct tui *t, const struct doc_link *l, int to_source)
 		e = l->source_end;
 	}
 	t->focus = k;
-	tui_select(t, k, item, 0);
-	view_goto(&t->pane[k].view, item,
-	    view_line_of(&t->pane[k].view, item, s));
+	tui_select(t, k, item);
+	tui_show_offset(t, k, item, s);
 	tui_highlight(t, k, s, e);
 }
 
@@ -335,7 +366,7 @@ tui_follow(struct tui *t)
 		    b->first_clause < d->nclauses) {
 			tui_push(t);
 			t->focus = TUI_CLAUSES;
-			tui_select(t, TUI_CLAUSES, b->first_clause, 0);
+			tui_select(t, TUI_CLAUSES, b->first_clause);
 			return;
 		}
 		if (tui_quotes_pending(t))
@@ -372,7 +403,7 @@ tui_follow(struct tui *t)
 			return;
 		tui_push(t);
 		t->focus = TUI_ARTICLE;
-		tui_select(t, TUI_ARTICLE, d->clauses[p->sel].block + 1, 0);
+		tui_select(t, TUI_ARTICLE, d->clauses[p->sel].block + 1);
 		return;
 	}
 }
@@ -439,8 +470,31 @@ tui_hint(struct tui *t)
 
 /* ---- Search ---- */
 
+/*
+ * Narrow *s (article item i's text) to part `part` and TUI_MATCH_MARGIN
+ * bytes on each side, cut at character boundaries: enough for drawing
+ * the part's matches without folding all of a huge paragraph.
+ */
+static void
+tui_near_part(struct tui *t, size_t i, size_t part, struct span *s)
+{
+	const char *b = t->doc->buf;
+	uint32_t a, e;
+
+	layout_article_part_span(&t->lc, i, part, &a, &e);
+	a = a - s->off > TUI_MATCH_MARGIN ? a - TUI_MATCH_MARGIN : s->off;
+	e = s->off + s->len - e > TUI_MATCH_MARGIN ? e + TUI_MATCH_MARGIN :
+	    s->off + s->len;
+	while (a > s->off && ((unsigned char)b[a] & 0xc0) == 0x80)
+		a--;
+	while (e < s->off + s->len && ((unsigned char)b[e] & 0xc0) == 0x80)
+		e++;
+	s->off = a;
+	s->len = e - a;
+}
+
 void
-tui_item_matches(struct tui *t, int kind, size_t i)
+tui_item_matches(struct tui *t, int kind, size_t i, size_t part)
 {
 	const struct doc *d = t->doc;
 	const struct doc_comment *cm;
@@ -459,6 +513,8 @@ tui_item_matches(struct tui *t, int kind, size_t i)
 				return;
 			s = b->text;
 		}
+		if (part != TUI_ALL_PARTS && layout_article_parts(&t->lc, i) > 1)
+			tui_near_part(t, i, part, &s);
 		search_span(&t->search, d->buf + s.off, s.len, s.off, &t->m,
 		    &t->nm, &t->mcap);
 		return;
@@ -542,7 +598,7 @@ tui_search_step(struct tui *t, int back)
 			i = (start + n - steps % n) % n;
 		wrapped = steps == n || (!back && i < start) ||
 		    (back && i > start);
-		tui_item_matches(t, k, i);
+		tui_item_matches(t, k, i, TUI_ALL_PARTS);
 		if (steps == 0)
 			m = have ? tui_pick(t, back, 0, at) :
 			    tui_pick(t, back, 1, 0);
@@ -555,7 +611,7 @@ tui_search_step(struct tui *t, int back)
 			p->cur_item = i;
 			p->cur_start = ms;
 			p->sel = i;
-			view_goto(&p->view, i, view_line_of(&p->view, i, ms));
+			tui_show_offset(t, k, i, ms);
 			if (wrapped)
 				tui_say(t, 0, xstrdup("search wrapped"));
 			else
@@ -700,7 +756,7 @@ tui_action(struct tui *t, enum key_action a)
 			break;
 		tui_push(t);
 		if (a == ACT_TOP) {
-			tui_select(t, t->focus, 0, 0);
+			tui_select(t, t->focus, 0);
 		} else {
 			view_end(&p->view, h);
 			p->sel = n - 1;
@@ -709,12 +765,12 @@ tui_action(struct tui *t, enum key_action a)
 	case ACT_NEXT:
 		if (n != 0)
 			tui_select(t, t->focus, p->sel + (size_t)count < n ?
-			    p->sel + (size_t)count : n - 1, 0);
+			    p->sel + (size_t)count : n - 1);
 		break;
 	case ACT_PREV:
 		if (n != 0)
 			tui_select(t, t->focus, p->sel > (size_t)count ?
-			    p->sel - (size_t)count : 0, 0);
+			    p->sel - (size_t)count : 0);
 		break;
 	case ACT_FOLLOW:
 		tui_follow(t);
@@ -778,7 +834,7 @@ tui_action(struct tui *t, enum key_action a)
 		}
 		tui_push(t);
 		tui_select(t, TUI_COMMENTS,
-		    (size_t)t->doc->comments[p->sel].parent, 0);
+		    (size_t)t->doc->comments[p->sel].parent);
 		break;
 	case ACT_CLEAR:
 		tui_message_clear(t);
@@ -919,6 +975,7 @@ tui_init(struct tui *t, const struct doc *d, const struct gloss_options *o,
     const char *name)
 {
 	struct text_opts to;
+	struct view_source src;
 	int k;
 
 	memset(t, 0, sizeof *t);
@@ -929,12 +986,20 @@ tui_init(struct tui *t, const struct doc *d, const struct gloss_options *o,
 	to.bidi = o->bidi;
 	to.ambiguous_wide = o->ambiguous_wide;
 	layout_ctx_init(&t->lc, d, &to);
+	src.arg = t;
+	src.layout = tui_layout_article;
+	src.parts = tui_article_parts;
+	src.part_at = tui_article_part_at;
 	view_init(&t->pane[TUI_ARTICLE].view, tui_nitems(t, TUI_ARTICLE),
-	    tui_layout_article, t, 80);
+	    &src, 80);
+	src.layout = tui_layout_comment;
+	src.parts = NULL;
+	src.part_at = NULL;
 	view_init(&t->pane[TUI_COMMENTS].view, tui_nitems(t, TUI_COMMENTS),
-	    tui_layout_comment, t, 80);
+	    &src, 80);
+	src.layout = tui_layout_clause;
 	view_init(&t->pane[TUI_CLAUSES].view, tui_nitems(t, TUI_CLAUSES),
-	    tui_layout_clause, t, 80);
+	    &src, 80);
 	for (k = 0; k < TUI_PANES; k++)
 		t->pane[k].kind = k;
 	t->focus = o->pane >= 0 && o->pane < TUI_PANES ? (int)o->pane :

@@ -1,11 +1,13 @@
 /*
  * view.c: lazy, cached layout of one pane's items (see view.h).
  *
- * Invariants: top < nitems unless nitems == 0 (then top == 0); 0 <= line
- * < lines of the top item. The cache is direct-mapped by item index; any
- * item's layout may be evicted by a later lookup, so callers hold at most
- * one `const struct lay *` at a time. Every walk is bounded by the number
- * of lines it moves plus the pane height.
+ * Invariants: top < nitems unless nitems == 0 (then top == 0, part == 0,
+ * line == 0); part < parts of the top item; 0 <= line < lines of that
+ * part. The cache is direct-mapped by (item, part); any part's layout may
+ * be evicted by a later lookup, so callers hold at most one
+ * `const struct lay *` at a time. Every walk steps part by part and is
+ * bounded by the number of lines it moves plus the pane height (and the
+ * number of parts it passes, each laid out once).
  */
 #include "config.h"
 
@@ -18,15 +20,14 @@
 #define VIEW_EMPTY ((size_t)-1)
 
 void
-view_init(struct view *v, size_t nitems, view_layout_fn fn, void *arg,
+view_init(struct view *v, size_t nitems, const struct view_source *src,
     int width)
 {
 	size_t i;
 
 	memset(v, 0, sizeof *v);
 	v->nitems = nitems;
-	v->layout = fn;
-	v->arg = arg;
+	v->src = *src;
 	v->width = width < 1 ? 1 : width;
 	v->cache = xcalloc(VIEW_CACHE, sizeof *v->cache);
 	for (i = 0; i < VIEW_CACHE; i++) {
@@ -48,6 +49,63 @@ view_free(struct view *v)
 	v->cache = NULL;
 }
 
+size_t
+view_parts(struct view *v, size_t i)
+{
+	size_t n;
+
+	if (v->src.parts == NULL)
+		return 1;
+	n = v->src.parts(v->src.arg, i);
+	return n < 1 ? 1 : n;
+}
+
+const struct lay *
+view_part(struct view *v, size_t i, size_t k)
+{
+	struct view_entry *e = &v->cache[(i + k * 7919) % VIEW_CACHE];
+
+	if (e->item != i || e->part != k) {
+		lay_clear(&e->lay);
+		v->src.layout(v->src.arg, i, k, v->width, &e->lay);
+		if (e->lay.nlines == 0)
+			lay_new_line(&e->lay);
+		e->item = i;
+		e->part = k;
+	}
+	return &e->lay;
+}
+
+/* Lines of part k of item i. */
+static int
+view_lines(struct view *v, size_t i, size_t k)
+{
+	return (int)view_part(v, i, k)->nlines;
+}
+
+/* Clamp part and line of the top into the top item. */
+static void
+view_clamp(struct view *v)
+{
+	size_t n;
+	int lines;
+
+	if (v->nitems == 0) {
+		v->top = 0;
+		v->part = 0;
+		v->line = 0;
+		return;
+	}
+	n = view_parts(v, v->top);
+	if (v->part >= n)
+		v->part = n - 1;
+	lines = view_lines(v, v->top, v->part);
+	if (v->line >= lines)
+		v->line = lines - 1;
+	if (v->line < 0)
+		v->line = 0;
+}
+
 void
 view_invalidate(struct view *v)
 {
@@ -57,84 +115,91 @@ view_invalidate(struct view *v)
 		v->cache[i].item = VIEW_EMPTY;
 		lay_clear(&v->cache[i].lay);
 	}
-	if (v->nitems != 0 && v->line >= (int)view_item_lines(v, v->top))
-		v->line = (int)view_item_lines(v, v->top) - 1;
-}
-
-const struct lay *
-view_item(struct view *v, size_t i)
-{
-	struct view_entry *e = &v->cache[i % VIEW_CACHE];
-
-	if (e->item != i) {
-		lay_clear(&e->lay);
-		v->layout(v->arg, i, v->width, &e->lay);
-		if (e->lay.nlines == 0)
-			lay_new_line(&e->lay);
-		e->item = i;
-	}
-	return &e->lay;
-}
-
-size_t
-view_item_lines(struct view *v, size_t i)
-{
-	return view_item(v, i)->nlines;
+	view_clamp(v);
 }
 
 void
 view_set_width(struct view *v, int width)
 {
-	size_t before, after;
+	int before, after;
 
 	if (width < 1)
 		width = 1;
 	if (width == v->width)
 		return;
-	before = v->nitems ? view_item_lines(v, v->top) : 1;
+	before = v->nitems ? view_lines(v, v->top, v->part) : 1;
 	v->width = width;
 	view_invalidate(v);
 	if (v->nitems == 0)
 		return;
-	after = view_item_lines(v, v->top);
-	v->line = (int)((size_t)v->line * after / before);
-	if (v->line >= (int)after)
-		v->line = (int)after - 1;
+	after = view_lines(v, v->top, v->part);
+	v->line = (int)((long long)v->line * after / before);
+	view_clamp(v);
 }
 
 void
-view_goto(struct view *v, size_t item, int line)
+view_goto(struct view *v, size_t item, size_t part, int line)
 {
-	size_t n;
-
 	if (v->nitems == 0) {
-		v->top = 0;
-		v->line = 0;
+		view_clamp(v);
 		return;
 	}
 	if (item >= v->nitems)
 		item = v->nitems - 1;
-	n = view_item_lines(v, item);
-	if (line < 0)
-		line = 0;
-	if ((size_t)line >= n)
-		line = (int)n - 1;
 	v->top = item;
+	v->part = part;
 	v->line = line;
+	view_clamp(v);
+}
+
+int
+view_top_cut(const struct view *v)
+{
+	return v->part > 0 || v->line > 0;
+}
+
+/* Step (*i, *k) to the next part of the list; 0 at the end. */
+static int
+view_next(struct view *v, size_t *i, size_t *k)
+{
+	if (*k + 1 < view_parts(v, *i)) {
+		(*k)++;
+		return 1;
+	}
+	if (*i + 1 >= v->nitems)
+		return 0;
+	(*i)++;
+	*k = 0;
+	return 1;
+}
+
+/* Step (*i, *k) to the previous part of the list; 0 at the start. */
+static int
+view_prev(struct view *v, size_t *i, size_t *k)
+{
+	if (*k > 0) {
+		(*k)--;
+		return 1;
+	}
+	if (*i == 0)
+		return 0;
+	(*i)--;
+	*k = view_parts(v, *i) - 1;
+	return 1;
 }
 
 /* Lines from the top position to the end, counting at most limit. */
 static long
 view_lines_below(struct view *v, long limit)
 {
-	size_t i;
+	size_t i = v->top, k = v->part;
 	long n;
 
 	if (v->nitems == 0)
 		return 0;
-	n = (long)view_item_lines(v, v->top) - v->line;
-	for (i = v->top + 1; i < v->nitems && n < limit; i++)
-		n += (long)view_item_lines(v, i);
+	n = (long)view_lines(v, i, k) - v->line;
+	while (n < limit && view_next(v, &i, &k))
+		n += (long)view_lines(v, i, k);
 	return n;
 }
 
@@ -150,17 +215,16 @@ view_down(struct view *v, long n)
 	long moved = 0, left;
 
 	while (moved < n) {
-		left = (long)view_item_lines(v, v->top) - v->line - 1;
+		left = (long)view_lines(v, v->top, v->part) - v->line - 1;
 		if (n - moved <= left) {
 			v->line += (int)(n - moved);
 			return n;
 		}
-		if (v->top + 1 >= v->nitems) {
+		if (!view_next(v, &v->top, &v->part)) {
 			v->line += (int)left;
 			return moved + left;
 		}
 		moved += left + 1;
-		v->top++;
 		v->line = 0;
 	}
 	return moved;
@@ -178,10 +242,9 @@ view_up(struct view *v, long n)
 		}
 		moved += v->line;
 		v->line = 0;
-		if (v->top == 0)
+		if (!view_prev(v, &v->top, &v->part))
 			return moved;
-		v->top--;
-		v->line = (int)view_item_lines(v, v->top) - 1;
+		v->line = view_lines(v, v->top, v->part) - 1;
 		moved++;
 	}
 	return moved;
@@ -213,51 +276,66 @@ view_end(struct view *v, int height)
 	if (height < 1)
 		height = 1;
 	v->top = v->nitems - 1;
-	v->line = (int)view_item_lines(v, v->top) - 1;
+	v->part = view_parts(v, v->top) - 1;
+	v->line = view_lines(v, v->top, v->part) - 1;
 	view_up(v, height - 1);
 }
 
 int
-view_row(struct view *v, int row, size_t *item, int *line)
+view_row(struct view *v, int row, size_t *item)
 {
-	size_t i;
+	size_t i = v->top, k = v->part;
 	long r = row, n;
 
 	if (v->nitems == 0 || row < 0)
 		return 0;
 	r += v->line;
-	for (i = v->top; i < v->nitems; i++) {
-		n = (long)view_item_lines(v, i);
+	for (;;) {
+		n = (long)view_lines(v, i, k);
 		if (r < n) {
 			*item = i;
-			*line = (int)r;
 			return 1;
 		}
 		r -= n;
+		if (!view_next(v, &i, &k))
+			return 0;
 	}
-	return 0;
 }
 
-int
-view_line_of(struct view *v, size_t i, uint32_t off)
+void
+view_locate(struct view *v, size_t i, uint32_t off, size_t *part,
+    int *line)
 {
-	const struct lay *l = view_item(v, i);
-	size_t k;
-	int best = 0;
+	const struct lay *l;
+	size_t k = 0, n;
 
-	for (k = 0; k < l->nlines; k++) {
-		if (l->lines[k].src == LAY_NOSRC)
-			continue;
-		if (l->lines[k].src <= off)
-			best = (int)k;
+	*part = 0;
+	*line = 0;
+	if (i >= v->nitems)
+		return;
+	if (v->src.part_at != NULL) {
+		k = v->src.part_at(v->src.arg, i, off);
+		n = view_parts(v, i);
+		if (k >= n)
+			k = n - 1;
 	}
-	return best;
+	l = view_part(v, i, k);
+	*part = k;
+	for (n = 0; n < l->nlines; n++) {
+		if (l->lines[n].src == LAY_NOSRC)
+			continue;
+		if (l->lines[n].src <= off)
+			*line = (int)n;
+	}
 }
 
 int
 view_percent(struct view *v, int height)
 {
+	double at;
+
 	if (v->nitems == 0 || !view_more_below(v, height))
 		return 100;
-	return (int)((double)v->top * 100.0 / (double)v->nitems);
+	at = (double)v->top + (double)v->part / (double)view_parts(v, v->top);
+	return (int)(at * 100.0 / (double)v->nitems);
 }

@@ -2,13 +2,15 @@
  * view.h: a scrollable, lazily laid out list of items (article blocks,
  * comments or clause rows) for one pane.
  *
- * Coordinates: a position is (item, line): an item index and a line
- * offset inside that item's layout; the pane shows lines from its top
- * position down. Nothing here ever lays out the whole list: each call
- * lays out only the items it walks over (O(lines moved + screen)), and
- * layouts are cached per item for the current width. Changing the width
- * drops the cache and keeps the top item, scaling its line offset.
- * No curses: the items come from a callback, so this is unit-testable.
+ * Coordinates: a position is (item, part, line): an item index, one of
+ * the item's parts (layout.h: a huge paragraph comes in several; most
+ * items have one) and a line offset inside that part's layout; the pane
+ * shows lines from its top position down. Nothing here ever lays out the
+ * whole list, nor all of a huge item: each call lays out only the parts
+ * it walks over (O(lines moved + screen)), and layouts are cached per
+ * (item, part) for the current width. Changing the width drops the cache
+ * and keeps the top item and part, scaling the line offset.
+ * No curses: the items come from callbacks, so this is unit-testable.
  */
 #ifndef GLOSS_TUI_VIEW_H
 #define GLOSS_TUI_VIEW_H
@@ -17,46 +19,59 @@
 
 #include "gloss/layout.h"
 
-/** Lays out item i for width cells, appending to out (>= 1 line). */
-typedef void (*view_layout_fn)(void *arg, size_t item, int width,
-    struct lay *out);
+/** Where a view's items come from. */
+struct view_source {
+	/** Lays out part `part` of item i for width cells, appending to
+	 * out; an item's parts in order are its lines. */
+	void (*layout)(void *arg, size_t item, size_t part, int width,
+	    struct lay *out);
+	/** Parts of item i (>= 1); NULL: every item has one. */
+	size_t (*parts)(void *arg, size_t item);
+	/** The part of item i that holds document offset off; NULL: 0. */
+	size_t (*part_at)(void *arg, size_t item, uint32_t off);
+	void *arg;
+};
 
 #define VIEW_CACHE 512
 
 struct view_entry {
 	size_t item;		/* (size_t)-1: empty */
+	size_t part;
 	struct lay lay;
 };
 
 struct view {
 	size_t nitems;
-	view_layout_fn layout;
-	void *arg;
+	struct view_source src;
 	int width;		/* layout width in cells (>= 1) */
 	size_t top;		/* item at the top */
-	int line;		/* its line at the top */
-	struct view_entry *cache;	/* VIEW_CACHE entries, item % size */
+	size_t part;		/* its part at the top */
+	int line;		/* that part's line at the top */
+	struct view_entry *cache;	/* VIEW_CACHE entries */
 };
 
-void view_init(struct view *v, size_t nitems, view_layout_fn fn, void *arg,
+void view_init(struct view *v, size_t nitems, const struct view_source *src,
     int width);
 void view_free(struct view *v);
 /** Drop cached layouts (after a change of what the callback produces). */
 void view_invalidate(struct view *v);
 /**
- * Set the width; if it changed, drop the cache and keep the top item,
- * scaling its line offset by the ratio of its new and old line counts.
+ * Set the width; if it changed, drop the cache and keep the top item and
+ * part, scaling the line offset by the ratio of the part's new and old
+ * line counts.
  */
 void view_set_width(struct view *v, int width);
+/** Number of parts of item i. */
+size_t view_parts(struct view *v, size_t i);
 /**
- * The layout of item i at the current width (cached). The pointer is
- * valid until the next view_* call on v.
+ * The layout of part k of item i at the current width (cached). The
+ * pointer is valid until the next view_* call on v.
  */
-const struct lay *view_item(struct view *v, size_t i);
-/** Number of lines item i takes. */
-size_t view_item_lines(struct view *v, size_t i);
-/** Put (item, line) at the top; line is clamped into the item. */
-void view_goto(struct view *v, size_t item, int line);
+const struct lay *view_part(struct view *v, size_t i, size_t k);
+/** Put (item, part, line) at the top; part and line are clamped. */
+void view_goto(struct view *v, size_t item, size_t part, int line);
+/** Whether the first line of the top item is above the pane. */
+int view_top_cut(const struct view *v);
 /**
  * Scroll by n lines (positive: down). Scrolling down stops when the last
  * line of the list is at the bottom of a pane of height rows (or
@@ -68,13 +83,17 @@ void view_end(struct view *v, int height);
 /** Whether any line lies below a pane of height rows. */
 int view_more_below(struct view *v, int height);
 /**
- * Position of the row `row` lines below the top: *item and *line; returns
- * 0 if the list ends before it.
+ * The item on the row `row` lines below the top: *item; returns 0 if the
+ * list ends before it.
  */
-int view_row(struct view *v, int row, size_t *item, int *line);
-/** Line of item i containing document offset off (0 if none). */
-int view_line_of(struct view *v, size_t i, uint32_t off);
-/** Percent through the list, estimated from the top item. */
+int view_row(struct view *v, int row, size_t *item);
+/**
+ * Where in item i document offset off is: the part that holds it and
+ * the line of that part (line 0 of part 0 if no line has a source).
+ */
+void view_locate(struct view *v, size_t i, uint32_t off, size_t *part,
+    int *line);
+/** Percent through the list, estimated from the top item and part. */
 int view_percent(struct view *v, int height);
 
 #endif

@@ -1,9 +1,11 @@
 /*
  * test_anchor.c: pane positions (src/tui/view.c) without curses. Items of
- * a fake document take ceil(len / width) lines; the tests check that
- * positions are anchored to items across widths, that scrolling moves by
- * lines across item boundaries and stops at both ends, and that jumps to
- * the end or to an item lay out only about a screen of items.
+ * a fake document come in parts (every 97th item in several, as a huge
+ * paragraph does); a part takes ceil(len / width) lines. The tests check
+ * that positions are anchored to items across widths, that scrolling
+ * moves by lines across part and item boundaries and stops at both ends,
+ * that jumps to the end or to an item lay out only about a screen of
+ * parts, and that an item of many parts is never laid out whole.
  */
 #include "config.h"
 
@@ -16,117 +18,210 @@
 static size_t calls;
 
 static size_t
-fake_len(size_t i)
+fake_parts(void *arg, size_t i)
 {
-	return 30 + (i * 37) % 200;
+	(void)arg;
+	return i % 97 == 5 ? 1 + i % 11 : 1;
 }
 
 static size_t
-fake_lines(size_t i, int width)
+fake_len(size_t i, size_t k)
 {
-	return (fake_len(i) + (size_t)width - 1) / (size_t)width;
+	return 30 + (i * 37 + k * 101) % 200;
 }
 
-static void
-fake_layout(void *arg, size_t i, int width, struct lay *out)
+static size_t
+fake_lines(size_t i, size_t k, int width)
 {
-	size_t n = fake_lines(i, width), k;
+	return (fake_len(i, k) + (size_t)width - 1) / (size_t)width;
+}
+
+/* Line j of part k of item i has source offset 1000 * (i + k) + j. */
+static void
+fake_layout(void *arg, size_t i, size_t k, int width, struct lay *out)
+{
+	size_t n = fake_lines(i, k, width), j;
 
 	(void)arg;
 	calls++;
-	for (k = 0; k < n; k++)
+	for (j = 0; j < n; j++) {
 		lay_new_line(out);
+		out->lines[out->nlines - 1].src = (uint32_t)(1000 * (i + k) +
+		    j);
+	}
 }
 
-/* Absolute line number of the top, counted the slow way. */
 static size_t
-abs_line(size_t top, int line, int width)
+fake_part_at(void *arg, size_t i, uint32_t off)
 {
-	size_t i, n = 0;
+	size_t k = off / 1000 > i ? off / 1000 - i : 0;
+
+	return k < fake_parts(arg, i) ? k : fake_parts(arg, i) - 1;
+}
+
+/* Absolute line number of a position, counted the slow way. */
+static size_t
+abs_line(size_t top, size_t part, int line, int width)
+{
+	size_t i, k, n = 0;
 
 	for (i = 0; i < top; i++)
-		n += fake_lines(i, width);
+		for (k = 0; k < fake_parts(NULL, i); k++)
+			n += fake_lines(i, k, width);
+	for (k = 0; k < part; k++)
+		n += fake_lines(top, k, width);
 	return n + (size_t)line;
+}
+
+static const struct view_source fake = {
+	fake_layout, fake_parts, fake_part_at, NULL
+};
+
+/* An item of 100000 parts: walking through it never lays it out whole. */
+static size_t
+huge_parts(void *arg, size_t i)
+{
+	(void)arg;
+	return i == 1 ? 100000 : 1;
+}
+
+static void
+huge_layout(void *arg, size_t i, size_t k, int width, struct lay *out)
+{
+	(void)arg;
+	(void)i;
+	(void)k;
+	(void)width;
+	calls++;
+	lay_new_line(out);
+	lay_new_line(out);
+	lay_new_line(out);
+}
+
+static void
+test_huge(void)
+{
+	static const struct view_source src = {
+		huge_layout, huge_parts, NULL, NULL
+	};
+	struct view v;
+	size_t item;
+
+	view_init(&v, 3, &src, 40);
+	calls = 0;
+	ok(view_more_below(&v, 24), "a huge item: more below the first screen");
+	view_scroll(&v, 24, 24);
+	ok(calls < 20, "a screen down lays out %zu parts", calls);
+	calls = 0;
+	view_end(&v, 24);
+	ok(calls < 20, "G past a 100000-part item lays out %zu parts", calls);
+	ok(view_row(&v, 0, &item) && item == 1 && v.part == 99993,
+	    "the top is in the huge item's last parts (part %zu)", v.part);
+	is_int(view_percent(&v, 24), 100, "at the end: 100%%");
+	view_goto(&v, 1, 50000, 0);
+	is_int(view_percent(&v, 24), 50, "half-way through the middle item");
+	ok(view_top_cut(&v), "a top inside an item is cut");
+	calls = 0;
+	view_scroll(&v, -10, 24);
+	ok(calls < 10 && v.part == 50000 - 4 && v.line == 2,
+	    "scrolling up crosses parts by lines");
+	view_free(&v);
 }
 
 int
 main(void)
 {
 	struct view v;
-	size_t n = 1000000, item, before, total;
-	int line, good;
+	size_t n = 1000000, item, part, before;
+	int line, good, width;
 	long moved;
 
-	view_init(&v, n, fake_layout, NULL, 40);
+	view_init(&v, n, &fake, 40);
 	is_int((long long)v.top, 0, "starts at the first item");
 
 	calls = 0;
 	view_end(&v, 24);
-	ok(calls < 60, "G on a million items lays out %zu items", calls);
+	ok(calls < 60, "G on a million items lays out %zu parts", calls);
 	ok(!view_more_below(&v, 24), "at the end nothing is below");
-	ok(view_row(&v, 23, &item, &line) && item == n - 1 &&
-	    line == (int)fake_lines(n - 1, 40) - 1,
-	    "the last line is on the bottom row");
+	ok(view_row(&v, 23, &item) && item == n - 1 &&
+	    !view_row(&v, 24, &item), "the last line is on the bottom row");
 	is_int(view_scroll(&v, 5, 24), 0, "cannot scroll past the end");
 	is_int(view_percent(&v, 24), 100, "percent at the end is 100");
 
 	calls = 0;
-	view_goto(&v, 700000, 0);
-	ok(calls <= 2, "7000000g-style goto lays out %zu items", calls);
+	view_goto(&v, 700000, 0, 0);
+	ok(calls <= 2, "7000000g-style goto lays out %zu parts", calls);
 	is_int((long long)v.top, 700000, "goto puts the item at the top");
 	is_int(view_percent(&v, 24), 70, "percent is estimated from the item");
 
-	/* Scrolling by lines crosses item boundaries exactly. */
-	before = abs_line(v.top, v.line, 40);
+	/* Scrolling by lines crosses part and item boundaries exactly. */
 	good = 1;
-	view_goto(&v, 10, 0);
-	before = abs_line(v.top, v.line, 40);
-	moved = view_scroll(&v, 17, 24);
-	if (moved != 17 || abs_line(v.top, v.line, 40) != before + 17)
-		good = 0;
-	moved = view_scroll(&v, -5, 24);
-	if (moved != -5 || abs_line(v.top, v.line, 40) != before + 12)
-		good = 0;
-	ok(good, "scrolling moves by lines across items");
-	view_goto(&v, 1, 1);
+	for (item = 0; item < 300 && good; item += 7) {
+		view_goto(&v, item, 0, 0);
+		before = abs_line(v.top, v.part, v.line, 40);
+		moved = view_scroll(&v, 17, 24);
+		if (moved != 17 ||
+		    abs_line(v.top, v.part, v.line, 40) != before + 17)
+			good = 0;
+		moved = view_scroll(&v, -5, 24);
+		if (moved != -5 ||
+		    abs_line(v.top, v.part, v.line, 40) != before + 12)
+			good = 0;
+	}
+	ok(good, "scrolling moves by lines across parts and items");
+	view_goto(&v, 5, 3, 1);
+	ok(v.top == 5 && v.part == 3 && v.line == 1,
+	    "goto a part of a many-part item");
+	view_goto(&v, 5, 99, 99);
+	ok(v.part == fake_parts(NULL, 5) - 1 &&
+	    v.line == (int)fake_lines(5, v.part, 40) - 1,
+	    "goto clamps part and line");
+	view_goto(&v, 1, 0, 1);
 	moved = view_scroll(&v, -1000, 24);
 	ok(v.top == 0 && v.line == 0, "scrolling up stops at the first line");
-	is_int(moved, -(long)abs_line(1, 1, 40), "and says how far it moved");
+	is_int(moved, -(long)abs_line(1, 0, 1, 40), "and says how far it moved");
 
-	/* Anchoring: a width change keeps the item and scales the line. */
-	view_goto(&v, 500, 0);
+	/* Anchoring: a width change keeps the item and part and scales the
+	 * line. */
+	view_goto(&v, 500, 0, 0);
 	view_scroll(&v, 3, 24);
 	item = v.top;
+	part = v.part;
 	line = v.line;
 	view_set_width(&v, 20);
-	is_int((long long)v.top, (long long)item,
-	    "a narrower width keeps the top item");
-	is_int(v.line, (int)((size_t)line * fake_lines(item, 20) /
-	    fake_lines(item, 40)), "and scales its line offset");
+	ok(v.top == item && v.part == part,
+	    "a narrower width keeps the top item and part");
+	is_int(v.line, (int)((size_t)line * fake_lines(item, part, 20) /
+	    fake_lines(item, part, 40)), "and scales its line offset");
 	view_set_width(&v, 40);
 	is_int((long long)v.top, (long long)item, "back to the old width");
 	ok(v.line <= line, "the offset never moves past the old one");
 	view_set_width(&v, 1000);
-	is_int(v.line, 0, "a very wide pane puts the item's one line on top");
+	is_int(v.line, 0, "a very wide pane puts the part's one line on top");
 	is_int((long long)v.top, (long long)item, "and keeps the item");
 
-	/* view_line_of with lines that have no source stays at 0. */
-	is_int(view_line_of(&v, item, 12345), 0, "no source offsets: line 0");
+	/* view_locate: the part from the callback, the line from sources. */
+	width = 40;
+	view_set_width(&v, width);
+	view_locate(&v, 5, 1000 * (5 + 2) + 3, &part, &line);
+	ok(part == 2 && line == 3, "an offset inside part 2 of item 5");
+	view_locate(&v, 5, 1, &part, &line);
+	ok(part == 0 && line == 0, "an offset before the item: its start");
+	view_free(&v);
 
 	/* A list shorter than the pane cannot scroll. */
-	view_free(&v);
-	view_init(&v, 3, fake_layout, NULL, 1000);
-	total = 3;
-	is_int(view_scroll(&v, 1, 24), 0, "a %zu-line list does not scroll",
-	    total);
+	view_init(&v, 3, &fake, 1000);
+	is_int(view_scroll(&v, 1, 24), 0, "a 3-line list does not scroll");
 	view_end(&v, 24);
 	ok(v.top == 0 && v.line == 0, "its end is its top");
 	view_free(&v);
 
-	view_init(&v, 0, fake_layout, NULL, 10);
+	view_init(&v, 0, &fake, 10);
 	view_end(&v, 5);
-	ok(!view_row(&v, 0, &item, &line), "an empty list has no rows");
+	ok(!view_row(&v, 0, &item), "an empty list has no rows");
 	is_int(view_scroll(&v, 3, 5), 0, "and does not scroll");
 	view_free(&v);
+
+	test_huge();
 	return tap_done();
 }

@@ -1,0 +1,115 @@
+#!/bin/sh
+# tests/term/hard_giant.sh: a file that is one huge line (its title) and
+# a document with one huge paragraph. --dump and the reader lay such a
+# paragraph out a part at a time (layout.h), so their peak memory stays a
+# small multiple of the file, not the ~15 bytes a byte a whole layout
+# takes; the reader still goes to the end (G), back (g) and finds and
+# highlights a word in the middle of the paragraph, and what it shows at
+# the end is what --dump prints. Memory is not checked under
+# AddressSanitizer (its shadow memory and quarantine).
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/term/term-lib.sh"
+. "$top_srcdir/tests/term/hard_lib.sh"
+skip() { ok 0 "# SKIP $*"; }
+
+MIB=12
+hard_asan && MIB=3
+ONE=$TERM_TMP/one.txt
+TWO=$TERM_TMP/two.txt
+"$PYTHON3" - "$ONE" "$TWO" "$MIB" <<'EOF'
+import sys
+words = ("river stone water bridge harbour lantern morning evening quiet "
+         "window alpha gamma delta beta orchard canal").split()
+n = int(sys.argv[3]) * 1024 * 1024
+out, size, i = [], 0, 0
+while size < n:
+    w = words[(i * 7 + i // 16) % len(words)]
+    if i == 40000:
+        w = "MIDDLEWORD"
+    out.append(w)
+    size += len(w) + 1
+    i += 1
+line = " ".join(out) + " LASTWORD"
+open(sys.argv[1], "w").write(line)		# no newline at all
+open(sys.argv[2], "w").write("A title\n\n" + line + "\n\nShort tail.\n")
+EOF
+[ -s "$ONE" ] || skip_all "python3 could not write the documents"
+size_kb=$(( $(wc -c <"$ONE") / 1024 ))
+
+# Peak RSS in KB of a command (its children's maximum).
+peak() {
+	"$PYTHON3" -c '
+import resource, subprocess, sys
+r = subprocess.run(sys.argv[2:], stdout=open(sys.argv[1], "wb"))
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)
+' "$@"
+}
+
+set -- $(peak "$TERM_TMP/one.dump" "$GLOSS" --dump --width 80 "$ONE")
+ok $(test "$2" = 0; echo $?) "a one-line file of $MIB MiB: --dump exits 0"
+tail -n 2 "$TERM_TMP/one.dump" | grep -q 'LASTWORD$'
+ok $? "its dump ends with the line's last word"
+if hard_asan; then
+	skip "peak memory of --dump (AddressSanitizer build)"
+else
+	test "$1" -lt $((3 * size_kb))
+	ok $? "--dump peak memory $1 KB < 3 x the file ($size_kb KB)"
+fi
+
+# The reader: to the end and back; the screen's last text line is the
+# dump's (same width: the pane is the terminal's width in tab layout
+# minus its bar).
+hard_start 81 24 "$GLOSS" --layout=tabs "$ONE"
+term_wait "h help"
+ok $? "the reader opens the one-line file"
+term_keys G
+term_wait LASTWORD
+ok $? "G shows the last word"
+"$GLOSS" --dump --width 80 "$ONE" | grep -v '^$' | tail -n 1 >"$TERM_TMP/last"
+term_cap
+sed '$d; s/^.//; s/ *$//' "$TERM_TMP/screen" | grep -v '^$' | tail -n 1 \
+    >"$TERM_TMP/shown"
+cmp -s "$TERM_TMP/last" "$TERM_TMP/shown"
+ok $? "the last line shown is the dump's last line"
+pid=$(cat "$HARD_PID")
+hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
+term_keys g
+term_wait "0%"
+ok $? "g goes back to the top"
+if hard_asan || [ -z "$hwm" ]; then
+	skip "peak memory of the reader (AddressSanitizer build or no /proc)"
+else
+	test "$hwm" -lt $((3 * size_kb))
+	ok $? "reader peak memory after G $hwm KB < 3 x the file ($size_kb KB)"
+fi
+term_keys q
+term_wait "GLOSS-EXIT=0"
+ok $? "q exits 0"
+
+# A huge paragraph after a title: search finds the word in its middle
+# and highlights it; the paragraph after it is still there.
+hard_start 100 30 "$GLOSS" "$TWO"
+term_wait "h help"
+term_keys / MIDDLEWORD Enter
+term_wait_re '^│.*MIDDLEWORD'
+ok $? "search finds a word in the middle of the huge paragraph"
+tm capture-pane -p -e >"$TERM_TMP/esc"
+grep -q "$(printf '\033')\[[0-9;]*m*MIDDLEWORD" "$TERM_TMP/esc"
+ok $? "and it is drawn with an attribute (highlighted)"
+term_keys G
+term_wait "Short tail."
+ok $? "G reaches the paragraph after the huge one"
+pid=$(cat "$HARD_PID")
+hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
+if hard_asan || [ -z "$hwm" ]; then
+	skip "peak memory with quote links (AddressSanitizer build or no /proc)"
+else
+	# Finding quote links holds the words of the largest paragraph
+	# (about 4.5 bytes a byte here) while it runs.
+	test "$hwm" -lt $((8 * size_kb))
+	ok $? "reader peak memory with a search $hwm KB < 8 x the file ($size_kb KB)"
+fi
+term_keys q
+term_wait "GLOSS-EXIT=0"
+ok $? "q exits 0"
+tap_done

@@ -1,0 +1,118 @@
+/*
+ * test_search.c: search_span (src/tui/search.c) folds text a piece at a
+ * time; with any piece size it must find exactly the matches of one
+ * search over the whole folded text (non-overlapping, left to right),
+ * including matches across cuts, through accents, case, soft hyphens and
+ * multi-byte characters.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/text.h"
+#include "gloss/xmalloc.h"
+#include "../../src/tui/search.h"
+#include "../tap.h"
+
+/* The reference: fold everything, then search the key once. */
+static size_t
+ref_search(const struct search *s, const char *text, size_t len,
+    struct search_match **m, size_t *cap)
+{
+	char *key, *p, *at;
+	uint32_t *map;
+	size_t keylen, left, k, n = 0;
+
+	key = text_fold(text, len, s->keep_case, &keylen, &map);
+	p = key;
+	left = keylen;
+	while (left >= s->keylen &&
+	    (at = memmem(p, left, s->key, s->keylen)) != NULL) {
+		k = (size_t)(at - key);
+		*m = xgrow(*m, cap, n + 1, sizeof **m);
+		(*m)[n].start = map[k];
+		(*m)[n].end = map[k + s->keylen - 1] + 1;
+		n++;
+		left -= (size_t)(at - p) + s->keylen;
+		p = at + s->keylen;
+	}
+	free(key);
+	free(map);
+	return n;
+}
+
+static unsigned long rng = 12345;
+
+static unsigned
+rnd(unsigned n)
+{
+	rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(rng >> 33) % n;
+}
+
+int
+main(void)
+{
+	static const char *bits[] = {
+		"a", "b", "A", "B", " ", "\xc3\xa1",		/* á */
+		"\xc3\x81",	/* Á */
+		"\xc2\xad",	/* soft hyphen */
+		"\xe2\x80\x8d",	/* ZWJ */
+		"a\xcc\x81",	/* a + combining acute */
+		"\xd8\xb9",	/* ع */
+		"\xe4\xb8\xad",	/* 中 */
+		"\xf0\x9f\x98\x80",	/* emoji */
+		"\xff",		/* invalid */
+	};
+	static const char *pats[] = {
+		"a", "ab", "aa", "aba", "Ab", "a b", "\xc3\xa1" "b", "\xd8\xb9",
+		"\xe4\xb8\xad" "a", "bbb", "aaaa",
+	};
+	static const size_t pieces[] = { 1, 2, 3, 5, 7, 16, 64 };
+	struct search s;
+	struct search_match *m = NULL, *r = NULL;
+	size_t mcap = 0, rcap = 0, nm, nr, i, t, len, pi, bad = 0, cases = 0;
+	size_t found = 0;
+	char text[2048];
+	int p;
+
+	for (t = 0; t < 3000; t++) {
+		len = 0;
+		for (i = rnd(120); i > 0; i--) {
+			const char *b = bits[rnd(sizeof bits / sizeof *bits)];
+
+			memcpy(text + len, b, strlen(b));
+			len += strlen(b);
+		}
+		p = (int)rnd(sizeof pats / sizeof *pats);
+		if (!search_compile(&s, pats[p]))
+			continue;
+		nr = ref_search(&s, text, len, &r, &rcap);
+		found += nr;
+		for (pi = 0; pi < sizeof pieces / sizeof *pieces; pi++) {
+			nm = 0;
+			search_span_pieces(&s, text, len, 0, pieces[pi], &m,
+			    &nm, &mcap);
+			cases++;
+			if (nm != nr || (nm > 0 &&
+			    memcmp(m, r, nm * sizeof *m) != 0))
+				bad++;
+		}
+		search_free(&s);
+	}
+	ok(bad == 0, "pieces of 1 to 64 bytes find what one search finds "
+	    "(%zu of %zu differ; %zu matches)", bad, cases, found);
+	ok(found > 1000, "the random texts have matches to find (%zu)", found);
+
+	/* A match across the cut of two pieces. */
+	search_compile(&s, "needle");
+	nm = 0;
+	search_span_pieces(&s, "hay needle hay", 14, 100, 6, &m, &nm, &mcap);
+	ok(nm == 1 && m[0].start == 104 && m[0].end == 110,
+	    "a match across a cut, at absolute offsets");
+	search_free(&s);
+	free(m);
+	free(r);
+	return tap_done();
+}
