@@ -140,8 +140,8 @@ struct dump_task {
 	size_t from, to;	/* items; from == 0: the part's heading too
 				 * (article: items of layout.h, 0 is the
 				 * title) */
-	size_t kfrom, kto;	/* article items of many parts (layout.h):
-				 * when kto > 0, only parts [kfrom, kto) of
+	size_t kfrom, kto;	/* items of many parts (layout.h): when
+				 * kto > 0, only parts [kfrom, kto) of
 				 * item `from` (and to == from + 1) */
 	struct dump out;
 	int done;
@@ -199,15 +199,28 @@ dump_article(struct dump *dp, struct layout_ctx *c, struct lay *l,
 		    layout_article_parts(c, i));
 }
 
+/* Parts [k, n) of comment i, one at a time. */
+static void
+dump_comment(struct dump *dp, struct layout_ctx *c, struct lay *l,
+    int width, size_t i, size_t k, size_t n)
+{
+	for (; k < n; k++) {
+		lay_clear(l);
+		layout_comment_part(c, i, k, width, 0, l);
+		dump_lines(dp, l);
+	}
+}
+
+/* The heading (first task), then comments [from, to) or some parts. */
 static void
 dump_comments(struct dump *dp, struct layout_ctx *c, struct lay *l,
-    int width, size_t from, size_t to)
+    int width, const struct dump_task *t)
 {
 	const struct doc *d = c->doc;
 	size_t i;
 	char *s;
 
-	if (from == 0) {
+	if (t->from == 0 && t->kfrom == 0) {
 		if (d->declared_comments >= 0 &&
 		    (uint64_t)d->declared_comments != d->ncomments)
 			s = xasprintf("Comments: %zu of %lld shown%s",
@@ -219,11 +232,13 @@ dump_comments(struct dump *dp, struct layout_ctx *c, struct lay *l,
 		dump_heading(dp, c, l, s, width);
 		free(s);
 	}
-	for (i = from; i < to; i++) {
-		lay_clear(l);
-		layout_comment(c, i, width, 0, l);
-		dump_lines(dp, l);
+	if (t->kto > 0) {
+		dump_comment(dp, c, l, width, t->from, t->kfrom, t->kto);
+		return;
 	}
+	for (i = t->from; i < t->to; i++)
+		dump_comment(dp, c, l, width, i, 0,
+		    layout_comment_parts(c, i));
 }
 
 static void
@@ -276,46 +291,42 @@ dump_item_bytes(const struct doc *d, enum dump_part part, size_t i)
 	return n;
 }
 
-/* Cut part's nitems items into tasks (at least one, for its heading). */
-static void
-dump_tasks_add(struct dump_run *r, size_t *cap, enum dump_part part,
-    size_t nitems)
+/* Parts of item i of a part of the output (layout.h); 1 for clauses. */
+static size_t
+dump_item_parts(struct layout_ctx *c, enum dump_part part, size_t i)
 {
-	struct dump_task *t;
-	size_t i = 0, bytes;
-
-	do {
-		r->tasks = xgrow(r->tasks, cap, r->ntasks + 1,
-		    sizeof *r->tasks);
-		t = &r->tasks[r->ntasks++];
-		memset(t, 0, sizeof *t);
-		t->part = part;
-		t->from = i;
-		for (bytes = 0; i < nitems && bytes < DUMP_TASK_BYTES; i++)
-			bytes += dump_item_bytes(r->d, part, i);
-		t->to = i;
-	} while (i < nitems);
+	switch (part) {
+	case DUMP_ARTICLE:
+		return layout_article_parts(c, i);
+	case DUMP_COMMENTS:
+		return layout_comment_parts(c, i);
+	case DUMP_CLAUSES:
+		break;
+	}
+	return 1;
 }
 
 /*
- * The article's tasks: runs of items, except that an item of several
- * parts (a huge paragraph, layout.h) gets a task per part, so that no
- * task holds more than about one chunk of its output.
+ * Cut part's nitems items into tasks (at least one, for its heading):
+ * runs of items of about DUMP_TASK_BYTES, except that an item of several
+ * parts (a huge paragraph or comment) gets a task per part, so that no
+ * task holds more than about one chunk of output.
  */
 static void
-dump_tasks_article(struct dump_run *r, size_t *cap, struct layout_ctx *c)
+dump_tasks_add(struct dump_run *r, size_t *cap, struct layout_ctx *c,
+    enum dump_part part, size_t nitems)
 {
 	struct dump_task *t;
-	size_t i = 0, n = layout_article_items(c), k, np, bytes;
+	size_t i = 0, k, np, bytes;
 
-	while (i < n) {
-		np = layout_article_parts(c, i);
+	do {
+		np = i < nitems ? dump_item_parts(c, part, i) : 1;
 		for (k = 0; k < np && np > 1; k++) {
 			r->tasks = xgrow(r->tasks, cap, r->ntasks + 1,
 			    sizeof *r->tasks);
 			t = &r->tasks[r->ntasks++];
 			memset(t, 0, sizeof *t);
-			t->part = DUMP_ARTICLE;
+			t->part = part;
 			t->from = i;
 			t->to = i + 1;
 			t->kfrom = k;
@@ -329,13 +340,13 @@ dump_tasks_article(struct dump_run *r, size_t *cap, struct layout_ctx *c)
 		    sizeof *r->tasks);
 		t = &r->tasks[r->ntasks++];
 		memset(t, 0, sizeof *t);
-		t->part = DUMP_ARTICLE;
+		t->part = part;
 		t->from = i;
-		for (bytes = 0; i < n && bytes < DUMP_TASK_BYTES &&
-		    (i == t->from || layout_article_parts(c, i) == 1); i++)
-			bytes += dump_item_bytes(r->d, DUMP_ARTICLE, i);
+		for (bytes = 0; i < nitems && bytes < DUMP_TASK_BYTES &&
+		    (i == t->from || dump_item_parts(c, part, i) == 1); i++)
+			bytes += dump_item_bytes(r->d, part, i);
 		t->to = i;
-	}
+	} while (i < nitems);
 }
 
 static void
@@ -347,7 +358,7 @@ dump_task_run(struct dump_run *r, struct dump_worker *w, struct dump_task *t)
 		dump_article(&t->out, &w->c, &w->l, r->width, t);
 		break;
 	case DUMP_COMMENTS:
-		dump_comments(&t->out, &w->c, &w->l, r->width, t->from, t->to);
+		dump_comments(&t->out, &w->c, &w->l, r->width, t);
 		break;
 	case DUMP_CLAUSES:
 		dump_clauses(&t->out, &w->c, &w->l, r->width, t->from, t->to);
@@ -444,14 +455,15 @@ dump_write(const struct doc *d, const struct text_opts *t,
 	layout_ctx_init(&w.c, d, t);
 	lay_init(&w.l);
 	if (pane == GLOSS_PANE_ALL || pane == GLOSS_PANE_ARTICLE)
-		dump_tasks_article(&r, &cap, &w.c);
+		dump_tasks_add(&r, &cap, &w.c, DUMP_ARTICLE,
+		    layout_article_items(&w.c));
 	/* With all panes, a part the document does not have is left out. */
 	if (pane == GLOSS_PANE_COMMENTS || (pane == GLOSS_PANE_ALL &&
 	    (d->ncomments > 0 || d->declared_comments > 0)))
-		dump_tasks_add(&r, &cap, DUMP_COMMENTS, d->ncomments);
+		dump_tasks_add(&r, &cap, &w.c, DUMP_COMMENTS, d->ncomments);
 	if (pane == GLOSS_PANE_CLAUSES || (pane == GLOSS_PANE_ALL &&
 	    d->nclauses > 0))
-		dump_tasks_add(&r, &cap, DUMP_CLAUSES, d->nclauses);
+		dump_tasks_add(&r, &cap, &w.c, DUMP_CLAUSES, d->nclauses);
 	pthread_mutex_init(&r.lock, NULL);
 	pthread_cond_init(&r.cond, NULL);
 	if (r.ntasks > 1) {

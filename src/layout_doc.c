@@ -124,6 +124,7 @@ layout_ctx_clone(struct layout_ctx *dst, const struct layout_ctx *src)
 	lay_init(&dst->tmp[0]);
 	lay_init(&dst->tmp[1]);
 	memset(dst->chunks, 0, sizeof dst->chunks);
+	memset(dst->cparts, 0, sizeof dst->cparts);
 }
 
 static void
@@ -131,9 +132,12 @@ layout_chunks_free(struct layout_ctx *c)
 {
 	size_t k;
 
-	for (k = 0; k < LAYOUT_CHUNKS_CACHE; k++)
+	for (k = 0; k < LAYOUT_CHUNKS_CACHE; k++) {
 		free(c->chunks[k].start);
+		free(c->cparts[k].start);
+	}
 	memset(c->chunks, 0, sizeof c->chunks);
+	memset(c->cparts, 0, sizeof c->cparts);
 }
 
 void
@@ -259,21 +263,19 @@ layout_chunks_of(struct layout_ctx *c, struct span s)
 	return k;
 }
 
-/* Lay out chunk `part` of span s (see layout_chunks_of) with st. */
+/*
+ * Lay out the chunk [a, b) of span s (a and b chunk boundaries, see
+ * lay_para_part) with st, the caller's highlights and own ranges.
+ */
 static void
-layout_span_part(struct layout_ctx *c, struct span s, size_t part,
-    struct lay_style *st, struct lay *out)
+layout_span_range(struct layout_ctx *c, struct span s, uint32_t a,
+    uint32_t b, struct lay_style *st, const struct lay_range *own,
+    size_t nown, struct lay *out)
 {
-	const struct layout_chunks *k = layout_chunks_of(c, s);
-	uint32_t a = 0, b = s.len;
 	struct lay_range *r;
 	size_t n;
 
-	if (k != NULL && part < k->n) {
-		a = k->start[part];
-		b = k->start[part + 1];
-	}
-	r = layout_ranges(c, s.off + a, s.off + b, NULL, 0, &n);
+	r = layout_ranges(c, s.off + a, s.off + b, own, nown, &n);
 	if (n > 1)
 		qsort(r, n, sizeof *r, layout_range_cmp);
 	st->ranges = r;
@@ -283,6 +285,21 @@ layout_span_part(struct layout_ctx *c, struct span s, size_t part,
 	st->ranges = NULL;
 	st->nranges = 0;
 	free(r);
+}
+
+/* Lay out chunk `part` of span s (see layout_chunks_of) with st. */
+static void
+layout_span_part(struct layout_ctx *c, struct span s, size_t part,
+    struct lay_style *st, struct lay *out)
+{
+	const struct layout_chunks *k = layout_chunks_of(c, s);
+	uint32_t a = 0, b = s.len;
+
+	if (k != NULL && part < k->n) {
+		a = k->start[part];
+		b = k->start[part + 1];
+	}
+	layout_span_range(c, s, a, b, st, NULL, 0, out);
 }
 
 static void
@@ -649,84 +666,291 @@ layout_comment_refs(struct layout_ctx *c, size_t first, size_t n, int width,
 	free(s);
 }
 
+/*
+ * A comment is laid out in units: one per chunk (lay_para_chunk_len) of
+ * each source line of each paragraph, in order; a unit is (paragraph,
+ * line, byte offset in the line). A comment of more than LAY_CHUNK bytes
+ * is cut into parts of whole units, about LAY_CHUNK bytes each (cached
+ * like the chunks of article paragraphs); others are one part.
+ */
+static int
+layout_cunit_eq(const struct layout_cunit *a, const struct layout_cunit *b)
+{
+	return a->para == b->para && a->line == b->line && a->off == b->off;
+}
+
+/* The source line of unit u. */
+static struct span
+layout_cunit_line(const struct doc *d, const struct layout_cunit *u)
+{
+	return d->lines[d->paras[u->para].lines.first + u->line];
+}
+
+/* Bytes of unit u (its chunk of the line; 0 for an empty line). */
+static uint32_t
+layout_cunit_len(const struct doc *d, const struct layout_cunit *u)
+{
+	struct span s = layout_cunit_line(d, u);
+
+	return (uint32_t)lay_para_chunk_len(d->buf + s.off + u->off,
+	    s.len - u->off);
+}
+
+/* Step u to the unit after it (n: its length); paragraphs in order. */
+static void
+layout_cunit_next(const struct doc *d, struct layout_cunit *u, uint32_t n)
+{
+	struct span s = layout_cunit_line(d, u);
+
+	if (u->off + n < s.len) {
+		u->off += n;
+		return;
+	}
+	u->off = 0;
+	if (u->line + 1 < d->paras[u->para].lines.n) {
+		u->line++;
+		return;
+	}
+	u->line = 0;
+	u->para++;
+	/* A paragraph has at least one line (parse_text). */
+}
+
+/* The first unit of comment i and the position after its last one. */
+static void
+layout_cunit_bounds(const struct doc *d, size_t i, struct layout_cunit *a,
+    struct layout_cunit *e)
+{
+	const struct doc_comment *cm = &d->comments[i];
+
+	memset(a, 0, sizeof *a);
+	a->para = cm->first_para;
+	*e = *a;
+	e->para = cm->first_para + cm->npara;
+}
+
+/* Where the parts of comment i start, or NULL when it is one part. */
+static const struct layout_cparts *
+layout_cparts_of(struct layout_ctx *c, size_t i)
+{
+	const struct doc *d = c->doc;
+	const struct doc_comment *cm = &d->comments[i];
+	struct layout_cparts *k;
+	struct layout_cunit u, e;
+	uint64_t bytes = 0, acc = 0;
+	size_t cap = 0, p, l;
+	uint32_t n;
+
+	for (p = cm->first_para; p < cm->first_para + cm->npara; p++)
+		for (l = 0; l < d->paras[p].lines.n; l++)
+			bytes += d->lines[d->paras[p].lines.first + l].len;
+	if (bytes <= LAY_CHUNK)
+		return NULL;
+	k = &c->cparts[i % LAYOUT_CHUNKS_CACHE];
+	if (k->start != NULL && k->comment == i)
+		return k;
+	free(k->start);
+	k->start = NULL;
+	k->n = 0;
+	layout_cunit_bounds(d, i, &u, &e);
+	while (!layout_cunit_eq(&u, &e)) {
+		n = layout_cunit_len(d, &u);
+		if (k->n == 0 || (acc > 0 && acc + n > LAY_CHUNK)) {
+			k->start = xgrow(k->start, &cap, k->n + 2,
+			    sizeof *k->start);
+			k->start[k->n++] = u;
+			acc = 0;
+		}
+		acc += n;
+		layout_cunit_next(d, &u, n);
+	}
+	k->start[k->n] = e;
+	k->comment = i;
+	return k;
+}
+
+size_t
+layout_comment_parts(struct layout_ctx *c, size_t i)
+{
+	const struct layout_cparts *k;
+
+	if (i >= c->doc->ncomments || (k = layout_cparts_of(c, i)) == NULL)
+		return 1;
+	return k->n;
+}
+
+/* Units [*a, *e) of part `part` of comment i. */
+static void
+layout_comment_units(struct layout_ctx *c, size_t i, size_t part,
+    struct layout_cunit *a, struct layout_cunit *e)
+{
+	const struct layout_cparts *k = layout_cparts_of(c, i);
+
+	layout_cunit_bounds(c->doc, i, a, e);
+	if (k != NULL && part < k->n) {
+		*a = k->start[part];
+		*e = k->start[part + 1];
+	}
+}
+
+/* Document offset where unit u starts (end: the comment's end). */
+static uint32_t
+layout_cunit_off(const struct doc *d, size_t i, const struct layout_cunit *u)
+{
+	const struct doc_comment *cm = &d->comments[i];
+	struct span s;
+
+	if (u->para >= cm->first_para + cm->npara) {
+		if (cm->npara == 0)
+			return 0;
+		s = d->lines[d->paras[cm->first_para + cm->npara - 1].lines.first
+		    + d->paras[cm->first_para + cm->npara - 1].lines.n - 1];
+		return s.off + s.len;
+	}
+	return layout_cunit_line(d, u).off + u->off;
+}
+
+void
+layout_comment_part_span(struct layout_ctx *c, size_t i, size_t part,
+    uint32_t *start, uint32_t *end)
+{
+	struct layout_cunit a, e;
+
+	layout_comment_units(c, i, part, &a, &e);
+	*start = layout_cunit_off(c->doc, i, &a);
+	*end = layout_cunit_off(c->doc, i, &e);
+	if (*end < *start)
+		*end = *start;
+}
+
+size_t
+layout_comment_part_at(struct layout_ctx *c, size_t i, uint32_t off)
+{
+	const struct layout_cparts *k;
+	size_t lo = 0, hi, mid;
+
+	if (i >= c->doc->ncomments || (k = layout_cparts_of(c, i)) == NULL)
+		return 0;
+	hi = k->n;	/* the last part starting at or before off */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (layout_cunit_off(c->doc, i, &k->start[mid]) <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The links of comment paragraph p: *first and *n in doc->links. */
+static void
+layout_para_links(const struct doc *d, const struct doc_comment *cm,
+    uint32_t p, size_t *first, size_t *n)
+{
+	size_t lo = cm->first_link, hi = cm->first_link + cm->nlinks, mid;
+
+	while (lo < hi) {	/* links are sorted by paragraph */
+		mid = lo + (hi - lo) / 2;
+		if (d->links[mid].para < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	for (hi = lo; hi < cm->first_link + cm->nlinks &&
+	    d->links[hi].para == p; hi++)
+		;
+	*n = hi - lo;
+}
+
+/*
+ * Unit u (n bytes) of comment paragraph u->para, whose links are
+ * [lk, lk + nlk): its lines beside the gutter, quoted passages marked,
+ * with a bar in front of its lines if any of them shows quoted text.
+ */
+static void
+layout_comment_unit(struct layout_ctx *c, const struct layout_cunit *u,
+    uint32_t n, size_t lk, size_t nlk, int width, int indent,
+    struct lay *out)
+{
+	const struct doc *d = c->doc;
+	struct span s = layout_cunit_line(d, u);
+	struct lay_range *own = NULL;
+	struct lay_style st;
+	size_t cap = 0, nown = 0, k, before = out->nlines, j, g;
+	uint32_t a = s.off + u->off, b = a + n;
+	int q = 0;
+
+	for (k = lk; k < lk + nlk; k++) {	/* passages on this unit */
+		if (d->links[k].end <= a || d->links[k].start >= b)
+			continue;
+		own = xgrow(own, &cap, nown + 1, sizeof *own);
+		own[nown].start = d->links[k].start;
+		own[nown].end = d->links[k].end;
+		own[nown].attr = LAY_QUOTED;
+		nown++;
+	}
+	layout_style(&st, width, 0, 0, 0);
+	st.margin = indent + LAYOUT_COMMENT_INDENT;	/* gutter, thread */
+	layout_span_range(c, s, u->off, u->off + n, &st, own, nown, out);
+	free(own);
+	if (nlk == 0)
+		return;
+	/* Bar only in front of lines with quoted text. */
+	for (j = before; j < out->nlines && !q; j++) {
+		const struct lay_line *l = &out->lines[j];
+
+		for (g = 0; g < l->n; g++)
+			if (out->glyphs[l->first + g].attr & LAY_QUOTED)
+				q = 1;
+	}
+	if (q)
+		layout_bar_lines(c, out, before, indent, LAY_QUOTED);
+}
+
+void
+layout_comment_part(struct layout_ctx *c, size_t i, size_t part, int width,
+    int indent, struct lay *out)
+{
+	const struct doc *d = c->doc;
+	const struct doc_comment *cm = &d->comments[i];
+	struct layout_cunit u, e, first, end;
+	size_t lk = 0, nlk = 0;
+	uint32_t n, para = UINT32_MAX;
+
+	if (indent > width / 2)
+		indent = width / 2;
+	layout_comment_units(c, i, part, &u, &e);
+	layout_cunit_bounds(d, i, &first, &end);
+	if (layout_cunit_eq(&u, &first))
+		layout_comment_header(c, i, width, indent, out);
+	while (!layout_cunit_eq(&u, &e)) {
+		if (u.para != para) {
+			para = u.para;
+			layout_para_links(d, cm, para, &lk, &nlk);
+		}
+		if (u.line == 0 && u.off == 0 && u.para != cm->first_para)
+			layout_blank(out);
+		n = layout_cunit_len(d, &u);
+		layout_comment_unit(c, &u, n, lk, nlk, width, indent, out);
+		layout_cunit_next(d, &u, n);
+		/* After a quoting paragraph's last unit: its references. */
+		if (nlk > 0 && u.para != para)
+			layout_comment_refs(c, lk, nlk, width,
+			    indent + LAYOUT_COMMENT_INDENT, out);
+	}
+	if (layout_cunit_eq(&e, &end))
+		layout_blank(out);
+}
+
 void
 layout_comment(struct layout_ctx *c, size_t i, int width, int indent,
     struct lay *out)
 {
-	const struct doc *d = c->doc;
-	const struct doc_comment *cm = &d->comments[i];
-	struct lay_range *own = NULL;
-	size_t cap = 0, nown, k, lk, nlk, o0, on;
-	uint32_t p;
-	int text_indent;
+	size_t k, n = layout_comment_parts(c, i);
 
-	if (indent > width / 2)
-		indent = width / 2;
-	layout_comment_header(c, i, width, indent, out);
-	text_indent = indent + LAYOUT_COMMENT_INDENT;
-	lk = cm->first_link;	/* links are sorted: each paragraph's are a run */
-	for (p = cm->first_para; p < cm->first_para + cm->npara; p++) {
-		const struct doc_para *para = &d->paras[p];
-		size_t from = out->nlines;
-		int quoted = 0;
-		uint32_t ln;
-
-		nown = 0;
-		while (lk < cm->first_link + cm->nlinks &&
-		    d->links[lk].para < p)
-			lk++;
-		for (k = lk; k < cm->first_link + cm->nlinks &&
-		    d->links[k].para == p; k++) {
-			own = xgrow(own, &cap, nown + 1, sizeof *own);
-			own[nown].start = d->links[k].start;
-			own[nown].end = d->links[k].end;
-			own[nown].attr = LAY_QUOTED;
-			nown++;
-			quoted = 1;
-		}
-		nlk = nown;
-		o0 = 0;
-		if (p != cm->first_para)
-			layout_blank(out);
-		for (ln = 0; ln < para->lines.n; ln++) {
-			struct span s = d->lines[para->lines.first + ln];
-			struct lay_style st;
-			size_t before = out->nlines;
-
-			/* Only the passages on this line (sorted, disjoint). */
-			while (o0 < nown && own[o0].end <= s.off)
-				o0++;
-			for (on = 0; o0 + on < nown &&
-			    own[o0 + on].start < s.off + s.len; on++)
-				;
-			layout_style(&st, width, 0, 0, 0);
-			st.margin = text_indent;	/* gutter, thread */
-			layout_span(c, s, &st, own + o0, on, out);
-			if (quoted) {
-				size_t g, q = 0, j;
-
-				/* Bar only in front of lines with quoted text. */
-				for (j = before; j < out->nlines; j++) {
-					struct lay_line *l = &out->lines[j];
-
-					for (g = 0; g < l->n; g++)
-						if (out->glyphs[l->first + g].attr &
-						    LAY_QUOTED)
-							q = 1;
-				}
-				if (q)
-					layout_bar_lines(c, out, before, indent,
-					    LAY_QUOTED);
-			}
-		}
-		(void)from;
-		if (quoted)
-			layout_comment_refs(c, lk, nlk, width, text_indent,
-			    out);
-		lk += nlk;
-	}
-	free(own);
-	layout_blank(out);
+	for (k = 0; k < n; k++)
+		layout_comment_part(c, i, k, width, indent, out);
 }
 
 void

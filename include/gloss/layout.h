@@ -158,6 +158,18 @@ struct layout_chunks {
 
 #define LAYOUT_CHUNKS_CACHE	4
 
+/* A place in a comment: paragraph (doc->paras), its line, a byte in it. */
+struct layout_cunit {
+	uint32_t para, line, off;
+};
+
+/* Where the parts of one big comment start (layout_comment_parts). */
+struct layout_cparts {
+	size_t comment;
+	struct layout_cunit *start;	/* n + 1; start[n]: the end */
+	size_t n;
+};
+
 /** What every document-level layout needs: the model and text options. */
 struct layout_ctx {
 	const struct doc *doc;
@@ -173,6 +185,7 @@ struct layout_ctx {
 	const struct lay_range *hilite;	/* extra ranges (search, jump) */
 	size_t nhilite;
 	struct layout_chunks chunks[LAYOUT_CHUNKS_CACHE];	/* own, per clone */
+	struct layout_cparts cparts[LAYOUT_CHUNKS_CACHE];	/* likewise */
 };
 
 void layout_ctx_init(struct layout_ctx *c, const struct doc *d,
@@ -244,6 +257,19 @@ uint32_t layout_block_number(const struct layout_ctx *c, size_t i);
  */
 void layout_comment(struct layout_ctx *c, size_t i, int width,
     int indent, struct lay *out);
+/*
+ * A comment of more than LAY_CHUNK bytes comes in parts (whole chunks of
+ * its lines, about LAY_CHUNK bytes each), as article items do; others in
+ * one. Parts 0, 1, ... in order give layout_comment's lines.
+ */
+size_t layout_comment_parts(struct layout_ctx *c, size_t i);
+void layout_comment_part(struct layout_ctx *c, size_t i, size_t part,
+    int width, int indent, struct lay *out);
+/** Document bytes [*start, *end) part `part` of comment i lays out. */
+void layout_comment_part_span(struct layout_ctx *c, size_t i, size_t part,
+    uint32_t *start, uint32_t *end);
+/** The part of comment i that holds document offset off. */
+size_t layout_comment_part_at(struct layout_ctx *c, size_t i, uint32_t off);
 /** Column positions of the clause table for a width. */
 struct layout_table {
 	int gutter;		/* cells of the number gutter (incl. space) */

@@ -97,8 +97,23 @@ tui_layout_comment(void *arg, size_t item, size_t part, int width,
 	struct tui *t = arg;
 	int indent = t->threaded ? 2 * tui_depth(t, item) : 0;
 
-	(void)part;	/* one part each */
-	layout_comment(&t->lc, item, width, indent, out);
+	layout_comment_part(&t->lc, item, part, width, indent, out);
+}
+
+static size_t
+tui_comment_parts(void *arg, size_t item)
+{
+	struct tui *t = arg;
+
+	return layout_comment_parts(&t->lc, item);
+}
+
+static size_t
+tui_comment_part_at(void *arg, size_t item, uint32_t off)
+{
+	struct tui *t = arg;
+
+	return layout_comment_part_at(&t->lc, item, off);
 }
 
 static void
@@ -471,26 +486,39 @@ tui_hint(struct tui *t)
 /* ---- Search ---- */
 
 /*
- * Narrow *s (article item i's text) to part `part` and TUI_MATCH_MARGIN
- * bytes on each side, cut at character boundaries: enough for drawing
- * the part's matches without folding all of a huge paragraph.
+ * Narrow *s (text of item i of pane kind: an article paragraph or a
+ * comment line) to what lies within TUI_MATCH_MARGIN bytes of part
+ * `part`, cut at character boundaries (empty if none does): enough for
+ * drawing the part's matches without folding all of a huge item.
  */
 static void
-tui_near_part(struct tui *t, size_t i, size_t part, struct span *s)
+tui_near_part(struct tui *t, int kind, size_t i, size_t part,
+    struct span *s)
 {
 	const char *b = t->doc->buf;
-	uint32_t a, e;
+	uint32_t a, e, lo, hi, end = s->off + s->len;
 
-	layout_article_part_span(&t->lc, i, part, &a, &e);
-	a = a - s->off > TUI_MATCH_MARGIN ? a - TUI_MATCH_MARGIN : s->off;
-	e = s->off + s->len - e > TUI_MATCH_MARGIN ? e + TUI_MATCH_MARGIN :
-	    s->off + s->len;
-	while (a > s->off && ((unsigned char)b[a] & 0xc0) == 0x80)
-		a--;
-	while (e < s->off + s->len && ((unsigned char)b[e] & 0xc0) == 0x80)
-		e++;
-	s->off = a;
-	s->len = e - a;
+	if (kind == TUI_ARTICLE)
+		layout_article_part_span(&t->lc, i, part, &a, &e);
+	else
+		layout_comment_part_span(&t->lc, i, part, &a, &e);
+	lo = a > TUI_MATCH_MARGIN ? a - TUI_MATCH_MARGIN : 0;
+	hi = e < UINT32_MAX - TUI_MATCH_MARGIN ? e + TUI_MATCH_MARGIN :
+	    UINT32_MAX;
+	if (lo < s->off)
+		lo = s->off;
+	if (hi > end)
+		hi = end;
+	if (hi <= lo) {		/* s is not near the part */
+		s->len = 0;
+		return;
+	}
+	while (lo > s->off && ((unsigned char)b[lo] & 0xc0) == 0x80)
+		lo--;
+	while (hi < end && ((unsigned char)b[hi] & 0xc0) == 0x80)
+		hi++;
+	s->off = lo;
+	s->len = hi - lo;
 }
 
 void
@@ -501,6 +529,7 @@ tui_item_matches(struct tui *t, int kind, size_t i, size_t part)
 	const struct doc_block *b;
 	struct span s;
 	uint32_t pi, ln;
+	int near;
 
 	t->nm = 0;
 	switch (kind) {
@@ -514,18 +543,24 @@ tui_item_matches(struct tui *t, int kind, size_t i, size_t part)
 			s = b->text;
 		}
 		if (part != TUI_ALL_PARTS && layout_article_parts(&t->lc, i) > 1)
-			tui_near_part(t, i, part, &s);
+			tui_near_part(t, kind, i, part, &s);
 		search_span(&t->search, d->buf + s.off, s.len, s.off, &t->m,
 		    &t->nm, &t->mcap);
 		return;
 	case TUI_COMMENTS:
 		cm = &d->comments[i];
+		near = part != TUI_ALL_PARTS &&
+		    layout_comment_parts(&t->lc, i) > 1;
 		for (pi = cm->first_para; pi < cm->first_para + cm->npara;
 		    pi++) {
 			for (ln = 0; ln < d->paras[pi].lines.n; ln++) {
 				s = d->lines[d->paras[pi].lines.first + ln];
-				search_span(&t->search, d->buf + s.off, s.len,
-				    s.off, &t->m, &t->nm, &t->mcap);
+				if (near)	/* the lines near the part */
+					tui_near_part(t, kind, i, part, &s);
+				if (s.len > 0)
+					search_span(&t->search, d->buf + s.off,
+					    s.len, s.off, &t->m, &t->nm,
+					    &t->mcap);
 			}
 		}
 		return;
@@ -993,11 +1028,13 @@ tui_init(struct tui *t, const struct doc *d, const struct gloss_options *o,
 	view_init(&t->pane[TUI_ARTICLE].view, tui_nitems(t, TUI_ARTICLE),
 	    &src, 80);
 	src.layout = tui_layout_comment;
-	src.parts = NULL;
-	src.part_at = NULL;
+	src.parts = tui_comment_parts;
+	src.part_at = tui_comment_part_at;
 	view_init(&t->pane[TUI_COMMENTS].view, tui_nitems(t, TUI_COMMENTS),
 	    &src, 80);
 	src.layout = tui_layout_clause;
+	src.parts = NULL;
+	src.part_at = NULL;
 	view_init(&t->pane[TUI_CLAUSES].view, tui_nitems(t, TUI_CLAUSES),
 	    &src, 80);
 	for (k = 0; k < TUI_PANES; k++)

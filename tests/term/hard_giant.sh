@@ -1,10 +1,10 @@
 #!/bin/sh
-# tests/term/hard_giant.sh: a file that is one huge line (its title) and
-# a document with one huge paragraph. --dump and the reader lay such a
-# paragraph out a part at a time (layout.h), so their peak memory stays a
-# small multiple of the file, not the ~15 bytes a byte a whole layout
-# takes; the reader still goes to the end (G), back (g) and finds and
-# highlights a word in the middle of the paragraph, and what it shows at
+# tests/term/hard_giant.sh: a file that is one huge line (its title), a
+# document with one huge paragraph and one with a huge comment. --dump
+# and the reader lay such text out a part at a time (layout.h), so their
+# peak memory stays a small multiple of the file, not the ~15 bytes a
+# byte a whole layout takes; the reader still goes to the end (G), back
+# (g) and finds and highlights a word in the middle, and what it shows at
 # the end is what --dump prints. Memory is not checked under
 # AddressSanitizer (its shadow memory and quarantine).
 . "$top_srcdir/tests/lib.sh"
@@ -16,7 +16,8 @@ MIB=12
 hard_asan && MIB=3
 ONE=$TERM_TMP/one.txt
 TWO=$TERM_TMP/two.txt
-"$PYTHON3" - "$ONE" "$TWO" "$MIB" <<'EOF'
+THREE=$TERM_TMP/three.txt
+"$PYTHON3" - "$ONE" "$TWO" "$MIB" "$THREE" <<'EOF'
 import sys
 words = ("river stone water bridge harbour lantern morning evening quiet "
          "window alpha gamma delta beta orchard canal").split()
@@ -32,6 +33,8 @@ while size < n:
 line = " ".join(out) + " LASTWORD"
 open(sys.argv[1], "w").write(line)		# no newline at all
 open(sys.argv[2], "w").write("A title\n\n" + line + "\n\nShort tail.\n")
+open(sys.argv[4], "w").write("A title\n\nBody.\n\n2 thoughts on \"A title\"\n"
+                             "\n  1. " + line + "\n\n  2. Short second comment.\n")
 EOF
 [ -s "$ONE" ] || skip_all "python3 could not write the documents"
 size_kb=$(( $(wc -c <"$ONE") / 1024 ))
@@ -108,6 +111,41 @@ else
 	# (about 4.5 bytes a byte here) while it runs.
 	test "$hwm" -lt $((8 * size_kb))
 	ok $? "reader peak memory with a search $hwm KB < 8 x the file ($size_kb KB)"
+fi
+term_keys q
+term_wait "GLOSS-EXIT=0"
+ok $? "q exits 0"
+
+# A huge comment: the same, in the Comments pane.
+set -- $(peak "$TERM_TMP/three.dump" "$GLOSS" --dump --width 80 "$THREE")
+ok $(test "$2" = 0; echo $?) "a comment of $MIB MiB: --dump exits 0"
+grep -q 'LASTWORD$' "$TERM_TMP/three.dump" &&
+    grep -q '^  Short second comment\.$' "$TERM_TMP/three.dump"
+ok $? "its dump has the comment's last word and the next comment"
+if hard_asan; then
+	skip "peak memory of --dump (AddressSanitizer build)"
+else
+	test "$1" -lt $((8 * size_kb))
+	ok $? "--dump peak memory $1 KB < 8 x the file ($size_kb KB)"
+fi
+hard_start 100 30 "$GLOSS" --layout=tabs "$THREE"
+term_wait "h help"
+term_keys 2 / MIDDLEWORD Enter
+term_wait_re '^│.*MIDDLEWORD'
+ok $? "search finds a word in the middle of the huge comment"
+term_keys G
+term_wait "Short second comment."
+ok $? "G reaches the comment after it"
+term_keys K
+term_wait "comment 1/2"
+ok $? "K selects the huge comment"
+pid=$(cat "$HARD_PID")
+hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
+if hard_asan || [ -z "$hwm" ]; then
+	skip "peak memory of the reader (AddressSanitizer build or no /proc)"
+else
+	test "$hwm" -lt $((8 * size_kb))
+	ok $? "reader peak memory $hwm KB < 8 x the file ($size_kb KB)"
 fi
 term_keys q
 term_wait "GLOSS-EXIT=0"
