@@ -55,7 +55,8 @@
  *
  * quotes_compute only reads the model and writes a struct quotes_result,
  * so it may run in a thread while another reads the same model; a cancel
- * flag is polled per unit in pass one and per run in pass two.
+ * flag is polled per unit in pass one, per run in pass two, and every
+ * QUOTES_POLL words inside a unit (a huge paragraph).
  * quotes_apply moves a complete result into the model.
  */
 #include "config.h"
@@ -159,6 +160,19 @@ quotes_cancelled(const struct quotes *q)
 {
 	return q->cancel != NULL &&
 	    atomic_load_explicit(q->cancel, memory_order_relaxed) != 0;
+}
+
+/*
+ * Whether to stop now, asked every QUOTES_POLL steps of a loop over the
+ * words of one unit (n counts the steps), so that a cancel is noticed
+ * inside a huge paragraph too; what was done is then thrown away.
+ */
+#define QUOTES_POLL	65536u
+
+static int
+quotes_stop_at(const struct quotes *q, uint32_t n)
+{
+	return n % QUOTES_POLL == QUOTES_POLL - 1 && quotes_cancelled(q);
 }
 
 static uint64_t
@@ -368,6 +382,8 @@ quotes_tokenize(struct quotes *q, uint32_t off, uint32_t len)
 	uint32_t hash;
 
 	while (quotes_word_scan(s, len, &pos, &ws, &we, &hash)) {
+		if (quotes_stop_at(q, (uint32_t)q->nw))
+			return;
 		q->w = xgrow(q->w, &q->capw, q->nw + 1, sizeof *q->w);
 		w = &q->w[q->nw++];
 		w->start = off + ws;
@@ -767,6 +783,8 @@ quotes_pass1_run(void *arg)
 		quotes_unit_words(q, &q->u[ui]);
 		quotes_unit_keys(q, &q->u[ui]);
 		for (i = 0; i + QUOTES_K <= q->nw; i++) {
+			if (quotes_stop_at(q, i))
+				break;
 			if (i + QUOTES_AHEAD + QUOTES_K <= q->nw)
 				QUOTES_PREFETCH(&p1->bloom[quotes_bloom_index(
 				    nb, q->key[i + QUOTES_AHEAD])]);
@@ -927,6 +945,8 @@ quotes_index_unit(struct quotes *q, const struct quotes_unit *u)
 	size_t s;
 
 	for (i = u->wfirst; i + QUOTES_K <= end; i++) {
+		if (quotes_stop_at(q, i - u->wfirst))
+			return;
 		if (i + QUOTES_AHEAD + QUOTES_K <= end)
 			QUOTES_PREFETCH(&q->filter[quotes_bloom_index(
 			    q->nfilter, q->key[i + QUOTES_AHEAD])]);
@@ -1051,9 +1071,12 @@ quotes_scan_unit(struct quotes *q, const struct quotes_unit *u,
 {
 	const struct quotes_table *t = &q->t;
 	uint32_t i = u->wfirst, end = u->wfirst + u->wn, n, src, srcend;
+	uint32_t steps = 0;
 	size_t s;
 
 	while (i + QUOTES_K <= end) {
+		if (quotes_stop_at(q, steps++))
+			return;
 		if (i + QUOTES_AHEAD + QUOTES_K <= end)
 			QUOTES_PREFETCH(&q->filter[quotes_bloom_index(
 			    q->nfilter, q->key[i + QUOTES_AHEAD])]);
