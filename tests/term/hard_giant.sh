@@ -60,9 +60,8 @@ else
 fi
 
 # The reader: to the end and back; the screen's last text line is the
-# dump's (same width: the pane is the terminal's width in tab layout
-# minus its bar).
-hard_start 81 24 "$GLOSS" --layout=tabs "$ONE"
+# dump's (same width: text is at most 80 cells wide in a wider pane).
+hard_start 100 24 "$GLOSS" --layout=tabs "$ONE"
 term_wait "h help"
 ok $? "the reader opens the one-line file"
 term_keys G
@@ -72,7 +71,8 @@ ok $? "G shows the last word"
 term_cap
 sed '$d; s/^.//; s/ *$//' "$TERM_TMP/screen" | grep -v '^$' | tail -n 1 \
     >"$TERM_TMP/shown"
-cmp -s "$TERM_TMP/last" "$TERM_TMP/shown"
+cmp -s "$TERM_TMP/last" "$TERM_TMP/shown" ||
+    { diag "dump: $(cat "$TERM_TMP/last")"; diag "shown: $(cat "$TERM_TMP/shown")"; false; }
 ok $? "the last line shown is the dump's last line"
 pid=$(cat "$HARD_PID")
 hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
