@@ -76,6 +76,8 @@ search_scan_add(struct search_scan *sc, const char *k, const uint32_t *map,
 {
 	size_t i, cap = sc->cap;
 
+	if (n == 0)
+		return;
 	if (sc->len + n > sc->cap) {
 		sc->buf = xgrow(sc->buf, &cap, sc->len + n, 1);
 		sc->map = xreallocarray(sc->map, cap, sizeof *sc->map);
@@ -128,8 +130,11 @@ search_span_pieces(const struct search *s, const char *text, size_t len,
 		}
 		/* Keep the bytes a match across the next cut may start in. */
 		keep = s->keylen - 1 < sc.len ? s->keylen - 1 : sc.len;
-		memmove(sc.buf, sc.buf + sc.len - keep, keep);
-		memmove(sc.map, sc.map + sc.len - keep, keep * sizeof *sc.map);
+		if (keep > 0) {
+			memmove(sc.buf, sc.buf + sc.len - keep, keep);
+			memmove(sc.map, sc.map + sc.len - keep,
+			    keep * sizeof *sc.map);
+		}
 		sc.done += sc.len - keep;
 		sc.len = keep;
 	}
