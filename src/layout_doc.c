@@ -729,22 +729,38 @@ layout_cunit_bounds(const struct doc *d, size_t i, struct layout_cunit *a,
 	e->para = cm->first_para + cm->npara;
 }
 
+/* Document offset where unit u starts (end: the comment's end). */
+static uint32_t
+layout_cunit_off(const struct doc *d, size_t i, const struct layout_cunit *u)
+{
+	const struct doc_comment *cm = &d->comments[i];
+	struct span s;
+
+	if (u->para >= cm->first_para + cm->npara) {
+		if (cm->npara == 0)
+			return 0;
+		s = d->lines[d->paras[cm->first_para + cm->npara - 1].lines.first
+		    + d->paras[cm->first_para + cm->npara - 1].lines.n - 1];
+		return s.off + s.len;
+	}
+	return layout_cunit_line(d, u).off + u->off;
+}
+
 /* Where the parts of comment i start, or NULL when it is one part. */
 static const struct layout_cparts *
 layout_cparts_of(struct layout_ctx *c, size_t i)
 {
 	const struct doc *d = c->doc;
-	const struct doc_comment *cm = &d->comments[i];
 	struct layout_cparts *k;
 	struct layout_cunit u, e;
-	uint64_t bytes = 0, acc = 0;
-	size_t cap = 0, p, l;
+	uint64_t acc = 0;
+	size_t cap = 0;
 	uint32_t n;
 
-	for (p = cm->first_para; p < cm->first_para + cm->npara; p++)
-		for (l = 0; l < d->paras[p].lines.n; l++)
-			bytes += d->lines[d->paras[p].lines.first + l].len;
-	if (bytes <= LAY_CHUNK)
+	/* Its lines lie in order in the buffer: a bound of their bytes. */
+	layout_cunit_bounds(d, i, &u, &e);
+	if (layout_cunit_off(d, i, &e) - layout_cunit_off(d, i, &u) <=
+	    LAY_CHUNK)
 		return NULL;
 	k = &c->cparts[i % LAYOUT_CHUNKS_CACHE];
 	if (k->start != NULL && k->comment == i)
@@ -752,7 +768,6 @@ layout_cparts_of(struct layout_ctx *c, size_t i)
 	free(k->start);
 	k->start = NULL;
 	k->n = 0;
-	layout_cunit_bounds(d, i, &u, &e);
 	while (!layout_cunit_eq(&u, &e)) {
 		n = layout_cunit_len(d, &u);
 		if (k->n == 0 || (acc > 0 && acc + n > LAY_CHUNK)) {
@@ -791,23 +806,6 @@ layout_comment_units(struct layout_ctx *c, size_t i, size_t part,
 		*a = k->start[part];
 		*e = k->start[part + 1];
 	}
-}
-
-/* Document offset where unit u starts (end: the comment's end). */
-static uint32_t
-layout_cunit_off(const struct doc *d, size_t i, const struct layout_cunit *u)
-{
-	const struct doc_comment *cm = &d->comments[i];
-	struct span s;
-
-	if (u->para >= cm->first_para + cm->npara) {
-		if (cm->npara == 0)
-			return 0;
-		s = d->lines[d->paras[cm->first_para + cm->npara - 1].lines.first
-		    + d->paras[cm->first_para + cm->npara - 1].lines.n - 1];
-		return s.off + s.len;
-	}
-	return layout_cunit_line(d, u).off + u->off;
 }
 
 void

@@ -230,6 +230,12 @@ t_document(size_t *lenp)
 			T_PUT("    ");
 		T_PUT(line);
 	}
+	/* A paragraph of over 2 * LAY_CHUNK bytes: laid out in parts. */
+	for (k = 0; k < 130000; k++) {
+		T_PUT(words[t_rand(nw)]);
+		T_PUT(k % 17 == 16 ? " \xd9\x86\xd9\x87\xd8\xb1 " : " ");
+	}
+	T_PUT("\n\n");
 	T_PUT("900 thoughts on “A harbour of lanterns”\n\n");
 	for (i = 1; i <= 900; i++) {
 		snprintf(line, sizeof line, "  %zu. ", i);
@@ -246,6 +252,15 @@ t_document(size_t *lenp)
 				T_PUT("\n    ");
 			T_PUT(line);
 			T_PUT("\n");
+		}
+		/* Comment 450: a line of over 2 * LAY_CHUNK bytes among
+		 * others, then a paragraph: a comment laid out in parts. */
+		for (k = 0; i == 450 && k < 110000; k++) {
+			if (k == 0)
+				T_PUT("    ");
+			T_PUT(words[t_rand(nw)]);
+			T_PUT(k == 109999 ? "\n\n    after the long line\n" :
+			    " ");
 		}
 		T_PUT("\n");
 	}
@@ -356,6 +371,19 @@ test_dump(void)
 	quotes_find(d);
 	ok(d->ncomments == 900, "generated document: %zu comments, %zu links",
 	    d->ncomments, d->nlinks);
+	{
+		struct layout_ctx c;
+
+		text_opts_default(&o);
+		layout_ctx_init(&c, d, &o);
+		ok(layout_article_parts(&c, 41) >= 3 &&
+		    layout_comment_parts(&c, 449) >= 3 &&
+		    layout_comment_parts(&c, 448) == 1,
+		    "a huge paragraph (%zu parts) and a huge comment (%zu "
+		    "parts)", layout_article_parts(&c, 41),
+		    layout_comment_parts(&c, 449));
+		layout_ctx_free(&c);
+	}
 	text_opts_default(&o);
 	o.out_utf8 = 1;
 	for (w = 23; w <= 80; w += 57) {
