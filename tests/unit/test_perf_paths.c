@@ -213,9 +213,10 @@ t_document(size_t *lenp)
 	char *buf = NULL, line[4096];
 
 #define T_PUT(s) do {							\
-	size_t l_ = strlen(s);						\
+	const char *s_ = (s);	/* once: s may have side effects */	\
+	size_t l_ = strlen(s_);						\
 	buf = xgrow(buf, &cap, len + l_ + 1, 1);			\
-	memcpy(buf + len, s, l_);					\
+	memcpy(buf + len, s_, l_);					\
 	len += l_;							\
 } while (0)
 	T_PUT("A harbour of lanterns\n\n");
