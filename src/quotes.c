@@ -49,7 +49,9 @@
  * scanned word; each extension is paid for by the words it skips, or is
  * shorter than QUOTES_MIN_CHARS words when it is rejected); memory: the
  * Bloom filter (about 1.5 bits a byte of text), the table (20 bytes a
- * candidate slot) and the words of the largest comment; links come out
+ * candidate slot), the words of the largest comment and of the largest
+ * article unit under QUOTES_STREAM_MIN bytes (a larger one is read from
+ * the buffer a window at a time, quotes_stream); links come out
  * sorted by comment, then start, and do not depend on thread timing
  * (only which once-seen keys become needless candidates does).
  *
@@ -745,6 +747,66 @@ quotes_unit_keys(struct quotes *q, const struct quotes_unit *u)
 	}
 }
 
+/*
+ * The windows of a unit read straight from the buffer, a word at a time,
+ * with the last QUOTES_K words in a ring: for an article unit of at least
+ * QUOTES_STREAM_MIN bytes (a huge paragraph), whose words are not held,
+ * so passes one and two (indexing) take O(1) memory for it. The keys are
+ * exactly those of quotes_unit_keys (the same rolling hash), in the same
+ * order, so the answers do not change.
+ */
+#define QUOTES_STREAM_MIN	(8u << 20)
+
+struct quotes_stream {
+	struct quotes_iter it;
+	uint64_t mixed[QUOTES_K];	/* ring: the last words, mixed */
+	uint32_t start[QUOTES_K];	/* and their first bytes */
+	uint32_t n;			/* words read */
+	uint64_t g;			/* the window hash so far */
+};
+
+/* Whether unit u's windows are streamed (k: its index, uc: first comment). */
+static int
+quotes_streamed(const struct quotes_unit *u, size_t k, size_t uc)
+{
+	return k < uc && u->end - u->start >= QUOTES_STREAM_MIN;
+}
+
+static void
+quotes_stream_init(struct quotes_stream *st, const struct quotes *q,
+    const struct quotes_unit *u)
+{
+	memset(st, 0, sizeof *st);
+	st->it.q = q;
+	st->it.u = u;
+}
+
+/* The next window: its key and its first word's first byte; 0 at the end. */
+static int
+quotes_stream_next(struct quotes_stream *st, uint64_t *key, uint32_t *start)
+{
+	struct quotes_word w;
+	uint64_t m;
+	uint32_t slot;
+
+	while (quotes_iter_next(&st->it, &w)) {
+		m = quotes_mix(w.hash);
+		slot = st->n % QUOTES_K;	/* the oldest word's slot */
+		if (st->n >= QUOTES_K)
+			st->g -= st->mixed[slot] * st->it.q->pk;
+		st->g = st->g * QUOTES_P + m;
+		st->mixed[slot] = m;
+		st->start[slot] = w.start;
+		st->n++;
+		if (st->n >= QUOTES_K) {
+			*key = quotes_key(st->g);
+			*start = st->start[st->n % QUOTES_K];
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Bloom and table look-ups miss the cache: ask for them early. */
 #define QUOTES_AHEAD	16
 #if defined(__GNUC__)
@@ -764,9 +826,30 @@ struct quotes_pass1 {
 	struct quotes q;
 	uint64_t *bloom;
 	size_t nb, from, to;
+	size_t uc;		/* first comment unit */
 	uint64_t *cand;
 	size_t ncand, capc;
 };
+
+/* Pass one over a streamed unit (quotes_stream). */
+static void
+quotes_pass1_stream(struct quotes_pass1 *p1, const struct quotes_unit *u)
+{
+	struct quotes_stream st;
+	uint64_t key;
+	uint32_t start, steps = 0;
+
+	quotes_stream_init(&st, &p1->q, u);
+	while (quotes_stream_next(&st, &key, &start)) {
+		if (quotes_stop_at(&p1->q, steps++))
+			return;
+		if (!quotes_bloom_add(p1->bloom, p1->nb, key))
+			continue;
+		p1->cand = xgrow(p1->cand, &p1->capc, p1->ncand + 1,
+		    sizeof *p1->cand);
+		p1->cand[p1->ncand++] = key;
+	}
+}
 
 static void *
 quotes_pass1_run(void *arg)
@@ -779,6 +862,10 @@ quotes_pass1_run(void *arg)
 	for (ui = p1->from; ui < p1->to; ui++) {
 		if (quotes_cancelled(q))
 			break;
+		if (quotes_streamed(&q->u[ui], ui, p1->uc)) {
+			quotes_pass1_stream(p1, &q->u[ui]);
+			continue;
+		}
 		q->nw = 0;
 		quotes_unit_words(q, &q->u[ui]);
 		quotes_unit_keys(q, &q->u[ui]);
@@ -849,7 +936,7 @@ quotes_unique(uint64_t **a, size_t n)
  * split at half the bytes). Returns the candidate keys in a new array.
  */
 static size_t
-quotes_candidates(struct quotes *q, uint64_t **candp)
+quotes_candidates(struct quotes *q, size_t uc, uint64_t **candp)
 {
 	struct quotes_pass1 p1[2];
 	pthread_t th;
@@ -874,6 +961,7 @@ quotes_candidates(struct quotes *q, uint64_t **candp)
 		p1[k].q.capk = 0;
 		p1[k].bloom = bloom;
 		p1[k].nb = nb;
+		p1[k].uc = uc;
 	}
 	p1[0].from = 0;
 	p1[0].to = split;
@@ -959,6 +1047,31 @@ quotes_index_unit(struct quotes *q, const struct quotes_unit *u)
 		if (t->first[s] == QUOTES_NONE)
 			t->first[s] = q->w[i].start;
 		t->last[s] = q->w[i].start;
+	}
+}
+
+/* quotes_index_unit for a streamed unit (quotes_stream). */
+static void
+quotes_index_stream(struct quotes *q, const struct quotes_unit *u)
+{
+	struct quotes_table *t = &q->t;
+	struct quotes_stream st;
+	uint64_t key;
+	uint32_t start, steps = 0;
+	size_t s;
+
+	quotes_stream_init(&st, q, u);
+	while (quotes_stream_next(&st, &key, &start)) {
+		if (quotes_stop_at(q, steps++))
+			return;
+		if (!quotes_bloom_has(q->filter, q->nfilter, key))
+			continue;
+		s = quotes_table_slot(t, key);
+		if (t->keys[s] == 0)
+			continue;	/* occurs once: never looked up */
+		if (t->first[s] == QUOTES_NONE)
+			t->first[s] = start;
+		t->last[s] = start;
 	}
 }
 
@@ -1124,6 +1237,7 @@ struct quotes_feed {
 	struct quotes base;	/* copy of *q for the tokeniser (read only) */
 	size_t *cut;		/* run r is units [cut[r], cut[r + 1]) */
 	size_t nruns;
+	size_t uc;		/* first comment unit */
 	struct quotes_slot slot[2];
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
@@ -1170,6 +1284,11 @@ quotes_feed_make(struct quotes_feed *f, size_t r)
 	pq.capk = sl->capk;
 	pq.nw = 0;
 	for (k = f->cut[r]; k < f->cut[r + 1]; k++) {
+		if (quotes_streamed(&pq.u[k], k, f->uc)) {
+			pq.u[k].wfirst = (uint32_t)pq.nw;	/* none held */
+			pq.u[k].wn = 0;
+			continue;
+		}
 		quotes_unit_words(&pq, &pq.u[k]);
 		quotes_unit_keys(&pq, &pq.u[k]);
 	}
@@ -1224,6 +1343,10 @@ quotes_pass2_run(struct quotes *q, size_t from, size_t to, size_t uc,
 	size_t k = from, e, i;
 
 	while (k < to) {
+		if (quotes_streamed(&q->u[k], k, uc)) {
+			quotes_index_stream(q, &q->u[k++]);
+			continue;
+		}
 		if (k < uc) {
 			quotes_index_unit(q, &q->u[k++]);
 			continue;
@@ -1261,6 +1384,7 @@ quotes_pass2(struct quotes *q, size_t uc)
 	memset(&f, 0, sizeof f);
 	f.q = q;
 	f.base = *q;
+	f.uc = uc;
 	quotes_feed_cut(&f, uc);
 	pthread_mutex_init(&f.lock, NULL);
 	pthread_cond_init(&f.cond, NULL);
@@ -1344,7 +1468,7 @@ quotes_compute(const struct doc *d, struct quotes_result *r,
 	uc = q.nu;			/* first comment unit */
 	quotes_split_comments(&q);
 	quotes_units_order(&q);
-	ncand = quotes_candidates(&q, &cand);
+	ncand = quotes_candidates(&q, uc, &cand);
 	if (!quotes_cancelled(&q)) {
 		quotes_table_build(&q, cand, ncand);
 		free(cand);

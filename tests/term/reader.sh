@@ -101,7 +101,10 @@ term_wait "h help"
 term_keys /
 term_keys -l "$PAT"
 term_keys Enter
-term_wait "$PAT"
+# The pattern is on the prompt line before Enter is read: wait for it
+# on the screen with the prompt gone.
+term_until 'grep -q "$PAT" "$TERM_TMP/screen" &&
+    ! tail -n 1 "$TERM_TMP/screen" | grep -q "^/"'
 ok $? "search /$PAT: a match is shown"
 cp "$TERM_TMP/screen" "$TERM_TMP/first"
 cp "$TERM_TMP/screen" "$TERM_TMP/before"

@@ -719,6 +719,88 @@ test_scale(void)
 	free(b.p);
 }
 
+/*
+ * An article paragraph of over 8 MiB, whose windows quotes.c reads from
+ * the buffer instead of holding its words (QUOTES_STREAM_MIN): passages
+ * quoted from its start, middle (twice in it: the first is the source)
+ * and end, from a normal paragraph and from a comment, all link exactly.
+ */
+static void
+test_stream(void)
+{
+	static const char *vocab[] = {
+		"harbour", "lantern", "river", "copper", "window", "seven",
+		"orchard", "north", "garden", "tally", "measured", "bright",
+		"paper", "stone", "kettle", "quiet", "meadow", "ferry",
+		"ledger", "candle", "thistle", "basalt", "cinder", "willow",
+	};
+	static const char *mark[] = {
+		"zephyr quartz nimbus falcon ember tundra orchid",
+		"saffron glacier pewter mosaic lichen harrow",
+		"obsidian marigold fathom juniper sextant plover",
+		"cobalt heron larkspur pumice osprey vellum",
+	};
+	struct t_buf b = { NULL, 0, 0 };
+	unsigned long r = 7;
+	size_t i, k, para_start, src[4];
+	struct doc *d;
+	const struct doc_link *l;
+	int good = 1;
+	char *p;
+
+	t_printf(&b, "Stream test\n\n", 0);
+	para_start = b.len;
+	for (i = 0; b.len - para_start < (9u << 20); i++) {
+		if (i == 2000 || i == 800000 || i == 1100000)
+			t_printf(&b, i == 2000 ? "zephyr quartz nimbus falcon "
+			    "ember tundra orchid " : "saffron glacier pewter "
+			    "mosaic lichen harrow ", 0);
+		r = r * 6364136223846793005UL + 1442695040888963407UL;
+		t_printf(&b, vocab[(r >> 33) % 24], 0);
+		t_printf(&b, " ", 0);
+	}
+	t_printf(&b, "obsidian marigold fathom juniper sextant plover\n\n", 0);
+	t_printf(&b, "A short paragraph: cobalt heron larkspur pumice osprey "
+	    "vellum.\n\n5 thoughts on \"Stream test\"\n\n", 0);
+	for (k = 0; k < 4; k++) {
+		t_printf(&b, "  %u. As written: ", (unsigned)k + 1);
+		t_printf(&b, mark[k], 0);
+		t_printf(&b, ", indeed.\n\n", 0);
+	}
+	t_printf(&b, "  5. As written: saffron glacier pewter mosaic lichen "
+	    "harrow, indeed.\n", 0);
+	d = doc_of(b.p, b.len);
+	is_int((long long)d->ncomments, 5, "stream: five comments");
+	ok(d->nblocks == 2 && d->blocks[0].text.len > (8u << 20),
+	    "stream: a paragraph of %u bytes", d->nblocks ? d->blocks[0].text.len
+	    : 0);
+	for (k = 0; k < 4; k++) {
+		p = strstr(d->buf, mark[k]);
+		src[k] = p != NULL ? (size_t)(p - d->buf) : 0;
+	}
+	for (k = 0; k < 4; k++) {
+		if (d->comments[k].nlinks != 1) {
+			good = 0;
+			continue;
+		}
+		l = &d->links[d->comments[k].first_link];
+		if (l->source_kind != DOC_SOURCE_ARTICLE ||
+		    l->block != (k < 3 ? 0u : 1u) ||
+		    l->source_start != src[k] ||
+		    l->source_end != src[k] + strlen(mark[k]))
+			good = 0;
+	}
+	ok(good, "stream: start, middle (first of two), end and a normal "
+	    "paragraph link to the right bytes");
+	ok(d->comments[4].nlinks == 1 && d->comments[4].parent == 1 &&
+	    d->links[d->comments[4].first_link].source_kind ==
+	    DOC_SOURCE_COMMENT, "stream: a passage that goes on further in a "
+	    "comment than in the article links to the comment");
+	check_invariants(d, "stream");
+	doc_free(&d);
+	free(b.p);
+}
+
 int
 main(void)
 {
@@ -726,5 +808,6 @@ main(void)
 	test_edges();
 	test_seed();
 	test_scale();
+	test_stream();
 	return tap_done();
 }
