@@ -9,7 +9,8 @@
  * guarantees it and nothing here adds cells except the indent it reports.
  *
  * Speed: the output is cut into tasks (runs of consecutive blocks,
- * comments or clause rows, about DUMP_TASK_BYTES of source each). Each
+ * comments or clause rows, about DUMP_TASK_BYTES of source each; a huge
+ * paragraph or comment is laid out in parts, layout.h, a task each). Each
  * task is laid out into its own memory buffer by one of two threads
  * (each with its own layout context), and the main thread writes the
  * buffers in task order, so the output is the same as laying out
