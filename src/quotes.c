@@ -831,6 +831,17 @@ struct quotes_pass1 {
 	size_t ncand, capc;
 };
 
+/* Pass one for one window: into the filter; a candidate if seen before. */
+static void
+quotes_pass1_add(struct quotes_pass1 *p1, uint64_t key)
+{
+	if (!quotes_bloom_add(p1->bloom, p1->nb, key))
+		return;
+	p1->cand = xgrow(p1->cand, &p1->capc, p1->ncand + 1,
+	    sizeof *p1->cand);
+	p1->cand[p1->ncand++] = key;
+}
+
 /* Pass one over a streamed unit (quotes_stream). */
 static void
 quotes_pass1_stream(struct quotes_pass1 *p1, const struct quotes_unit *u)
@@ -843,11 +854,7 @@ quotes_pass1_stream(struct quotes_pass1 *p1, const struct quotes_unit *u)
 	while (quotes_stream_next(&st, &key, &start)) {
 		if (quotes_stop_at(&p1->q, steps++))
 			return;
-		if (!quotes_bloom_add(p1->bloom, p1->nb, key))
-			continue;
-		p1->cand = xgrow(p1->cand, &p1->capc, p1->ncand + 1,
-		    sizeof *p1->cand);
-		p1->cand[p1->ncand++] = key;
+		quotes_pass1_add(p1, key);
 	}
 }
 
@@ -875,11 +882,7 @@ quotes_pass1_run(void *arg)
 			if (i + QUOTES_AHEAD + QUOTES_K <= q->nw)
 				QUOTES_PREFETCH(&p1->bloom[quotes_bloom_index(
 				    nb, q->key[i + QUOTES_AHEAD])]);
-			if (!quotes_bloom_add(p1->bloom, nb, q->key[i]))
-				continue;
-			p1->cand = xgrow(p1->cand, &p1->capc, p1->ncand + 1,
-			    sizeof *p1->cand);
-			p1->cand[p1->ncand++] = q->key[i];
+			quotes_pass1_add(p1, q->key[i]);
 		}
 	}
 	free(q->w);
@@ -1023,14 +1026,28 @@ quotes_lookup(const struct quotes *q, uint64_t key)
 	return s;
 }
 
-/* Index every window of unit u (words in q->w): first kept, latest set. */
+/* Index one window (its key, its first byte): first kept, latest set. */
+static void
+quotes_index_window(struct quotes *q, uint64_t key, uint32_t start)
+{
+	struct quotes_table *t = &q->t;
+	size_t s;
+
+	if (!quotes_bloom_has(q->filter, q->nfilter, key))
+		return;
+	s = quotes_table_slot(t, key);
+	if (t->keys[s] == 0)
+		return;		/* occurs once: never looked up */
+	if (t->first[s] == QUOTES_NONE)
+		t->first[s] = start;
+	t->last[s] = start;
+}
+
+/* Index every window of unit u (words in q->w). */
 static void
 quotes_index_unit(struct quotes *q, const struct quotes_unit *u)
 {
-	struct quotes_table *t = &q->t;
 	uint32_t i, end = u->wfirst + u->wn;
-	uint64_t key;
-	size_t s;
 
 	for (i = u->wfirst; i + QUOTES_K <= end; i++) {
 		if (quotes_stop_at(q, i - u->wfirst))
@@ -1038,15 +1055,7 @@ quotes_index_unit(struct quotes *q, const struct quotes_unit *u)
 		if (i + QUOTES_AHEAD + QUOTES_K <= end)
 			QUOTES_PREFETCH(&q->filter[quotes_bloom_index(
 			    q->nfilter, q->key[i + QUOTES_AHEAD])]);
-		key = q->key[i];
-		if (!quotes_bloom_has(q->filter, q->nfilter, key))
-			continue;
-		s = quotes_table_slot(t, key);
-		if (t->keys[s] == 0)
-			continue;	/* occurs once: never looked up */
-		if (t->first[s] == QUOTES_NONE)
-			t->first[s] = q->w[i].start;
-		t->last[s] = q->w[i].start;
+		quotes_index_window(q, q->key[i], q->w[i].start);
 	}
 }
 
@@ -1054,24 +1063,15 @@ quotes_index_unit(struct quotes *q, const struct quotes_unit *u)
 static void
 quotes_index_stream(struct quotes *q, const struct quotes_unit *u)
 {
-	struct quotes_table *t = &q->t;
 	struct quotes_stream st;
 	uint64_t key;
 	uint32_t start, steps = 0;
-	size_t s;
 
 	quotes_stream_init(&st, q, u);
 	while (quotes_stream_next(&st, &key, &start)) {
 		if (quotes_stop_at(q, steps++))
 			return;
-		if (!quotes_bloom_has(q->filter, q->nfilter, key))
-			continue;
-		s = quotes_table_slot(t, key);
-		if (t->keys[s] == 0)
-			continue;	/* occurs once: never looked up */
-		if (t->first[s] == QUOTES_NONE)
-			t->first[s] = start;
-		t->last[s] = start;
+		quotes_index_window(q, key, start);
 	}
 }
 
