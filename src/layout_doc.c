@@ -212,26 +212,6 @@ layout_range_cmp(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* Lay out one span of text as a paragraph with style st plus highlights. */
-static void
-layout_span(struct layout_ctx *c, struct span s, struct lay_style *st,
-    const struct lay_range *own, size_t nown, struct lay *out)
-{
-	struct lay_range *r;
-	size_t n;
-
-	r = layout_ranges(c, s.off, s.off + s.len, own, nown, &n);
-	if (n > 1)
-		qsort(r, n, sizeof *r, layout_range_cmp);
-	st->ranges = r;
-	st->nranges = n;
-	lay_para(out, &c->scratch, &c->opts, c->doc->buf + s.off, s.len, s.off,
-	    st);
-	st->ranges = NULL;
-	st->nranges = 0;
-	free(r);
-}
-
 /*
  * Where the chunks of a span longer than LAY_CHUNK start (computed once
  * and kept in a small cache: a span's chunks do not depend on the width),
@@ -285,6 +265,24 @@ layout_span_range(struct layout_ctx *c, struct span s, uint32_t a,
 	st->ranges = NULL;
 	st->nranges = 0;
 	free(r);
+}
+
+/*
+ * Lay out one span of text as a paragraph with style st plus highlights:
+ * its chunks in order, as lay_para would.
+ */
+static void
+layout_span(struct layout_ctx *c, struct span s, struct lay_style *st,
+    const struct lay_range *own, size_t nown, struct lay *out)
+{
+	uint32_t a = 0, n;
+
+	do {
+		n = (uint32_t)lay_para_chunk_len(c->doc->buf + s.off + a,
+		    s.len - a);
+		layout_span_range(c, s, a, a + n, st, own, nown, out);
+		a += n;
+	} while (a < s.len);
 }
 
 /* Lay out chunk `part` of span s (see layout_chunks_of) with st. */
