@@ -172,56 +172,18 @@ struct dump_run {
 	struct dump_worker helper;
 };
 
-/* Parts [k, n) of article item i (0: the title), one at a time. */
+/* The heading of a part of the output (the article has none). */
 static void
-dump_article_item(struct dump *dp, struct layout_ctx *c, struct lay *l,
-    int width, size_t i, size_t k, size_t n)
-{
-	for (; k < n; k++) {
-		lay_clear(l);
-		layout_article_part(c, i, k, width, l);
-		dump_lines(dp, l);
-	}
-}
-
-/* Article items [from, to) (0: the title); kto > 0: parts of one. */
-static void
-dump_article(struct dump *dp, struct layout_ctx *c, struct lay *l,
-    int width, const struct dump_task *t)
-{
-	size_t i;
-
-	if (t->kto > 0) {
-		dump_article_item(dp, c, l, width, t->from, t->kfrom, t->kto);
-		return;
-	}
-	for (i = t->from; i < t->to; i++)
-		dump_article_item(dp, c, l, width, i, 0,
-		    layout_article_parts(c, i));
-}
-
-/* Parts [k, n) of comment i, one at a time. */
-static void
-dump_comment(struct dump *dp, struct layout_ctx *c, struct lay *l,
-    int width, size_t i, size_t k, size_t n)
-{
-	for (; k < n; k++) {
-		lay_clear(l);
-		layout_comment_part(c, i, k, width, 0, l);
-		dump_lines(dp, l);
-	}
-}
-
-/* The heading (first task), then comments [from, to) or some parts. */
-static void
-dump_comments(struct dump *dp, struct layout_ctx *c, struct lay *l,
-    int width, const struct dump_task *t)
+dump_part_heading(struct dump *dp, struct layout_ctx *c, struct lay *l,
+    enum dump_part part, int width)
 {
 	const struct doc *d = c->doc;
-	size_t i;
 	char *s;
 
-	if (t->from == 0 && t->kfrom == 0) {
+	switch (part) {
+	case DUMP_ARTICLE:
+		return;
+	case DUMP_COMMENTS:
 		if (d->declared_comments >= 0 &&
 		    (uint64_t)d->declared_comments != d->ncomments)
 			s = xasprintf("Comments: %zu of %lld shown%s",
@@ -232,37 +194,17 @@ dump_comments(struct dump *dp, struct layout_ctx *c, struct lay *l,
 			    d->comments_closed ? " (closed)" : "");
 		dump_heading(dp, c, l, s, width);
 		free(s);
-	}
-	if (t->kto > 0) {
-		dump_comment(dp, c, l, width, t->from, t->kfrom, t->kto);
 		return;
-	}
-	for (i = t->from; i < t->to; i++)
-		dump_comment(dp, c, l, width, i, 0,
-		    layout_comment_parts(c, i));
-}
-
-static void
-dump_clauses(struct dump *dp, struct layout_ctx *c, struct lay *l,
-    int width, size_t from, size_t to)
-{
-	size_t i;
-	char *s;
-
-	if (from == 0) {
-		s = xasprintf("Clauses: %zu", c->doc->nclauses);
+	case DUMP_CLAUSES:
+		s = xasprintf("Clauses: %zu", d->nclauses);
 		dump_heading(dp, c, l, s, width);
 		free(s);
-		if (c->doc->nclauses == 0)
+		if (d->nclauses == 0)
 			return;
 		lay_clear(l);
 		layout_table_header(c, width, l);
 		dump_lines(dp, l);
-	}
-	for (i = from; i < to; i++) {
-		lay_clear(l);
-		layout_clause(c, i, width, l);
-		dump_lines(dp, l);
+		return;
 	}
 }
 
@@ -305,6 +247,51 @@ dump_item_parts(struct layout_ctx *c, enum dump_part part, size_t i)
 		break;
 	}
 	return 1;
+}
+
+/*
+ * Lay out part k of item i of a part of the output (article items are
+ * those of layout.h, 0 the title).
+ */
+static void
+dump_item_part(struct layout_ctx *c, enum dump_part part, size_t i,
+    size_t k, int width, struct lay *l)
+{
+	switch (part) {
+	case DUMP_ARTICLE:
+		layout_article_part(c, i, k, width, l);
+		break;
+	case DUMP_COMMENTS:
+		layout_comment_part(c, i, k, width, 0, l);
+		break;
+	case DUMP_CLAUSES:
+		layout_clause(c, i, width, l);
+		break;
+	}
+}
+
+/*
+ * Task t's output: its part's heading if it is the part's first task,
+ * then items [from, to) a part at a time (when kto > 0, only parts
+ * [kfrom, kto) of item from).
+ */
+static void
+dump_task_items(struct dump *dp, struct layout_ctx *c, struct lay *l,
+    int width, const struct dump_task *t)
+{
+	size_t i, k, n;
+
+	if (t->from == 0 && t->kfrom == 0)
+		dump_part_heading(dp, c, l, t->part, width);
+	for (i = t->from; i < t->to; i++) {
+		k = t->kto > 0 ? t->kfrom : 0;
+		n = t->kto > 0 ? t->kto : dump_item_parts(c, t->part, i);
+		for (; k < n; k++) {
+			lay_clear(l);
+			dump_item_part(c, t->part, i, k, width, l);
+			dump_lines(dp, l);
+		}
+	}
 }
 
 /*
@@ -354,17 +341,7 @@ static void
 dump_task_run(struct dump_run *r, struct dump_worker *w, struct dump_task *t)
 {
 	t->out.opts = r->opts;
-	switch (t->part) {
-	case DUMP_ARTICLE:
-		dump_article(&t->out, &w->c, &w->l, r->width, t);
-		break;
-	case DUMP_COMMENTS:
-		dump_comments(&t->out, &w->c, &w->l, r->width, t);
-		break;
-	case DUMP_CLAUSES:
-		dump_clauses(&t->out, &w->c, &w->l, r->width, t->from, t->to);
-		break;
-	}
+	dump_task_items(&t->out, &w->c, &w->l, r->width, t);
 	free(t->out.line);
 	t->out.line = NULL;
 	t->out.linecap = 0;
