@@ -39,6 +39,23 @@ EOF
 [ -s "$ONE" ] || skip_all "python3 could not write the documents"
 size_kb=$(( $(wc -c <"$ONE") / 1024 ))
 
+# mem_ok KB FACTOR WHAT: KB (a peak) is under FACTOR times the file;
+# skipped under AddressSanitizer or when KB could not be read.
+mem_ok() {
+	if hard_asan || [ -z "$1" ]; then
+		skip "$3 (AddressSanitizer build or no /proc)"
+	else
+		test "$1" -lt $(($2 * size_kb))
+		ok $? "$3 $1 KB < $2 x the file ($size_kb KB)"
+	fi
+}
+
+# reader_hwm: the running reader's peak RSS in KB (VmHWM).
+reader_hwm() {
+	awk '/^VmHWM/ { print $2 }' "/proc/$(cat "$HARD_PID")/status" \
+	    2>/dev/null
+}
+
 # Peak RSS in KB of a command (its children's maximum).
 peak() {
 	"$PYTHON3" -c '
@@ -52,12 +69,7 @@ set -- $(peak "$TERM_TMP/one.dump" "$GLOSS" --dump --width 80 "$ONE")
 ok $(test "$2" = 0; echo $?) "a one-line file of $MIB MiB: --dump exits 0"
 tail -n 2 "$TERM_TMP/one.dump" | grep -q 'LASTWORD$'
 ok $? "its dump ends with the line's last word"
-if hard_asan; then
-	skip "peak memory of --dump (AddressSanitizer build)"
-else
-	test "$1" -lt $((3 * size_kb))
-	ok $? "--dump peak memory $1 KB < 3 x the file ($size_kb KB)"
-fi
+mem_ok "$1" 3 "--dump peak memory"
 
 # The reader: to the end and back; the screen's last text line is the
 # dump's (same width: text is at most 80 cells wide in a wider pane).
@@ -74,17 +86,11 @@ sed '$d; s/^.//; s/ *$//' "$TERM_TMP/screen" | grep -v '^$' | tail -n 1 \
 cmp -s "$TERM_TMP/last" "$TERM_TMP/shown" ||
     { diag "dump: $(cat "$TERM_TMP/last")"; diag "shown: $(cat "$TERM_TMP/shown")"; false; }
 ok $? "the last line shown is the dump's last line"
-pid=$(cat "$HARD_PID")
-hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
+hwm=$(reader_hwm)
 term_keys g
 term_wait "0%"
 ok $? "g goes back to the top"
-if hard_asan || [ -z "$hwm" ]; then
-	skip "peak memory of the reader (AddressSanitizer build or no /proc)"
-else
-	test "$hwm" -lt $((3 * size_kb))
-	ok $? "reader peak memory after G $hwm KB < 3 x the file ($size_kb KB)"
-fi
+mem_ok "$hwm" 3 "reader peak memory after G"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "q exits 0"
@@ -102,16 +108,9 @@ ok $? "and it is drawn with an attribute (highlighted)"
 term_keys G
 term_wait "Short tail."
 ok $? "G reaches the paragraph after the huge one"
-pid=$(cat "$HARD_PID")
-hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
-if hard_asan || [ -z "$hwm" ]; then
-	skip "peak memory with quote links (AddressSanitizer build or no /proc)"
-else
-	# Finding quote links holds the words of the largest paragraph
-	# (about 4.5 bytes a byte here) while it runs.
-	test "$hwm" -lt $((8 * size_kb))
-	ok $? "reader peak memory with a search $hwm KB < 8 x the file ($size_kb KB)"
-fi
+# Finding quote links holds the words of a paragraph under 8 MiB (the
+# AddressSanitizer size) or of a comment, about 4.5 bytes a byte here.
+mem_ok "$(reader_hwm)" 8 "reader peak memory with a search"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "q exits 0"
@@ -122,12 +121,7 @@ ok $(test "$2" = 0; echo $?) "a comment of $MIB MiB: --dump exits 0"
 grep -q 'LASTWORD$' "$TERM_TMP/three.dump" &&
     grep -q '^  Short second comment\.$' "$TERM_TMP/three.dump"
 ok $? "its dump has the comment's last word and the next comment"
-if hard_asan; then
-	skip "peak memory of --dump (AddressSanitizer build)"
-else
-	test "$1" -lt $((8 * size_kb))
-	ok $? "--dump peak memory $1 KB < 8 x the file ($size_kb KB)"
-fi
+mem_ok "$1" 8 "--dump peak memory"
 hard_start 100 30 "$GLOSS" --layout=tabs "$THREE"
 term_wait "h help"
 term_keys 2 / MIDDLEWORD Enter
@@ -139,14 +133,7 @@ ok $? "G reaches the comment after it"
 term_keys K
 term_wait "comment 1/2"
 ok $? "K selects the huge comment"
-pid=$(cat "$HARD_PID")
-hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
-if hard_asan || [ -z "$hwm" ]; then
-	skip "peak memory of the reader (AddressSanitizer build or no /proc)"
-else
-	test "$hwm" -lt $((8 * size_kb))
-	ok $? "reader peak memory $hwm KB < 8 x the file ($size_kb KB)"
-fi
+mem_ok "$(reader_hwm)" 8 "reader peak memory"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "q exits 0"
