@@ -381,6 +381,18 @@ static const char *pt_nouns[] = {
 	"replies", "reply"
 };
 
+/* One of pt_nouns at b[*i] (a whole word, any case)? Advances *i. */
+static int
+pt_noun(const unsigned char *b, uint32_t *i, uint32_t e)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof pt_nouns / sizeof *pt_nouns; k++)
+		if (pt_word(b, i, e, pt_nouns[k]))
+			return 1;
+	return 0;
+}
+
 /*
  * The digits of a header's count at b[*i] (pt_count): sets *count (-1
  * when they overflow int64) and *over. Returns pt_count's answer.
@@ -430,8 +442,6 @@ pt_header(struct pt *p, const struct pt_line *l, int64_t *count, int *over)
 {
 	const unsigned char *b = p->b;
 	uint32_t i = l->s, e = l->e, t;
-	size_t k;
-	int found = 0;
 
 	if (pt_header_digits(b, &i, e, count, over) == 0 &&
 	    !pt_count_word(b, &i, e, count))
@@ -440,14 +450,7 @@ pt_header(struct pt *p, const struct pt_line *l, int64_t *count, int *over)
 		return 0;
 	while (i < e && pt_is_space(b[i]))
 		i++;
-	found = 0;
-	for (k = 0; k < sizeof pt_nouns / sizeof *pt_nouns; k++) {
-		if (pt_word(b, &i, e, pt_nouns[k])) {
-			found = 1;
-			break;
-		}
-	}
-	if (!found)
+	if (!pt_noun(b, &i, e))
 		return 0;
 	if (i < e && b[i] == ':')
 		i++;
@@ -641,13 +644,9 @@ pt_header_noun_first(struct pt *p, const struct pt_line *l, int64_t *count,
 {
 	const unsigned char *b = p->b;
 	uint32_t i = l->s, e = l->e;
-	size_t k;
 	int paren;
 
-	for (k = 0; k < sizeof pt_nouns / sizeof *pt_nouns; k++)
-		if (pt_word(b, &i, e, pt_nouns[k]))
-			break;
-	if (k == sizeof pt_nouns / sizeof *pt_nouns)
+	if (!pt_noun(b, &i, e))
 		return 0;
 	i = pt_skip_blank(b, i, e);
 	if (i >= e || (b[i] != '(' && b[i] != ':'))
@@ -787,6 +786,10 @@ pt_number_may_start(const unsigned char *b, uint32_t r, uint32_t i)
 	    uc_is_general_category(c, UC_CATEGORY_Z);
 }
 
+/* The problem of a clause without a translation (pt_clause_join takes
+ * it back when the translation comes on the next line). */
+static const char pt_no_translation[] = "clause has no translation";
+
 /*
  * A translation-only line "N – text" right after the line "N- original ."
  * of the same clause (a clause written on two lines): give the text to
@@ -811,7 +814,7 @@ pt_clause_join(struct pt *p, uint64_t num, uint32_t ts, uint32_t te,
 	if (d->nproblems > 0) {	/* it has a translation after all */
 		pr = &d->problems[d->nproblems - 1];
 		if (pr->line == c->line &&
-		    strcmp(pr->message, "clause has no translation") == 0)
+		    pr->message == pt_no_translation)
 			d->nproblems--;
 	}
 	pt_notes(p, c, ts, te, line);
@@ -927,7 +930,7 @@ pt_clause(struct pt *p, const struct pt_line *l, int add)
 	if (te == ts && oe == os)
 		doc_add_problem(d, l->no, "empty clause");
 	else if (te == ts)
-		doc_add_problem(d, l->no, "clause has no translation");
+		doc_add_problem(d, l->no, pt_no_translation);
 	pt_notes(p, c, ts, te, l->no);
 	return 1;
 }
