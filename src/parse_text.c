@@ -23,9 +23,11 @@
  *  - comment mode, after a header ("13 thoughts on “…”"): a line indented
  *    0-3 columns that starts with digits and a dot followed by a space or
  *    the end of the line starts a comment; other non-blank lines continue
- *    the current comment (blank lines split it into paragraphs). Text in
- *    comment mode outside any comment becomes an article paragraph and is
- *    reported as a problem.
+ *    the current comment (blank lines split it into paragraphs), unless
+ *    they are indented less than its number line: that ends it (a page's
+ *    "Leave a Reply" after an indented thread; a thread written flush
+ *    left keeps its unindented lines). Text in comment mode outside any
+ *    comment becomes an article paragraph and is reported as a problem.
  *
  * Comments exist only after a header: without one, "  1. text" lines are
  * article text, so numbered lists in an article are never mistaken for a
@@ -100,6 +102,7 @@ struct pt {
 	size_t clause_block;	/* index of the open clause block */
 
 	long comment;		/* index of the current comment, or -1 */
+	uint32_t comment_indent;	/* indent of its number line */
 	int in_para;		/* the current comment has an open paragraph */
 	uint64_t expect;	/* the next comment number in sequence */
 	int orphan;		/* inside a run of text outside any comment */
@@ -1074,6 +1077,7 @@ pt_comment_new(struct pt *p, const struct pt_line *l, uint64_t num, int over,
 		doc_add_problem(d, l->no, "comment number out of sequence");
 	p->expect = num == UINT64_MAX ? num : num + 1;
 	p->comment = (long)(d->ncomments - 1);
+	p->comment_indent = l->indent;
 	p->in_para = 0;
 	p->orphan = 0;
 	if (ts < l->e)
@@ -1101,6 +1105,10 @@ pt_comment_line(struct pt *p, const struct pt_line *l)
 		p->in_para = 0;
 		p->orphan = 0;
 		return;
+	}
+	if (p->comment >= 0 && l->indent < p->comment_indent) {
+		p->comment = -1;	/* the page goes on after the thread */
+		p->in_para = 0;
 	}
 	if (p->comment >= 0) {
 		pt_comment_text(p, l->s, l->e);

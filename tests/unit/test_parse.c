@@ -699,6 +699,33 @@ test_comment_tolerance(void)
 	is_int(d->ncomments, 2, "a comment after the trailer still counts");
 	ok(invariants(d), "invariants");
 	doc_free(&d);
+
+	/* A page's footer after an indented thread is not the last comment. */
+	d = parse_s("T\n2 Comments\n  1. a\n    a2\n\n  2. b\n\n    b2\n"
+	    "\nLeave a Reply\n\nYour email address will not be published.\n");
+	is_int(d->ncomments, 2, "footer: two comments");
+	is_int(d->comments[1].npara, 2, "footer: the last comment keeps its "
+	    "own paragraphs");
+	is_str(para_text(d, 1, 1), "b2", "footer: its last paragraph");
+	is_int(d->nblocks, 2, "footer: its lines are article paragraphs");
+	ok(has_problem(d, "outside any comment"), "footer: recorded");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	/* A thread written flush left keeps its unindented lines. */
+	d = parse_s("T\n1 Comments\n1. a\nsecond line\n\nthird\n");
+	is_int(d->comments[0].npara, 2, "flush left: lines continue");
+	is_int(d->nblocks, 0, "flush left: no article paragraph");
+	ok(!has_problem(d, "outside any comment"), "flush left: no problem");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	/* Less indented than its number line, but not flush left. */
+	d = parse_s("T\n1 Comments\n   1. a\n  b\n");
+	is_int(d->comments[0].npara, 1, "dedent: comment keeps one line");
+	is_int(d->nblocks, 1, "dedent: line 2 is outside");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
 }
 
 static void
