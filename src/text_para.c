@@ -23,10 +23,13 @@
  * the next cluster (the alef, now the ligature), so the pair is one
  * cluster of one cell.
  *
- * Fast paths (TEXT_PREP_SLOW turns both off; tests compare): printable
- * ASCII and tabs make one cluster per byte directly; a "simple" paragraph
- * (text_para_simple: Latin below U+0300, general punctuation) skips
- * grapheme segmentation and FriBidi, whose answers it knows.
+ * Fast paths (TEXT_PREP_SLOW turns both off; tests compare): a "plain"
+ * paragraph (valid UTF-8 of printable ASCII, tabs, Latin below U+0300
+ * and general punctuation; text_para_is_plain) makes one cluster per
+ * code point straight from its bytes; a "simple" one (the same code
+ * points, but also controls or invalid bytes: text_para_simple) is
+ * decoded but skips grapheme segmentation and FriBidi, whose answers it
+ * knows.
  *
  * Invariant: all memory lives in the text_para and its scratch and is
  * reused; in the steady state prepare does not allocate.
@@ -308,54 +311,114 @@ text_is_hspace(uint32_t c)
 	    c == 0x3000;
 }
 
-/* Printable ASCII and tabs only: one cluster per byte, all of width 1. */
-static int
-text_para_is_ascii(const char *s, size_t len)
+/*
+ * Length of the UTF-8 sequence at s[i] (of len) if it is a "plain" code
+ * point, else 0. Plain: printable ASCII or a tab, or a code point of the
+ * simple set (text_para_simple) that needs no sanitising: U+00A0..U+02FF
+ * or U+2000..U+205E but the zero-width, bidi and separator characters
+ * (U+200B..U+200F, U+2028..U+202F); validly encoded.
+ */
+static size_t
+text_plain_len(const unsigned char *s, size_t i, size_t len)
 {
-	size_t i;
-	unsigned char c;
+	unsigned char c = s[i], d;
 
-	for (i = 0; i < len; i++) {
-		c = s[i];
-		if ((c < 0x20 && c != '\t') || c >= 0x7f)
+	if (c < 0x80)
+		return (c >= 0x20 && c != 0x7f) || c == '\t';
+	if (c >= 0xc2 && c <= 0xcb) {	/* U+0080..U+02FF */
+		if (i + 1 >= len || (s[i + 1] & 0xc0) != 0x80 ||
+		    (c == 0xc2 && s[i + 1] < 0xa0))	/* C1 controls */
 			return 0;
+		return 2;
+	}
+	if (c != 0xe2 || i + 2 >= len || (s[i + 2] & 0xc0) != 0x80)
+		return 0;
+	d = s[i + 1];
+	if (d == 0x80)		/* U+2000..U+203F */
+		return (s[i + 2] >= 0x8b && s[i + 2] <= 0x8f) ||
+		    (s[i + 2] >= 0xa8 && s[i + 2] <= 0xaf) ? 0 : 3;
+	if (d == 0x81)		/* U+2040..U+205E */
+		return s[i + 2] <= 0x9e ? 3 : 0;
+	return 0;
+}
+
+/* Whether every code point of s is plain (text_plain_len). */
+static int
+text_para_is_plain(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, k;
+
+	while (i < len) {
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		if ((k = text_plain_len(u, i, len)) == 0)
+			return 0;
+		i += k;
 	}
 	return 1;
 }
 
+/*
+ * Prepare a plain paragraph (text_para_is_plain) straight from its
+ * bytes: one cluster per code point, no bidi, break opportunities from
+ * u8_possible_linebreaks (per byte; a cluster takes its first byte's).
+ * The answers are those of the full path (test_perf_paths compares).
+ */
 static void
-text_para_ascii(struct text_para *p, struct text_scratch *sc,
-    const char *s, size_t len, uint32_t base)
+text_para_plain(struct text_para *p, struct text_scratch *sc,
+    const struct text_opts *o, const char *s, size_t len, uint32_t base)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	struct text_cluster *cl;
-	size_t i;
+	uint32_t drawn[TEXT_DRAW_MAX], c;
+	size_t i, k, nd, j;
 
 	if (len == 0)
 		return;
 	text_scratch_grow(sc, len);
 	text_para_reserve(p, len, len);
-	memcpy(p->draw, s, len);
-	p->drawlen = len;
-	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", sc->lbrk);
+	u8_possible_linebreaks(u, len, "UTF-8", sc->lbrk);
 	text_breaks_map(sc->lbrk, len);
-	for (i = 0; i < len; i++) {
-		cl = &p->cl[i];
+	for (i = 0; i < len; i += k) {
+		cl = &p->cl[p->ncl++];
 		cl->src = base + i;
-		cl->srclen = 1;
-		cl->draw = i;
+		cl->draw = p->drawlen;
 		cl->brk = sc->lbrk[i];
 		cl->level = 0;
-		if (s[i] == '\t') {
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			k = 1;
+			p->draw[p->drawlen++] = s[i];
+			cl->srclen = 1;
+			cl->drawlen = 1;
+			cl->width = 1;
+			cl->flags = u[i] == ' ' ? TEXT_CL_SPACE : 0;
+			continue;
+		}
+		if (u[i] == '\t') {
+			k = 1;
+			cl->srclen = 1;
 			cl->drawlen = 0;
 			cl->width = 0;
 			cl->flags = TEXT_CL_SPACE | TEXT_CL_TAB;
-		} else {
-			cl->drawlen = 1;
-			cl->width = 1;
-			cl->flags = s[i] == ' ' ? TEXT_CL_SPACE : 0;
+			continue;
 		}
+		k = text_utf8_decode(s + i, len - i, &c);
+		cl->srclen = k;
+		cl->flags = text_is_hspace(c) ? TEXT_CL_SPACE :
+		    c == 0xad ? TEXT_CL_SHY : 0;
+		cl->width = text_cluster_draw(o, &c, 1, drawn, &nd);
+		/* Room for what is drawn; the k source bytes were counted. */
+		if (p->drawlen + TEXT_DRAW_MAX * 4 + len - i > p->drawcap)
+			p->draw = xgrow(p->draw, &p->drawcap, p->drawlen +
+			    TEXT_DRAW_MAX * 4 + len - i, 1);
+		for (j = 0; j < nd; j++)
+			p->drawlen += text_utf8_encode(drawn[j],
+			    p->draw + p->drawlen);
+		cl->drawlen = p->drawlen - cl->draw;
 	}
-	p->ncl = len;
 }
 
 /*
@@ -559,8 +622,8 @@ text_para_prepare_ex(struct text_para *p, const struct text_opts *o,
 	sc->bidi = 0;
 	sc->parlevel = 0;
 	if (!(flags & (TEXT_PREP_SLOW | TEXT_PREP_RTL)) &&
-	    text_para_is_ascii(s, len)) {
-		text_para_ascii(p, sc, s, len, base);
+	    text_para_is_plain(s, len)) {
+		text_para_plain(p, sc, o, s, len, base);
 		return;
 	}
 	n = text_para_decode(sc, s, len);

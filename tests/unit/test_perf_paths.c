@@ -2,8 +2,9 @@
  * test_perf_paths.c: the fast paths of issue 6 ("Make it fast") give the
  * same answers as the slow ones.
  *
- *  - text_para_prepare_ex's "simple" path (every code point a cluster of
- *    its own, no bidi: Latin below U+0300 and general punctuation) against
+ *  - text_para_prepare_ex's "simple" and "plain" paths (every code point
+ *    a cluster of its own, no bidi: Latin below U+0300 and general
+ *    punctuation; plain also reads the UTF-8 itself) against
  *    TEXT_PREP_SLOW (libunistring graphemes, FriBidi): on every pair of
  *    such characters, on random strings of them mixed with characters
  *    that must leave the fast path (combining marks, ZWJ, Arabic, bidi
@@ -164,6 +165,52 @@ test_pairs(void)
 	}
 	ok(bad == 0, "simple path = slow path on %zu pairs of %zu characters",
 	    tried, n);
+}
+
+/*
+ * The plain path reads UTF-8 bytes itself: every two-byte string after
+ * a letter (any lead, any next byte, so overlong, truncated and invalid
+ * sequences, C1 controls and every code point up to U+07FF), every
+ * U+2xxx sequence E2 xx yy and the truncated tails must give what the
+ * full path gives.
+ */
+static void
+test_bytes(void)
+{
+	static const char *tails[] = { "\xc2", "\xcb", "\xe2", "\xe2\x80",
+	    "\xe2\x81", "\xe2\x80\x94\xe2" };
+	struct text_opts o;
+	char buf[8];
+	size_t bad = 0, tried = 0, i;
+	unsigned b1, b2;
+
+	t_opts(&o, &t_modes[0]);
+	for (b1 = 0x80; b1 < 0x100; b1++) {
+		for (b2 = 0; b2 < 0x100; b2++) {
+			buf[0] = 'a';
+			buf[1] = (char)b1;
+			buf[2] = (char)b2;
+			buf[3] = 'b';
+			tried++;
+			if (!t_same(&o, buf, 4, 0) && bad++ < 5)
+				diag("differ: 61 %02X %02X 62", b1, b2);
+			buf[1] = (char)0xe2;
+			buf[2] = (char)b1;
+			buf[3] = (char)b2;
+			buf[4] = ' ';
+			tried++;
+			if (!t_same(&o, buf, 5, 0) && bad++ < 5)
+				diag("differ: 61 E2 %02X %02X 20", b1, b2);
+		}
+	}
+	for (i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+		buf[0] = 'a';
+		memcpy(buf + 1, tails[i], strlen(tails[i]));
+		tried++;
+		if (!t_same(&o, buf, 1 + strlen(tails[i]), 0) && bad++ < 5)
+			diag("differ: tail %zu", i);
+	}
+	ok(bad == 0, "plain path = slow path on %zu byte strings", tried);
 }
 
 static void
@@ -512,6 +559,7 @@ main(void)
 	text_para_init(&t_slow);
 	test_pairs();
 	test_random();
+	test_bytes();
 	test_dump();
 	test_title_line();
 	text_para_free(&t_fast);
