@@ -51,29 +51,27 @@ static void
 dump_lines_utf8(struct dump *dp, const struct lay *l)
 {
 	const struct lay_line *ln;
-	const struct lay_glyph *gl;
-	size_t i, g, n, need;
+	const struct lay_glyph *last;
+	size_t i, n, from, len, need;
 
 	for (i = 0; i < l->nlines; i++) {
 		ln = &l->lines[i];
-		need = ln->indent + 1;
-		for (g = 0; g < ln->n; g++)
-			need += l->glyphs[ln->first + g].len;
+		/* A line's glyph text is one piece of l->text (layout.h). */
+		from = len = 0;
+		if (ln->n > 0) {
+			last = &l->glyphs[ln->first + ln->n - 1];
+			from = l->glyphs[ln->first].text;
+			len = last->text + last->len - from;
+		}
+		need = ln->indent + len + 1;
 		if (dp->outlen + need > dp->outcap)
 			dp->out = xgrow(dp->out, &dp->outcap, dp->outlen + need,
 			    1);
 		n = dp->outlen;
 		memset(dp->out + n, ' ', ln->indent);
 		n += ln->indent;
-		for (g = 0; g < ln->n; g++) {
-			gl = &l->glyphs[ln->first + g];
-			if (gl->len == 1)
-				dp->out[n] = l->text[gl->text];
-			else
-				memcpy(dp->out + n, l->text + gl->text,
-				    gl->len);
-			n += gl->len;
-		}
+		memcpy(dp->out + n, l->text + from, len);
+		n += len;
 		while (n > dp->outlen && dp->out[n - 1] == ' ')
 			n--;
 		dp->out[n++] = '\n';

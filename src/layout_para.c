@@ -102,22 +102,16 @@ lay_last_line(struct lay *out)
 	return &out->lines[out->nlines - 1];
 }
 
-/* Append a glyph to the last line (len <= 255, width <= 255). */
-static void
-lay_glyph_add(struct lay *out, const char *text, size_t len, int width,
-    uint32_t src, uint16_t attr)
+/*
+ * Append a glyph to line ln, the last line, where the caller made room
+ * for it (len <= 255, width <= 255); the text is not NUL-terminated.
+ */
+static inline void
+lay_glyph_put(struct lay *out, struct lay_line *ln, const char *text,
+    size_t len, int width, uint32_t src, uint16_t attr)
 {
-	struct lay_line *ln = lay_last_line(out);
-	struct lay_glyph *g;
+	struct lay_glyph *g = &out->glyphs[out->nglyphs++];
 
-	/* Capacity is checked here so the common case makes no call. */
-	if (out->nglyphs + 1 > out->glyphcap)
-		out->glyphs = xgrow(out->glyphs, &out->glyphcap,
-		    out->nglyphs + 1, sizeof *out->glyphs);
-	if (out->textlen + len + 1 > out->textcap)
-		out->text = xgrow(out->text, &out->textcap,
-		    out->textlen + len + 1, 1);
-	g = &out->glyphs[out->nglyphs++];
 	g->src = src;
 	g->text = out->textlen;
 	g->len = len;
@@ -128,9 +122,26 @@ lay_glyph_add(struct lay *out, const char *text, size_t len, int width,
 	else
 		memcpy(out->text + out->textlen, text, len);
 	out->textlen += len;
-	out->text[out->textlen] = '\0';
 	ln->n++;
 	ln->width += width;
+}
+
+/* Append a glyph to the last line (len <= 255, width <= 255). */
+static void
+lay_glyph_add(struct lay *out, const char *text, size_t len, int width,
+    uint32_t src, uint16_t attr)
+{
+	struct lay_line *ln = lay_last_line(out);
+
+	/* Capacity is checked here so the common case makes no call. */
+	if (out->nglyphs + 1 > out->glyphcap)
+		out->glyphs = xgrow(out->glyphs, &out->glyphcap,
+		    out->nglyphs + 1, sizeof *out->glyphs);
+	if (out->textlen + len + 1 > out->textcap)
+		out->text = xgrow(out->text, &out->textcap,
+		    out->textlen + len + 1, 1);
+	lay_glyph_put(out, ln, text, len, width, src, attr);
+	out->text[out->textlen] = '\0';
 }
 
 static const char lay_spaces[] = "        ";
@@ -252,23 +263,24 @@ lay_emit(struct lay *out, struct text_para *p, size_t i, size_t ce,
 		out->text = xgrow(out->text, &out->textcap,
 		    out->textlen + tlen + 1, 1);
 	text_para_visual(p, i, ce, order);
+	ln = &out->lines[lineno];
 	for (k = 0; k < m; k++) {
 		c = &p->cl[order[k]];
 		cw = wid[order[k] - i];
 		if (cw & LAY_PH_WIDE)
-			lay_glyph_add(out, "?", 1, 1, c->src,
+			lay_glyph_put(out, ln, "?", 1, 1, c->src,
 			    attr[order[k] - i]);
 		else if (c->flags & TEXT_CL_TAB)
-			lay_glyph_add(out, lay_spaces, cw, cw, c->src,
+			lay_glyph_put(out, ln, lay_spaces, cw, cw, c->src,
 			    attr[order[k] - i]);
 		else if (hyph && order[k] == ce - 1)
-			lay_glyph_add(out, "-", 1, 1, c->src,
+			lay_glyph_put(out, ln, "-", 1, 1, c->src,
 			    attr[order[k] - i]);
 		else if (c->drawlen > 0 || cw > 0)
-			lay_glyph_add(out, p->draw + c->draw, c->drawlen, cw,
-			    c->src, attr[order[k] - i]);
+			lay_glyph_put(out, ln, p->draw + c->draw, c->drawlen,
+			    cw, c->src, attr[order[k] - i]);
 	}
-	ln = &out->lines[lineno];
+	out->text[out->textlen] = '\0';
 	if (st->align == LAY_ALIGN_START && p->rtl)
 		ln->indent = width - ind - ln->width;
 	else

@@ -58,7 +58,12 @@ struct lay_line {
 				   cluster on the line, or LAY_NOSRC */
 };
 
-/** A growable list of laid-out lines. */
+/**
+ * A growable list of laid-out lines. Glyphs are only ever appended, to
+ * the last line, so the text of one line's glyphs lies in lay->text in
+ * one piece, in glyph order: from glyphs[first].text to the end of
+ * glyphs[first + n - 1] (dump.c prints a line with one copy).
+ */
 struct lay {
 	struct lay_line *lines;
 	size_t nlines, linecap;
