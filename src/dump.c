@@ -232,7 +232,7 @@ dump_item_bytes(const struct doc *d, enum dump_part part, size_t i)
 	return n;
 }
 
-/* Parts of item i of a part of the output (layout.h); 1 for clauses. */
+/* Parts of item i of a part of the output (layout.h). */
 static size_t
 dump_item_parts(struct layout_ctx *c, enum dump_part part, size_t i)
 {
@@ -242,7 +242,7 @@ dump_item_parts(struct layout_ctx *c, enum dump_part part, size_t i)
 	case DUMP_COMMENTS:
 		return layout_comment_parts(c, i);
 	case DUMP_CLAUSES:
-		break;
+		return layout_clause_parts(c, i);
 	}
 	return 1;
 }
@@ -263,7 +263,7 @@ dump_item_part(struct layout_ctx *c, enum dump_part part, size_t i,
 		layout_comment_part(c, i, k, width, 0, l);
 		break;
 	case DUMP_CLAUSES:
-		layout_clause(c, i, width, l);
+		layout_clause_part(c, i, k, width, l);
 		break;
 	}
 }

@@ -285,19 +285,63 @@ layout_span(struct layout_ctx *c, struct span s, struct lay_style *st,
 	} while (a < s.len);
 }
 
-/* Lay out chunk `part` of span s (see layout_chunks_of) with st. */
-static void
-layout_span_part(struct layout_ctx *c, struct span s, size_t part,
-    struct lay_style *st, struct lay *out)
+/* Chunks of span s (see layout_chunks_of): 1 for a short one. */
+static size_t
+layout_span_parts(struct layout_ctx *c, struct span s)
 {
 	const struct layout_chunks *k = layout_chunks_of(c, s);
-	uint32_t a = 0, b = s.len;
 
-	if (k != NULL && part < k->n) {
-		a = k->start[part];
-		b = k->start[part + 1];
+	return k != NULL ? k->n : 1;
+}
+
+/* The chunk of span s that holds document offset off (0 if none does). */
+static size_t
+layout_span_part_at(struct layout_ctx *c, struct span s, uint32_t off)
+{
+	const struct layout_chunks *k = layout_chunks_of(c, s);
+	size_t lo = 0, hi, mid;
+
+	if (k == NULL || off < s.off)
+		return 0;
+	hi = k->n;	/* the last chunk starting at or before off */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (s.off + k->start[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
 	}
-	layout_span_range(c, s, a, b, st, NULL, 0, out);
+	return lo;
+}
+
+/* Document bytes [*start, *end) of chunk `part` of span s. */
+static void
+layout_span_part_span(struct layout_ctx *c, struct span s, size_t part,
+    uint32_t *start, uint32_t *end)
+{
+	const struct layout_chunks *k = layout_chunks_of(c, s);
+
+	*start = s.off;
+	*end = s.off + s.len;
+	if (k != NULL && part < k->n) {
+		*start = s.off + k->start[part];
+		*end = s.off + k->start[part + 1];
+	}
+}
+
+/*
+ * Lay out chunk `part` of span s (see layout_chunks_of) with st and own
+ * ranges.
+ */
+static void
+layout_span_part(struct layout_ctx *c, struct span s, size_t part,
+    struct lay_style *st, const struct lay_range *own, size_t nown,
+    struct lay *out)
+{
+	uint32_t a, b;
+
+	layout_span_part_span(c, s, part, &a, &b);
+	layout_span_range(c, s, a - s.off, b - s.off, st, own, nown, out);
 }
 
 static void
@@ -476,54 +520,34 @@ layout_article_items(const struct layout_ctx *c)
 size_t
 layout_article_parts(struct layout_ctx *c, size_t item)
 {
-	const struct layout_chunks *k;
 	struct span s;
 
-	if (!layout_item_text(c, item, &s) ||
-	    (k = layout_chunks_of(c, s)) == NULL)
+	if (!layout_item_text(c, item, &s))
 		return 1;
-	return k->n;
+	return layout_span_parts(c, s);
 }
 
 void
 layout_article_part_span(struct layout_ctx *c, size_t item, size_t part,
     uint32_t *start, uint32_t *end)
 {
-	const struct layout_chunks *k;
 	struct span s;
 
 	if (!layout_item_text(c, item, &s)) {
 		*start = *end = 0;
 		return;
 	}
-	*start = s.off;
-	*end = s.off + s.len;
-	k = layout_chunks_of(c, s);
-	if (k != NULL && part < k->n) {
-		*start = s.off + k->start[part];
-		*end = s.off + k->start[part + 1];
-	}
+	layout_span_part_span(c, s, part, start, end);
 }
 
 size_t
 layout_article_part_at(struct layout_ctx *c, size_t item, uint32_t off)
 {
-	const struct layout_chunks *k;
 	struct span s;
-	size_t lo = 0, hi, mid;
 
-	if (!layout_item_text(c, item, &s) ||
-	    (k = layout_chunks_of(c, s)) == NULL || off < s.off)
+	if (!layout_item_text(c, item, &s))
 		return 0;
-	hi = k->n;	/* the last chunk starting at or before off */
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (s.off + k->start[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return layout_span_part_at(c, s, off);
 }
 
 /* Part `part` of block i, of n parts in all. */
@@ -538,12 +562,12 @@ layout_block_part(struct layout_ctx *c, size_t i, size_t part, size_t n,
 	switch (b->kind) {
 	case DOC_BLOCK_PARA:
 		layout_style(&st, width, 0, 0, 0);
-		layout_span_part(c, b->text, part, &st, out);
+		layout_span_part(c, b->text, part, &st, NULL, 0, out);
 		break;
 	case DOC_BLOCK_QUOTE:
 		layout_style(&st, width, 0, 0, 0);
 		st.margin = LAYOUT_QUOTE_INDENT;	/* the bar's gutter */
-		layout_span_part(c, b->text, part, &st, out);
+		layout_span_part(c, b->text, part, &st, NULL, 0, out);
 		layout_bar_lines(c, out, from, 2, 0);
 		break;
 	case DOC_BLOCK_CLAUSES:
@@ -565,7 +589,8 @@ layout_article_part(struct layout_ctx *c, size_t item, size_t part,
 
 	if (item == 0) {
 		layout_style(&st, width, 0, 0, LAY_HEADING);
-		layout_span_part(c, c->doc->title, part, &st, out);
+		layout_span_part(c, c->doc->title, part, &st, NULL, 0,
+		    out);
 		if (part + 1 >= n)
 			layout_blank(out);
 	} else if (item - 1 < c->doc->nblocks)
@@ -977,22 +1002,29 @@ layout_table_columns(const struct doc *d, int width, struct layout_table *t)
 	t->rule = t->gutter + t->left + 1;
 }
 
-/* Lay out one side of a clause into dst, or the "(no ...)" label. */
+/*
+ * Lay out part `part` of one side of a clause into dst: the side's chunk
+ * of that number, nothing past its last chunk, or the "(no ...)" label in
+ * part 0 when the side is empty.
+ */
 static void
-layout_clause_side(struct layout_ctx *c, struct span s, int width,
-    const char *missing, const struct lay_range *own, size_t nown,
-    struct lay *dst)
+layout_clause_side(struct layout_ctx *c, struct span s, size_t part,
+    int width, const char *missing, const struct lay_range *own,
+    size_t nown, struct lay *dst)
 {
 	struct lay_style st;
 
 	lay_clear(dst);
 	if (s.len == 0) {
-		lay_label(dst, &c->scratch, &c->opts, missing, width,
-		    LAY_MISSING);
+		if (part == 0)
+			lay_label(dst, &c->scratch, &c->opts, missing, width,
+			    LAY_MISSING);
 		return;
 	}
+	if (part >= layout_span_parts(c, s))
+		return;
 	layout_style(&st, width, 0, 0, 0);
-	layout_span(c, s, &st, own, nown, dst);
+	layout_span_part(c, s, part, &st, own, nown, dst);
 }
 
 static void
@@ -1052,14 +1084,51 @@ layout_table_header(struct layout_ctx *c, int width, struct lay *out)
 	out->lines[out->nlines - 1].src = LAY_NOSRC;
 }
 
+size_t
+layout_clause_parts(struct layout_ctx *c, size_t i)
+{
+	const struct doc_clause *cl = &c->doc->clauses[i];
+	size_t no = layout_span_parts(c, cl->original);
+	size_t nt = layout_span_parts(c, cl->translation);
+
+	return no > nt ? no : nt;
+}
+
 void
-layout_clause(struct layout_ctx *c, size_t i, int width, struct lay *out)
+layout_clause_part_span(struct layout_ctx *c, size_t i, size_t part,
+    int side, uint32_t *start, uint32_t *end)
+{
+	const struct doc_clause *cl = &c->doc->clauses[i];
+	struct span s = side == 0 ? cl->original : cl->translation;
+
+	if (part >= layout_span_parts(c, s)) {
+		*start = *end = s.off;
+		return;
+	}
+	layout_span_part_span(c, s, part, start, end);
+}
+
+size_t
+layout_clause_part_at(struct layout_ctx *c, size_t i, uint32_t off)
+{
+	const struct doc_clause *cl = &c->doc->clauses[i];
+
+	if (off >= cl->translation.off &&
+	    off - cl->translation.off < cl->translation.len)
+		return layout_span_part_at(c, cl->translation, off);
+	return layout_span_part_at(c, cl->original, off);
+}
+
+void
+layout_clause_part(struct layout_ctx *c, size_t i, size_t part, int width,
+    struct lay *out)
 {
 	const struct doc *d = c->doc;
 	const struct doc_clause *cl = &d->clauses[i];
 	struct layout_table t;
 	struct lay_range *notes;
-	size_t nnotes, rows, r;
+	size_t nnotes, rows, r, n = layout_clause_parts(c, i);
+	int last = part + 1 >= n;
 	char num[24];
 
 	layout_table_columns(d, width, &t);
@@ -1067,35 +1136,40 @@ layout_clause(struct layout_ctx *c, size_t i, int width, struct lay *out)
 	snprintf(num, sizeof num, "%u", cl->number);
 	if (t.rule < 0) {
 		/* Stacked: number, original, translation, each full width. */
-		lay_label(out, &c->scratch, &c->opts, num, width, LAY_GUTTER);
-		layout_clause_side(c, cl->original, width, "(no original)",
-		    NULL, 0, &c->tmp[0]);
+		if (part == 0)
+			lay_label(out, &c->scratch, &c->opts, num, width,
+			    LAY_GUTTER);
+		layout_clause_side(c, cl->original, part, width,
+		    "(no original)", NULL, 0, &c->tmp[0]);
 		for (r = 0; r < c->tmp[0].nlines; r++) {
 			lay_new_line(out);
 			lay_append_glyphs(out, &c->tmp[0], r);
 		}
-		layout_clause_side(c, cl->translation, width,
+		layout_clause_side(c, cl->translation, part, width,
 		    "(no translation)", notes, nnotes, &c->tmp[1]);
 		for (r = 0; r < c->tmp[1].nlines; r++) {
 			lay_new_line(out);
 			lay_append_glyphs(out, &c->tmp[1], r);
 		}
-		lay_new_line(out);
+		if (last)
+			lay_new_line(out);
 		free(notes);
 		return;
 	}
-	layout_clause_side(c, cl->original, t.left, "(no original)", NULL, 0,
-	    &c->tmp[0]);
-	layout_clause_side(c, cl->translation, t.right, "(no translation)",
-	    notes, nnotes, &c->tmp[1]);
+	layout_clause_side(c, cl->original, part, t.left, "(no original)",
+	    NULL, 0, &c->tmp[0]);
+	layout_clause_side(c, cl->translation, part, t.right,
+	    "(no translation)", notes, nnotes, &c->tmp[1]);
 	free(notes);
 	rows = c->tmp[0].nlines > c->tmp[1].nlines ? c->tmp[0].nlines :
 	    c->tmp[1].nlines;
-	for (r = 0; r <= rows; r++) {	/* the last row is a spacer */
+	if (last)
+		rows++;		/* the last row is a spacer */
+	for (r = 0; r < rows; r++) {
 		struct lay_line *l;
 
 		lay_new_line(out);
-		if (r == 0 && (int)strlen(num) < t.gutter) {
+		if (part == 0 && r == 0 && (int)strlen(num) < t.gutter) {
 			lay_append_space(out, t.gutter - 1 - (int)strlen(num),
 			    0);
 			lay_append_text(out, num, (int)strlen(num), LAY_GUTTER);
@@ -1113,4 +1187,13 @@ layout_clause(struct layout_ctx *c, size_t i, int width, struct lay *out)
 		l->src = r < c->tmp[1].nlines ? c->tmp[1].lines[r].src :
 		    r < c->tmp[0].nlines ? c->tmp[0].lines[r].src : LAY_NOSRC;
 	}
+}
+
+void
+layout_clause(struct layout_ctx *c, size_t i, int width, struct lay *out)
+{
+	size_t k, n = layout_clause_parts(c, i);
+
+	for (k = 0; k < n; k++)
+		layout_clause_part(c, i, k, width, out);
 }

@@ -289,5 +289,24 @@ void layout_table_header(struct layout_ctx *c, int width, struct lay *out);
 /** Clause row i of the table: number, original, rule, translation. */
 void layout_clause(struct layout_ctx *c, size_t i, int width,
     struct lay *out);
+/*
+ * A clause whose original or translation is longer than LAY_CHUNK comes
+ * in parts: part k sets chunk k of the original beside chunk k of the
+ * translation (a side with fewer chunks is blank there; stacked at narrow
+ * widths: number, chunk k of each side), so a cell of any size is laid
+ * out a chunk at a time. Parts 0, 1, ... in order give layout_clause's
+ * lines; a clause of short cells has one part.
+ */
+size_t layout_clause_parts(struct layout_ctx *c, size_t i);
+void layout_clause_part(struct layout_ctx *c, size_t i, size_t part,
+    int width, struct lay *out);
+/**
+ * Document bytes [*start, *end) of side `side` (0 the original, 1 the
+ * translation) that part `part` of clause i lays out (empty if none).
+ */
+void layout_clause_part_span(struct layout_ctx *c, size_t i, size_t part,
+    int side, uint32_t *start, uint32_t *end);
+/** The part of clause i that holds document offset off. */
+size_t layout_clause_part_at(struct layout_ctx *c, size_t i, uint32_t off);
 
 #endif

@@ -122,8 +122,23 @@ tui_layout_clause(void *arg, size_t item, size_t part, int width,
 {
 	struct tui *t = arg;
 
-	(void)part;	/* one part each */
-	layout_clause(&t->lc, item, width, out);
+	layout_clause_part(&t->lc, item, part, width, out);
+}
+
+static size_t
+tui_clause_parts(void *arg, size_t item)
+{
+	struct tui *t = arg;
+
+	return layout_clause_parts(&t->lc, item);
+}
+
+static size_t
+tui_clause_part_at(void *arg, size_t item, uint32_t off)
+{
+	struct tui *t = arg;
+
+	return layout_clause_part_at(&t->lc, item, off);
 }
 
 /* ---- Messages ---- */
@@ -486,13 +501,14 @@ tui_hint(struct tui *t)
 /* ---- Search ---- */
 
 /*
- * Narrow *s (text of item i of pane kind: an article paragraph or a
- * comment line) to what lies within TUI_MATCH_MARGIN bytes of part
- * `part`, cut at character boundaries (empty if none does): enough for
- * drawing the part's matches without folding all of a huge item.
+ * Narrow *s (text of item i of pane kind: an article paragraph, a
+ * comment line, or side `side` of a clause) to what lies within
+ * TUI_MATCH_MARGIN bytes of part `part`, cut at character boundaries
+ * (empty if none does): enough for drawing the part's matches without
+ * folding all of a huge item.
  */
 static void
-tui_near_part(struct tui *t, int kind, size_t i, size_t part,
+tui_near_part(struct tui *t, int kind, size_t i, size_t part, int side,
     struct span *s)
 {
 	const char *b = t->doc->buf;
@@ -500,8 +516,10 @@ tui_near_part(struct tui *t, int kind, size_t i, size_t part,
 
 	if (kind == TUI_ARTICLE)
 		layout_article_part_span(&t->lc, i, part, &a, &e);
-	else
+	else if (kind == TUI_COMMENTS)
 		layout_comment_part_span(&t->lc, i, part, &a, &e);
+	else
+		layout_clause_part_span(&t->lc, i, part, side, &a, &e);
 	lo = a > TUI_MATCH_MARGIN ? a - TUI_MATCH_MARGIN : 0;
 	hi = e < UINT32_MAX - TUI_MATCH_MARGIN ? e + TUI_MATCH_MARGIN :
 	    UINT32_MAX;
@@ -529,7 +547,7 @@ tui_item_matches(struct tui *t, int kind, size_t i, size_t part)
 	const struct doc_block *b;
 	struct span s;
 	uint32_t pi, ln;
-	int near;
+	int near, side;
 
 	t->nm = 0;
 	switch (kind) {
@@ -543,7 +561,7 @@ tui_item_matches(struct tui *t, int kind, size_t i, size_t part)
 			s = b->text;
 		}
 		if (part != TUI_ALL_PARTS && layout_article_parts(&t->lc, i) > 1)
-			tui_near_part(t, kind, i, part, &s);
+			tui_near_part(t, kind, i, part, 0, &s);
 		search_span(&t->search, d->buf + s.off, s.len, s.off, &t->m,
 		    &t->nm, &t->mcap);
 		return;
@@ -556,7 +574,7 @@ tui_item_matches(struct tui *t, int kind, size_t i, size_t part)
 			for (ln = 0; ln < d->paras[pi].lines.n; ln++) {
 				s = d->lines[d->paras[pi].lines.first + ln];
 				if (near)	/* the lines near the part */
-					tui_near_part(t, kind, i, part, &s);
+					tui_near_part(t, kind, i, part, 0, &s);
 				if (s.len > 0)
 					search_span(&t->search, d->buf + s.off,
 					    s.len, s.off, &t->m, &t->nm,
@@ -565,12 +583,17 @@ tui_item_matches(struct tui *t, int kind, size_t i, size_t part)
 		}
 		return;
 	default:
-		s = d->clauses[i].original;
-		search_span(&t->search, d->buf + s.off, s.len, s.off, &t->m,
-		    &t->nm, &t->mcap);
-		s = d->clauses[i].translation;
-		search_span(&t->search, d->buf + s.off, s.len, s.off, &t->m,
-		    &t->nm, &t->mcap);
+		near = part != TUI_ALL_PARTS &&
+		    layout_clause_parts(&t->lc, i) > 1;
+		for (side = 0; side < 2; side++) {
+			s = side == 0 ? d->clauses[i].original :
+			    d->clauses[i].translation;
+			if (near)
+				tui_near_part(t, kind, i, part, side, &s);
+			if (s.len > 0)
+				search_span(&t->search, d->buf + s.off, s.len,
+				    s.off, &t->m, &t->nm, &t->mcap);
+		}
 		return;
 	}
 }
@@ -1033,8 +1056,8 @@ tui_init(struct tui *t, const struct doc *d, const struct gloss_options *o,
 	view_init(&t->pane[TUI_COMMENTS].view, tui_nitems(t, TUI_COMMENTS),
 	    &src, 80);
 	src.layout = tui_layout_clause;
-	src.parts = NULL;
-	src.part_at = NULL;
+	src.parts = tui_clause_parts;
+	src.part_at = tui_clause_part_at;
 	view_init(&t->pane[TUI_CLAUSES].view, tui_nitems(t, TUI_CLAUSES),
 	    &src, 80);
 	for (k = 0; k < TUI_PANES; k++)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/term/hard_giant.sh: a file that is one huge line (its title), a
-# document with one huge paragraph and one with a huge comment. --dump
+# document with one huge paragraph, one with a huge comment and one with
+# a huge cell in its clause table. --dump
 # and the reader lay such text out a part at a time (layout.h), so their
 # peak memory stays a small multiple of the file, not the ~15 bytes a
 # byte a whole layout takes; the reader still goes to the end (G), back
@@ -17,7 +18,8 @@ hard_asan && MIB=3
 ONE=$TERM_TMP/one.txt
 TWO=$TERM_TMP/two.txt
 THREE=$TERM_TMP/three.txt
-"$PYTHON3" - "$ONE" "$TWO" "$MIB" "$THREE" <<'EOF'
+FOUR=$TERM_TMP/four.txt
+"$PYTHON3" - "$ONE" "$TWO" "$MIB" "$THREE" "$FOUR" <<'EOF'
 import sys
 words = ("river stone water bridge harbour lantern morning evening quiet "
          "window alpha gamma delta beta orchard canal").split()
@@ -35,6 +37,9 @@ open(sys.argv[1], "w").write(line)		# no newline at all
 open(sys.argv[2], "w").write("A title\n\n" + line + "\n\nShort tail.\n")
 open(sys.argv[4], "w").write("A title\n\nBody.\n\n2 thoughts on \"A title\"\n"
                              "\n  1. " + line + "\n\n  2. Short second comment.\n")
+open(sys.argv[5], "w").write("A title\n\nBody.\n\n    1- \u0646\u0647\u0631 . 1 \u2013 "
+                             + line + "\n    2- \u0645\u0627\u0621 . 2 \u2013 "
+                             "Short second clause.\n")
 EOF
 [ -s "$ONE" ] || skip_all "python3 could not write the documents"
 size_kb=$(( $(wc -c <"$ONE") / 1024 ))
@@ -133,6 +138,27 @@ ok $? "G reaches the comment after it"
 term_keys K
 term_wait "comment 1/2"
 ok $? "K selects the huge comment"
+mem_ok "$(reader_hwm)" 8 "reader peak memory"
+term_keys q
+term_wait "GLOSS-EXIT=0"
+ok $? "q exits 0"
+
+# A clause whose translation is huge: laid out a chunk of each side at a
+# time (it used to be laid out whole, about 30 bytes a byte).
+set -- $(peak "$TERM_TMP/four.dump" "$GLOSS" --dump --width 80 "$FOUR")
+ok $(test "$2" = 0; echo $?) "a clause of $MIB MiB: --dump exits 0"
+grep -q 'LASTWORD$' "$TERM_TMP/four.dump" &&
+    grep -q '| Short second clause\.$' "$TERM_TMP/four.dump"
+ok $? "its dump has the cell's last word and the next clause"
+mem_ok "$1" 8 "--dump peak memory"
+hard_start 100 30 "$GLOSS" --layout=tabs "$FOUR"
+term_wait "h help"
+term_keys 3 / MIDDLEWORD Enter
+term_wait_re '^│.*MIDDLEWORD'
+ok $? "search finds a word in the middle of the huge cell"
+term_keys G
+term_wait "Short second clause."
+ok $? "G reaches the clause after it"
 mem_ok "$(reader_hwm)" 8 "reader peak memory"
 term_keys q
 term_wait "GLOSS-EXIT=0"

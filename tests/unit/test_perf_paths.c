@@ -453,6 +453,193 @@ test_dump(void)
 	doc_free(&d);
 }
 
+/*
+ * The texts of one column of a clause table, line by line: on each line
+ * of l, the glyphs whose source lies in [a, e), joined; lines with none
+ * are skipped. Appends to *out (one line each, '\n' after).
+ */
+static void
+t_column(const struct lay *l, uint32_t a, uint32_t e, char **out,
+    size_t *len, size_t *cap)
+{
+	size_t i, g, n;
+
+	for (i = 0; i < l->nlines; i++) {
+		const struct lay_line *ln = &l->lines[i];
+
+		for (g = n = 0; g < ln->n; g++) {
+			const struct lay_glyph *gl = &l->glyphs[ln->first + g];
+
+			if (gl->src < a || gl->src >= e)
+				continue;
+			*out = xgrow(*out, cap, *len + gl->len + 2, 1);
+			memcpy(*out + *len, l->text + gl->text, gl->len);
+			*len += gl->len;
+			n++;
+		}
+		if (n > 0)
+			(*out)[(*len)++] = '\n';
+	}
+}
+
+/* Column [a, e) of clause i laid out in parts, or as one paragraph. */
+static char *
+t_clause_column(struct layout_ctx *c, size_t i, int width, int side,
+    int parts, size_t *len, size_t *maxlines)
+{
+	const struct doc_clause *cl = &c->doc->clauses[i];
+	struct span sp = side == 0 ? cl->original : cl->translation;
+	struct layout_table t;
+	struct lay_style st;
+	struct lay l;
+	size_t k, n, cap = 0;
+	char *out = NULL;
+
+	*len = 0;
+	*maxlines = 0;
+	lay_init(&l);
+	if (parts) {
+		n = layout_clause_parts(c, i);
+		for (k = 0; k < n; k++) {
+			lay_clear(&l);
+			layout_clause_part(c, i, k, width, &l);
+			if (l.nlines > *maxlines)
+				*maxlines = l.nlines;
+			t_column(&l, sp.off, sp.off + sp.len, &out, len, &cap);
+		}
+	} else {
+		layout_table_columns(c->doc, width, &t);
+		memset(&st, 0, sizeof st);
+		st.width = t.rule < 0 ? width : side == 0 ? t.left : t.right;
+		lay_para(&l, &c->scratch, &c->opts, c->doc->buf + sp.off,
+		    sp.len, sp.off, &st);
+		t_column(&l, sp.off, sp.off + sp.len, &out, len, &cap);
+		*maxlines = l.nlines;
+	}
+	lay_free(&l);
+	return out;
+}
+
+/*
+ * A clause with a huge original and a huger translation is laid out in
+ * parts, a chunk of each side at a time: each column, read down all the
+ * parts, is that side laid out as one paragraph at its column's width;
+ * no part holds more than a chunk's lines; part_at finds each part's
+ * text; --dump of the clause pane (threads, a task per part) is the
+ * parts in order.
+ */
+static void
+test_clause_parts(void)
+{
+	static const char *orig[] = { "\xd8\xa7\xd9\x84\xd9\x86\xd9\x87\xd8\xb1",
+	    "\xd9\x85\xd8\xa7\xd8\xa1", "\xd8\xb3\xd9\x81\xd9\x8a\xd9\x86\xd8\xa9",
+	    "(12)", "\xd9\x88" };
+	static const char *trans[] = { "harbour", "lantern", "river", "[the",
+	    "quay]", "naïve", "—", "stone", "kettle" };
+	static const int widths[] = { 80, 31, 6 };
+	struct layout_ctx c;
+	struct text_opts o;
+	struct doc *d;
+	char *buf = NULL, *a, *b;
+	size_t cap = 0, len = 0, k, w, la, lb, ma, mb, n, bad;
+	uint32_t s, e;
+	int side;
+	FILE *fa, *fb;
+
+#define T_PUT(x) do {							\
+	const char *x_ = (x);						\
+	size_t l_ = strlen(x_);						\
+	buf = xgrow(buf, &cap, len + l_ + 1, 1);			\
+	memcpy(buf + len, x_, l_);					\
+	len += l_;							\
+} while (0)
+	T_PUT("Clauses at length\n\nA short article.\n\n    1- ");
+	for (k = 0; k < 90000; k++) {
+		T_PUT(orig[t_rand(5)]);
+		T_PUT(" ");
+	}
+	T_PUT(". 1 \xe2\x80\x93 ");
+	for (k = 0; k < 160000; k++) {
+		T_PUT(trans[t_rand(9)]);
+		T_PUT(k % 11 == 10 ? ". " : " ");
+	}
+	T_PUT("\n    2- \xd9\x85\xd8\xa7\xd8\xa1 . 2 \xe2\x80\x93 water\n");
+#undef T_PUT
+	d = parse_text(buf, len, 0);
+	text_opts_default(&o);
+	o.out_utf8 = 1;
+	layout_ctx_init(&c, d, &o);
+	n = layout_clause_parts(&c, 0);
+	ok(d->nclauses == 2 && d->clauses[0].original.len > 2 * LAY_CHUNK &&
+	    d->clauses[0].translation.len > 3 * LAY_CHUNK && n >= 4 &&
+	    layout_clause_parts(&c, 1) == 1,
+	    "a clause of %zu and %zu bytes: %zu parts",
+	    (size_t)d->clauses[0].original.len,
+	    (size_t)d->clauses[0].translation.len, n);
+	for (w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+		size_t most = 0, all = 0;
+
+		for (side = 0; side < 2; side++) {
+			a = t_clause_column(&c, 0, widths[w], side, 1, &la,
+			    &ma);
+			b = t_clause_column(&c, 0, widths[w], side, 0, &lb,
+			    &mb);
+			ok(la > 0 && la == lb && memcmp(a, b, la) == 0,
+			    "width %d, %s: the parts give the column (%zu "
+			    "bytes)", widths[w], side ? "translation" :
+			    "original", la);
+			most = ma;
+			all = mb > all ? mb : all;
+			free(a);
+			free(b);
+		}
+		ok(most < all / 2, "width %d: at most %zu lines in a part, "
+		    "of the %zu of the longer column", widths[w], most, all);
+	}
+	for (k = bad = 0; k < n; k++) {
+		for (side = 0; side < 2; side++) {
+			layout_clause_part_span(&c, 0, k, side, &s, &e);
+			if (s < e && (layout_clause_part_at(&c, 0, s) != k ||
+			    layout_clause_part_at(&c, 0, e - 1) != k))
+				bad++;
+		}
+	}
+	ok(bad == 0, "part_at finds the part of each side's text");
+	fa = tmpfile();
+	fb = tmpfile();
+	if (fa != NULL && fb != NULL) {
+		struct lay l;
+
+		ok(dump_write(d, &o, GLOSS_PANE_CLAUSES, 80, fa) == 0,
+		    "dump the clause pane");
+		lay_init(&l);
+		lay_label(&l, &c.scratch, &c.opts, "Clauses: 2", 80,
+		    LAY_HEADING);
+		lay_new_line(&l);
+		layout_table_header(&c, 80, &l);
+		t_lines(fb, &l);
+		for (k = 0; k < d->nclauses; k++) {
+			lay_clear(&l);
+			layout_clause(&c, k, 80, &l);
+			t_lines(fb, &l);
+		}
+		lay_free(&l);
+		a = t_capture(fa, &la);
+		b = t_capture(fb, &lb);
+		ok(la > 2 * LAY_CHUNK && la == lb && memcmp(a, b, la) == 0,
+		    "threaded dump of the clauses (%zu bytes) = the parts in "
+		    "order (%zu bytes)", la, lb);
+		free(a);
+		free(b);
+	}
+	if (fa != NULL)
+		fclose(fa);
+	if (fb != NULL)
+		fclose(fb);
+	layout_ctx_free(&c);
+	doc_free(&d);
+}
+
 /* A document whose first line (the title) is t, then one paragraph. */
 static struct doc *
 t_titled(const char *t)
@@ -561,6 +748,7 @@ main(void)
 	test_random();
 	test_bytes();
 	test_dump();
+	test_clause_parts();
 	test_title_line();
 	text_para_free(&t_fast);
 	text_para_free(&t_slow);
