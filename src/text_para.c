@@ -46,6 +46,7 @@
 #include <unictype.h>
 
 #include "gloss/text.h"
+#include "gloss/text_thai.h"
 #include "gloss/xmalloc.h"
 
 #define TEXT_FIX_NONE	0
@@ -70,6 +71,7 @@ struct text_scratch {
 	uint8_t *vlev;		/* levels of one line, for L1/L2 */
 	int bidi;		/* levels were resolved (not all 0) */
 	int parlevel;		/* paragraph embedding level */
+	struct text_thai *thai;	/* word breaker, made when Thai is met */
 };
 
 static struct text_scratch *
@@ -135,6 +137,7 @@ text_para_free(struct text_para *p)
 		free(sc->kind);
 		free(sc->vlev);
 		free(sc->tmp);
+		text_thai_free(sc->thai);
 		free(sc);
 	}
 	free(p->cl);
@@ -643,6 +646,7 @@ text_para_prepare_ex(struct text_para *p, const struct text_opts *o,
 		}
 	}
 	text_linebreaks(sc->cp, n, sc->lbrk);
+	text_thai_breaks(&sc->thai, sc->cp, n, sc->lbrk);
 	if (o->bidi == TEXT_BIDI_APP && !(simple && !(flags & TEXT_PREP_RTL)))
 		sc->bidi = text_para_bidi(p, sc, n, flags);
 	else
