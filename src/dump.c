@@ -70,7 +70,8 @@ dump_lines_utf8(struct dump *dp, const struct lay *l)
 		n = dp->outlen;
 		memset(dp->out + n, ' ', ln->indent);
 		n += ln->indent;
-		memcpy(dp->out + n, l->text + from, len);
+		if (len > 0)	/* l->text may be NULL then */
+			memcpy(dp->out + n, l->text + from, len);
 		n += len;
 		while (n > dp->outlen && dp->out[n - 1] == ' ')
 			n--;
