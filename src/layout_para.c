@@ -224,6 +224,72 @@ lay_fill(const struct text_para *p, size_t i, int avail, size_t *end,
 }
 
 /*
+ * The glyph of cluster c drawn cw cells wide (LAY_PH_WIDE: as "?"); dash:
+ * it is a soft hyphen at a line break, drawn as "-". Room was made.
+ */
+static inline void
+lay_emit_cluster(struct lay *out, struct lay_line *ln,
+    const struct text_para *p, const struct text_cluster *c, uint32_t cw,
+    int dash, uint16_t attr)
+{
+	if (cw & LAY_PH_WIDE)
+		lay_glyph_put(out, ln, "?", 1, 1, c->src, attr);
+	else if (c->flags & TEXT_CL_TAB)
+		lay_glyph_put(out, ln, lay_spaces, cw, cw, c->src, attr);
+	else if (dash)
+		lay_glyph_put(out, ln, "-", 1, 1, c->src, attr);
+	else if (c->drawlen > 0 || cw > 0)
+		lay_glyph_put(out, ln, p->draw + c->draw, c->drawlen, cw,
+		    c->src, attr);
+}
+
+/* Cells of the k-th cluster c of a line at column col (lay_emit). */
+static inline uint32_t
+lay_emit_width(const struct text_cluster *c, size_t k, size_t m, int col,
+    int hyph, int avail)
+{
+	uint32_t cw = lay_cluster_width(c, col);
+
+	if (hyph && k == m - 1)
+		cw = 1;
+	if (k == 0 && (int)cw > avail)
+		cw = 1 | LAY_PH_WIDE;
+	return cw;
+}
+
+/*
+ * lay_emit for a line whose order is logical (the paragraph has no bidi
+ * levels) and whose glyphs all get attr: one pass.
+ */
+static void
+lay_emit_logical(struct lay *out, size_t lineno, const struct text_para *p,
+    size_t i, size_t ce, int avail, int hyph, uint16_t attr)
+{
+	const struct text_cluster *c;
+	size_t m = ce - i, k, tlen;
+	uint32_t cw;
+	int col = 0;
+
+	/* Drawn bytes of the clusters (in logical order in p->draw), or
+	 * up to a tab's spaces, "?" or "-" each. */
+	tlen = p->cl[ce - 1].draw + p->cl[ce - 1].drawlen - p->cl[i].draw +
+	    LAY_TAB * m;
+	if (out->nglyphs + m > out->glyphcap)
+		out->glyphs = xgrow(out->glyphs, &out->glyphcap,
+		    out->nglyphs + m, sizeof *out->glyphs);
+	if (out->textlen + tlen + 1 > out->textcap)
+		out->text = xgrow(out->text, &out->textcap,
+		    out->textlen + tlen + 1, 1);
+	for (k = 0; k < m; k++) {
+		c = &p->cl[i + k];
+		cw = lay_emit_width(c, k, m, col, hyph, avail);
+		col += cw & ~LAY_PH_WIDE;
+		lay_emit_cluster(out, &out->lines[lineno], p, c, cw,
+		    hyph && k == m - 1, attr);
+	}
+}
+
+/*
  * Emit clusters [i, ce) as one line in visual order; hyph: the last one
  * is a soft hyphen drawn as "-".
  */
@@ -235,52 +301,43 @@ lay_emit(struct lay *out, struct text_para *p, size_t i, size_t ce,
 	const struct text_cluster *c;
 	struct lay_line *ln;
 	size_t m = ce - i, k, lineno, tlen = 0;
-	uint32_t *order, *wid, *attr, cw;
+	uint32_t *order, *wid, *attr;
 	int col = 0;
 
 	ln = lay_line_add(out, p->cl[i].src);
 	lineno = out->nlines - 1;
-	order = text_para_tmp(p, 3 * m);
-	wid = order + m;
-	attr = order + 2 * m;
-	for (k = 0; k < m; k++) {
-		c = &p->cl[i + k];
-		cw = lay_cluster_width(c, col);
-		if (hyph && k == m - 1)
-			cw = 1;
-		if (k == 0 && (int)cw > width - ind)
-			cw = 1 | LAY_PH_WIDE;
-		col += cw & ~LAY_PH_WIDE;
-		wid[k] = cw;
-		attr[k] = lay_sweep_attr(sw, c->src, c->srclen);
-		tlen += (c->flags & TEXT_CL_TAB) ? LAY_TAB : c->drawlen + 1;
-	}
-	/* Room for the whole line at once: lay_glyph_add will not grow. */
-	if (out->nglyphs + m > out->glyphcap)
-		out->glyphs = xgrow(out->glyphs, &out->glyphcap,
-		    out->nglyphs + m, sizeof *out->glyphs);
-	if (out->textlen + tlen + 1 > out->textcap)
-		out->text = xgrow(out->text, &out->textcap,
-		    out->textlen + tlen + 1, 1);
-	text_para_visual(p, i, ce, order);
-	ln = &out->lines[lineno];
-	for (k = 0; k < m; k++) {
-		c = &p->cl[order[k]];
-		cw = wid[order[k] - i];
-		if (cw & LAY_PH_WIDE)
-			lay_glyph_put(out, ln, "?", 1, 1, c->src,
+	if (st->nranges == 0 && !text_para_has_levels(p)) {
+		lay_emit_logical(out, lineno, p, i, ce, width - ind, hyph,
+		    st->attr);
+	} else {
+		order = text_para_tmp(p, 3 * m);
+		wid = order + m;
+		attr = order + 2 * m;
+		for (k = 0; k < m; k++) {
+			c = &p->cl[i + k];
+			wid[k] = lay_emit_width(c, k, m, col, hyph,
+			    width - ind);
+			col += wid[k] & ~LAY_PH_WIDE;
+			attr[k] = lay_sweep_attr(sw, c->src, c->srclen);
+			tlen += (c->flags & TEXT_CL_TAB) ? LAY_TAB :
+			    c->drawlen + 1;
+		}
+		/* Room for the whole line at once. */
+		if (out->nglyphs + m > out->glyphcap)
+			out->glyphs = xgrow(out->glyphs, &out->glyphcap,
+			    out->nglyphs + m, sizeof *out->glyphs);
+		if (out->textlen + tlen + 1 > out->textcap)
+			out->text = xgrow(out->text, &out->textcap,
+			    out->textlen + tlen + 1, 1);
+		text_para_visual(p, i, ce, order);
+		ln = &out->lines[lineno];
+		for (k = 0; k < m; k++)
+			lay_emit_cluster(out, ln, p, &p->cl[order[k]],
+			    wid[order[k] - i], hyph && order[k] == ce - 1,
 			    attr[order[k] - i]);
-		else if (c->flags & TEXT_CL_TAB)
-			lay_glyph_put(out, ln, lay_spaces, cw, cw, c->src,
-			    attr[order[k] - i]);
-		else if (hyph && order[k] == ce - 1)
-			lay_glyph_put(out, ln, "-", 1, 1, c->src,
-			    attr[order[k] - i]);
-		else if (c->drawlen > 0 || cw > 0)
-			lay_glyph_put(out, ln, p->draw + c->draw, c->drawlen,
-			    cw, c->src, attr[order[k] - i]);
 	}
 	out->text[out->textlen] = '\0';
+	ln = &out->lines[lineno];
 	if (st->align == LAY_ALIGN_START && p->rtl)
 		ln->indent = width - ind - ln->width;
 	else

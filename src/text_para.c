@@ -677,6 +677,14 @@ text_para_prepare(struct text_para *p, const struct text_opts *o,
 	text_para_prepare_ex(p, o, s, len, base, 0);
 }
 
+int
+text_para_has_levels(const struct text_para *p)
+{
+	const struct text_scratch *sc = p->scratch;
+
+	return sc != NULL && sc->bidi;
+}
+
 void
 text_para_visual(const struct text_para *p, size_t a, size_t b,
     uint32_t *order)

@@ -132,6 +132,11 @@ void text_para_prepare_ex(struct text_para *p, const struct text_opts *o,
     const char *s, size_t len, uint32_t base, int flags);
 
 /**
+ * Whether the clusters of a prepared paragraph have bidi levels (not all
+ * 0); if not, text_para_visual is the identity.
+ */
+int text_para_has_levels(const struct text_para *p);
+/**
  * Visual order of the clusters [a, b) of a prepared paragraph, as a line
  * (rules L1-L2 of UAX #9 with the paragraph's levels): writes b - a
  * cluster indices into order, leftmost first. Identity unless bidi=app.
