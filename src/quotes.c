@@ -328,6 +328,15 @@ quotes_word_scan(const char *s, size_t len, size_t *pos, size_t *ws,
 			}
 			if (i == len)
 				break;
+			/* An ASCII separator ends it (what the general
+			 * step below does, without decoding). */
+			if ((unsigned char)s[i] < 0x80 && s[i] != '\'') {
+				*ws = wstart;
+				*we = i;
+				*hash = (uint32_t)(quotes_mix(h) >> 32);
+				*pos = i + 1;
+				return 1;
+			}
 		} else {
 			/* ASCII separators between words. */
 			while (i < len && (unsigned char)s[i] < 0x80 &&
@@ -335,6 +344,12 @@ quotes_word_scan(const char *s, size_t len, size_t *pos, size_t *ws,
 				i++;
 			if (i == len)
 				break;
+			if (quotes_ascii_word(s[i])) {	/* a word starts */
+				inword = 1;
+				wstart = i;
+				h = 0xcbf29ce484222325ULL;
+				continue;
+			}
 		}
 		n = quotes_decode(s + i, len - i, &cp);
 		cls = quotes_classify(cp);
