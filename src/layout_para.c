@@ -519,18 +519,37 @@ void
 lay_append_glyphs(struct lay *out, const struct lay *src, size_t line)
 {
 	const struct lay_line *sl = &src->lines[line];
-	const struct lay_glyph *g;
+	const struct lay_glyph *first, *last;
+	struct lay_glyph *g;
 	struct lay_line *ln = lay_last_line(out);
-	uint32_t k;
+	uint32_t k, from, tlen;
 
 	if (ln->src == LAY_NOSRC)
 		ln->src = sl->src;
 	lay_append_space(out, sl->indent, 0);
+	if (sl->n == 0)
+		return;
+	/* The line's text is one piece (layout.h): one copy. */
+	first = &src->glyphs[sl->first];
+	last = &src->glyphs[sl->first + sl->n - 1];
+	from = first->text;
+	tlen = last->text + last->len - from;
+	if (out->nglyphs + sl->n > out->glyphcap)
+		out->glyphs = xgrow(out->glyphs, &out->glyphcap,
+		    out->nglyphs + sl->n, sizeof *out->glyphs);
+	if (out->textlen + tlen + 1 > out->textcap)
+		out->text = xgrow(out->text, &out->textcap,
+		    out->textlen + tlen + 1, 1);
+	memcpy(out->text + out->textlen, src->text + from, tlen);
 	for (k = 0; k < sl->n; k++) {
-		g = &src->glyphs[sl->first + k];
-		lay_glyph_add(out, src->text + g->text, g->len, g->width,
-		    g->src, g->attr);
+		g = &out->glyphs[out->nglyphs++];
+		*g = src->glyphs[sl->first + k];
+		g->text = g->text - from + out->textlen;
+		ln->n++;
+		ln->width += g->width;
 	}
+	out->textlen += tlen;
+	out->text[out->textlen] = '\0';
 }
 
 void
