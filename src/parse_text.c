@@ -499,7 +499,14 @@ static const char *pt_nouns_other[] = {
 	"комментариев", "комментария", "комментарий", "Комментариев",
 	"Комментария", "Комментарий", "ответов", "ответа", "Ответов",
 	"Ответа", "تعليقات", "تعليق", "ردود", "دیدگاه", "دیدگاه‌ها",
-	"نظرات", "תגובות", "תגובה"
+	"نظرات", "תגובות", "תגובה", "коментарів", "коментарі", "коментар",
+	"Коментарів", "Коментарі", "Коментар", "σχόλια", "σχόλιο", "Σχόλια",
+	"Σχόλιο", "komentáře", "komentářů", "komentář", "komentárov",
+	"komentáre", "kommenttia", "kommentti", "vastausta", "hozzászólás",
+	"comentarii", "komentar", "tanggapan", "ความคิดเห็น", "टिप्पणियाँ",
+	"टिप्पणियां", "टिप्पणी", "تبصرے", "تبصرہ", "条评论", "條評論", "个评论",
+	"個評論", "条回复", "條回覆", "則留言", "则留言", "件のコメント", "件の返信",
+	"コメント", "개의", "댓글"
 };
 
 /* The token at b[*i] (up to a space, ':' or e) is one of words[]? */
@@ -581,9 +588,11 @@ pt_comment_follows(const struct pt *p)
 
 /*
  * A comment header in another language, taken only when a comment
- * follows: a count (digits, or a word for "one") and then either a word
- * for comments alone (pt_nouns_other, ":" allowed), or one to four words
- * and the document's title in quotation marks, ending the line ("3
+ * follows: a count (digits, or a word for "one") and then either one or
+ * two words for comments alone (pt_nouns_other, ":" allowed; "3
+ * Kommentare", "2 条评论", "2개의 댓글"; after digits the space may be
+ * left out before a non-ASCII word: "2件のコメント"), or one to four
+ * words and the document's title in quotation marks, ending the line ("3
  * Gedanken zu „Title“", "3 réflexions sur « Title »").
  */
 static int
@@ -592,7 +601,7 @@ pt_header_other(struct pt *p, const struct pt_line *l, int64_t *count,
 {
 	const unsigned char *b = p->b;
 	uint32_t i = l->s, e = l->e, t = p->d->title.len, q, n;
-	int r, words;
+	int r, words, k;
 
 	r = pt_header_digits(b, &i, e, count, over);
 	if (r == 0) {
@@ -601,16 +610,18 @@ pt_header_other(struct pt *p, const struct pt_line *l, int64_t *count,
 			return 0;
 		*count = 1;
 	}
-	if (i >= e || !pt_is_space(b[i]))
+	/* A space after the count, or none before a non-ASCII word
+	 * ("2条评论", "2件のコメント"). */
+	if (i >= e || (!pt_is_space(b[i]) && b[i] < 0x80))
 		return 0;
 	i = pt_skip_blank(b, i, e);
 	n = i;
-	if (r != 0 && pt_token_in(b, &n, e, pt_nouns_other,
-	    sizeof pt_nouns_other / sizeof *pt_nouns_other)) {
+	for (k = 0; r != 0 && k < 2 && pt_token_in(b, &n, e, pt_nouns_other,
+	    sizeof pt_nouns_other / sizeof *pt_nouns_other); k++) {
 		n = pt_skip_blank(b, n, e);
 		if (n < e && b[n] == ':')
 			n++;
-		if (n == e)
+		if (n == e)	/* one or two of the words alone */
 			return pt_comment_follows(p);
 	}
 	for (words = 0; words < 4 && i < e && !pt_open_quote(b, i, e);

@@ -540,6 +540,15 @@ test_headers(void)
 		{ "7 pensieri riguardo “The Title”", 7 },
 		{ "3 تعليقات على “The Title”", 3 },
 		{ "2 reacties op “The Title”", 2 },
+		{ "2 条评论", 2 },
+		{ "12條評論", 12 },
+		{ "2件のコメント", 2 },
+		{ "3개의 댓글", 3 },
+		{ "4 ความคิดเห็น", 4 },
+		{ "5 टिप्पणियाँ", 5 },
+		{ "6 σχόλια", 6 },
+		{ "7 коментарів", 7 },
+		{ "8 komentar", 8 },
 	};
 	static const char *not[] = {
 		"3 comments were received on the draft.",
@@ -561,6 +570,9 @@ test_headers(void)
 		"Comments: 3 of them kind",
 		"Comments (3",
 		"Commentsy (3)",
+		"2条评论和更多",
+		"2x Kommentare",
+		"3 댓글 댓글 댓글",
 	};
 	struct doc *d;
 	char *s;
