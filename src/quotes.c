@@ -267,7 +267,16 @@ quotes_word_eq(const char *buf, const struct quotes_word *a,
 	}
 }
 
-/* Normalised characters in words [i, i + n). */
+/* A CJK ideograph (it counts as two letters: quotes.h). */
+static int
+quotes_ideograph(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x4dbf) ||
+	    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0x20000 && cp <= 0x3134f);
+}
+
+/* Normalised characters in words [i, i + n), ideographs counted twice. */
 static size_t
 quotes_chars(const struct quotes *q, uint32_t i, uint32_t n)
 {
@@ -280,9 +289,39 @@ quotes_chars(const struct quotes *q, uint32_t i, uint32_t n)
 		k = 0;
 		while (quotes_word_next(q->buf + w->start, w->end - w->start,
 		    &k, &cp))
-			count++;
+			count += quotes_ideograph(cp) ? 2 : 1;
 	}
 	return count;
+}
+
+/*
+ * A letter of a script written without spaces between words: Thai, Lao,
+ * Myanmar, Khmer, kana and CJK ideographs. Each is a word of its own,
+ * with the marks after it (quotes.h).
+ */
+static int
+quotes_spaceless(uint32_t cp)
+{
+	if (cp < 0x0e00)
+		return 0;
+	return cp <= 0x0eff ||				/* Thai, Lao */
+	    (cp >= 0x1000 && cp <= 0x109f) ||		/* Myanmar */
+	    (cp >= 0x1780 && cp <= 0x17ff) ||		/* Khmer */
+	    (cp >= 0x3040 && cp <= 0x30ff) ||		/* kana */
+	    (cp >= 0x31f0 && cp <= 0x31ff) ||
+	    (cp >= 0x3400 && cp <= 0x4dbf) ||		/* CJK */
+	    (cp >= 0x4e00 && cp <= 0x9fff) ||
+	    (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0xff66 && cp <= 0xff9f) ||		/* half-width kana */
+	    (cp >= 0x20000 && cp <= 0x3134f);
+}
+
+/* A mark (general category M): it belongs to the letter before it. */
+static int
+quotes_mark(uint32_t cp)
+{
+	return cp >= 0x300 && uc_is_general_category_withtable(cp,
+	    UC_CATEGORY_MASK_M);
 }
 
 /* An ASCII letter or digit (c is any byte). */
@@ -313,13 +352,20 @@ quotes_word_scan(const char *s, size_t len, size_t *pos, size_t *ws,
     size_t *we, uint32_t *hash)
 {
 	enum quotes_class cls, next;
-	size_t i = *pos, n, wstart = 0;
+	size_t i = *pos, n, wstart = 0, wend;
 	uint64_t h = 0;
 	uint32_t cp, cp2;
-	int inword = 0;
+	int inword = 0, single = 0, sl;
 
 	while (i < len) {
-		if (inword) {
+		if (inword && single) {
+			/* After a spaceless letter only its marks go on. */
+			if ((unsigned char)s[i] < 0x80) {
+				wend = i;
+				i += !quotes_ascii_word(s[i]);
+				goto done;
+			}
+		} else if (inword) {
 			/* ASCII letters and digits, the bulk of a word. */
 			while (i < len && quotes_ascii_word(s[i])) {
 				h = (h ^ quotes_ascii_fold(s[i])) *
@@ -331,11 +377,8 @@ quotes_word_scan(const char *s, size_t len, size_t *pos, size_t *ws,
 			/* An ASCII separator ends it (what the general
 			 * step below does, without decoding). */
 			if ((unsigned char)s[i] < 0x80 && s[i] != '\'') {
-				*ws = wstart;
-				*we = i;
-				*hash = (uint32_t)(quotes_mix(h) >> 32);
-				*pos = i + 1;
-				return 1;
+				wend = i++;
+				goto done;
 			}
 		} else {
 			/* ASCII separators between words. */
@@ -353,7 +396,7 @@ quotes_word_scan(const char *s, size_t len, size_t *pos, size_t *ws,
 		}
 		n = quotes_decode(s + i, len - i, &cp);
 		cls = quotes_classify(cp);
-		if (cls == QUOTES_APOS && inword) {
+		if (cls == QUOTES_APOS && inword && !single) {
 			next = QUOTES_SEP;
 			if (i + n < len) {
 				quotes_decode(s + i + n, len - i - n, &cp2);
@@ -365,27 +408,35 @@ quotes_word_scan(const char *s, size_t len, size_t *pos, size_t *ws,
 			}
 		}
 		if (cls == QUOTES_WORD) {
+			sl = quotes_spaceless(cp);
+			if (inword && (single ? !quotes_mark(cp) : sl)) {
+				wend = i;	/* this letter starts the next */
+				goto done;
+			}
 			if (!inword) {
 				inword = 1;
+				single = sl;
 				wstart = i;
 				h = 0xcbf29ce484222325ULL;
 			}
 			h = (h ^ quotes_fold(cp)) * 0x100000001b3ULL;
 		} else if (inword) {
-			*ws = wstart;
-			*we = i;
-			*hash = (uint32_t)(quotes_mix(h) >> 32);
-			*pos = i + n;
-			return 1;
+			wend = i;
+			i += n;
+			goto done;
 		}
 		i += n;
 	}
 	*pos = len;
 	if (!inword)
 		return 0;
+	wend = len;
+	i = len;
+done:
 	*ws = wstart;
-	*we = len;
+	*we = wend;
 	*hash = (uint32_t)(quotes_mix(h) >> 32);
+	*pos = i;
 	return 1;
 }
 

@@ -11,7 +11,10 @@
  *    N); an apostrophe (' ’ ‘ ʼ) between two such characters is part of
  *    the word and ignored ("don’t" = "don't" = "dont"), and so is an
  *    invisible (default-ignorable) character such as a soft hyphen or
- *    ZWNJ ("com<SHY>mittee" = "committee"). Everything else
+ *    ZWNJ ("com<SHY>mittee" = "committee"). In scripts written without
+ *    spaces between words (Thai, Lao, Myanmar, Khmer, kana, CJK
+ *    ideographs) each letter, with the marks after it, is a word of its
+ *    own. Everything else
  *    (spaces, line breaks, quotation marks straight or curly, dashes,
  *    ellipses, "...", other punctuation, invalid UTF-8) only separates
  *    words. Words are compared case-insensitively (Unicode simple
@@ -22,8 +25,9 @@
  *    words of one comment paragraph occur, in the same order, inside one
  *    earlier paragraph (article paragraph, block quote paragraph, clause
  *    translation, or a paragraph of an earlier comment), and together they
- *    hold at least QUOTES_MIN_CHARS (24) letters/digits, which keeps out
- *    stock phrases of short words ("at the end of the day"). Passages are
+ *    hold at least QUOTES_MIN_CHARS (24) letters/digits (a CJK ideograph
+ *    counts as two: twelve of them are enough), which keeps out stock
+ *    phrases of short words ("at the end of the day"). Passages are
  *    extended greedily to the longest match; they never cross paragraphs.
  *    Ranges are trimmed to words: the quoting side's quotation marks and
  *    final punctuation are outside the link.

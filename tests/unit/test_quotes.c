@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <unicase.h>
+#include <unictype.h>
 
 #include "gloss/doc.h"
 #include "gloss/parse.h"
@@ -51,8 +52,22 @@ t_is_sep(uint32_t cp)
 	if (cp < 0x80)
 		return !((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
 		    (cp >= '0' && cp <= '9'));
+	if (cp >= 0x3000)	/* CJK punctuation, full-width forms */
+		return !uc_is_general_category(cp, UC_CATEGORY_L) &&
+		    !uc_is_general_category(cp, UC_CATEGORY_M) &&
+		    !uc_is_general_category(cp, UC_CATEGORY_N);
 	return (cp >= 0x2000 && cp <= 0x206f) || cp == 0xfffd ||
 	    cp == 0xa0 || cp == 0xab || cp == 0xbb;
+}
+
+/* A letter of a script without spaces between words: a word alone. */
+static int
+t_is_spaceless(uint32_t cp)
+{
+	return (cp >= 0x0e00 && cp <= 0x0eff) || (cp >= 0x1000 &&
+	    cp <= 0x109f) || (cp >= 0x1780 && cp <= 0x17ff) ||
+	    (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x9fff) ||
+	    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
 }
 
 static int
@@ -68,7 +83,7 @@ t_norm(const char *s, size_t len)
 	char *out = xmalloc(len * 4 + 1);
 	size_t i = 0, o = 0, n, n2;
 	uint32_t cp, cp2;
-	int pending = 0;
+	int pending = 0, alone = 0, mark;
 
 	while (i < len) {
 		n = text_utf8_decode(s + i, len - i, &cp);
@@ -85,6 +100,13 @@ t_norm(const char *s, size_t len)
 			i += n;
 			continue;
 		}
+		/* A spaceless letter, and any letter after one, starts a
+		 * word; marks stay with the letter before them. */
+		mark = uc_is_general_category(cp, UC_CATEGORY_M);
+		if (!mark && (alone || t_is_spaceless(cp)))
+			pending = o > 0;
+		if (!mark)
+			alone = t_is_spaceless(cp);
 		if (pending)
 			out[o++] = ' ';
 		pending = 0;
@@ -580,6 +602,76 @@ test_edges(void)
 	doc_free(&d);
 }
 
+/* Is link l's passage exactly the bytes want? */
+static int
+link_is(const struct doc *d, const struct doc_link *l, const char *want)
+{
+	return l != NULL && l->end - l->start == strlen(want) &&
+	    memcmp(d->buf + l->start, want, l->end - l->start) == 0;
+}
+
+/*
+ * Scripts without spaces between words: each letter (with its marks) is
+ * a word, and an ideograph counts as two letters, so twelve ideographs
+ * make a passage and eleven do not. Before, a run of Chinese between two
+ * punctuation marks was one word and no CJK or Thai quote was found.
+ */
+static void
+test_spaceless(void)
+{
+	static const char zh[] =
+	    "城市\n\n"
+	    "老城的河水日夜不停地流过古老的石桥，带走了落叶和时间。\n"
+	    "新的建筑取代了旧的街道，但人们依然记得那些安静的早晨。\n\n"
+	    "4 条评论\n\n"
+	    "  1. “河水日夜不停地流过古老的石桥，带走了落叶和时间。”写得真好。\n\n"
+	    "  2. 我记得那些安静的早晨。也记得旧的街道。\n\n"
+	    "  3. 新的建筑取代了旧的街道，真的。还有用Python写的程序。\n\n"
+	    "  4. 是的：新的建筑取代了旧的街道，但我不喜欢。\n";
+	static const char ja[] =
+	    "川\n\n今日は川の水がとても冷たくて、子供たちは遊べませんでした。\n\n"
+	    "1件のコメント\n\n"
+	    "  1. 川の水がとても冷たくて、子供たちは遊べませんでしたね。\n";
+	static const char th[] =
+	    "หมู่บ้าน\n\nแม่น้ำไหลผ่านหมู่บ้านเล็กๆ ทุกเช้าชาวบ้านจะออกมาตักน้ำ\n\n"
+	    "1 ความคิดเห็น\n\n"
+	    "  1. ฉันชอบประโยคนี้ แม่น้ำไหลผ่านหมู่บ้านเล็กๆ มาก\n";
+	const struct doc_link *l;
+	struct doc *d;
+
+	d = doc_of(zh, sizeof zh - 1);
+	is_int((long long)d->ncomments, 4, "Chinese: four comments");
+	l = link_of(d, 1, 0);
+	ok(link_is(d, l, "河水日夜不停地流过古老的石桥，带走了落叶和时间"),
+	    "Chinese: 22 ideographs quoted, linked without the quotation "
+	    "marks and the final stop");
+	ok(l != NULL && l->source_kind == DOC_SOURCE_ARTICLE &&
+	    l->source_end - l->source_start == l->end - l->start &&
+	    memcmp(d->buf + l->source_start, d->buf + l->start,
+	    l->end - l->start) == 0, "Chinese: its source is the same text "
+	    "in the article");
+	is_int(nlinks_of(d, 2), 0, "Chinese: nine and four ideographs "
+	    "shared: no link");
+	is_int(nlinks_of(d, 3), 0, "Chinese: eleven shared (22 < 24): no "
+	    "link");
+	ok(link_is(d, link_of(d, 4, 0), "新的建筑取代了旧的街道，但"),
+	    "Chinese: twelve shared (24): linked, across the comma");
+	check_invariants(d, "Chinese");
+	doc_free(&d);
+
+	d = doc_of(ja, sizeof ja - 1);
+	ok(link_is(d, link_of(d, 1, 0), "川の水がとても冷たくて、子供たちは遊べ"
+	    "ませんでした"), "Japanese: kana and kanji, linked");
+	check_invariants(d, "Japanese");
+	doc_free(&d);
+
+	d = doc_of(th, sizeof th - 1);
+	ok(link_is(d, link_of(d, 1, 0), "แม่น้ำไหลผ่านหมู่บ้านเล็กๆ"),
+	    "Thai: linked inside a sentence");
+	check_invariants(d, "Thai");
+	doc_free(&d);
+}
+
 /* The real seed: the links named in issue 5, and no others. */
 static void
 test_seed(void)
@@ -806,6 +898,7 @@ main(void)
 {
 	test_small();
 	test_edges();
+	test_spaceless();
 	test_seed();
 	test_scale();
 	test_stream();
