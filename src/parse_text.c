@@ -22,7 +22,10 @@
  *    split the block, any other line does.
  *  - comment mode, after a header ("13 thoughts on “…”"): a line indented
  *    0-3 columns that starts with digits and a dot followed by a space or
- *    the end of the line starts a comment; other non-blank lines continue
+ *    the end of the line starts a comment (the first comment may be
+ *    indented up to PT_FIRST_INDENT columns, one tab: then the thread's
+ *    number lines may be indented as deep as it, pt_start_indent, so a
+ *    thread indented with tabs is read too); other non-blank lines continue
  *    the current comment (blank lines split it into paragraphs), unless
  *    they are indented less than its number line: that ends it (a page's
  *    "Leave a Reply" after an indented thread; a thread written flush
@@ -73,6 +76,9 @@
 /* Indentation is counted up to this many columns (enough for any rule). */
 #define PT_INDENT_MAX	1024
 
+/* Deepest indent of a thread's first number line ("\t1. text"). */
+#define PT_FIRST_INDENT	8
+
 /* One source line. */
 struct pt_line {
 	uint32_t s, e;		/* content: after indentation, before trailing ws */
@@ -103,6 +109,8 @@ struct pt {
 
 	long comment;		/* index of the current comment, or -1 */
 	uint32_t comment_indent;	/* indent of its number line */
+	uint32_t thread_indent;	/* deepest number line: 0 before the first
+				   comment, then max(3, its indent) */
 	int in_para;		/* the current comment has an open paragraph */
 	uint64_t expect;	/* the next comment number in sequence */
 	int orphan;		/* inside a run of text outside any comment */
@@ -568,6 +576,18 @@ pt_close_quote(const unsigned char *b, uint32_t i, uint32_t e)
 static int pt_comment_start(struct pt *, const struct pt_line *,
     uint64_t *, int *, uint32_t *, uint32_t *);
 
+/*
+ * The deepest indent of a line that starts a comment or is the trailer:
+ * 3, or as deep as the thread's first number line (one tab at most).
+ */
+static uint32_t
+pt_start_indent(const struct pt *p)
+{
+	if (p->thread_indent == 0)
+		return p->in_comments ? PT_FIRST_INDENT : 3;
+	return p->thread_indent;
+}
+
 /* Does a comment start on one of the next few non-blank lines? */
 static int
 pt_comment_follows(const struct pt *p)
@@ -577,6 +597,8 @@ pt_comment_follows(const struct pt *p)
 	uint64_t num;
 	uint32_t ne, ts;
 	int over, n;
+
+	q.in_comments = 1;	/* as the thread would be read */
 
 	for (n = 0; n < 16 && pt_next_line(&q, &l); n++) {
 		if (l.blank)
@@ -685,7 +707,7 @@ pt_trailer(struct pt *p, const struct pt_line *l)
 	static const char t[] = "comments are closed";
 	uint32_t n = sizeof t - 1, k;
 
-	if (l->indent >= 4)
+	if (l->indent > pt_start_indent(p))
 		return 0;
 	if (l->e - l->s != n && !(l->e - l->s == n + 1 &&
 	    p->b[l->e - 1] == '.'))
@@ -1023,7 +1045,8 @@ pt_article_line(struct pt *p, const struct pt_line *l)
 }
 
 /*
- * Is l the first line of a comment ("  N. text", indent 0-3)? Sets *num,
+ * Is l the first line of a comment ("  N. text", indent 0-3 or as deep as
+ * the thread's first: pt_start_indent)? Sets *num,
  * *over, the digits [*ns, *ne) and the start of the text *ts.
  */
 static int
@@ -1033,7 +1056,7 @@ pt_comment_start(struct pt *p, const struct pt_line *l, uint64_t *num,
 	uint32_t i = l->s;
 	int r;
 
-	if (l->indent >= 4)
+	if (l->indent > pt_start_indent(p))
 		return 0;
 	r = pt_number(p->b, &i, l->e, UINT64_MAX, num);
 	if (r == 0 || i >= l->e || p->b[i] != '.')
@@ -1089,6 +1112,8 @@ pt_comment_new(struct pt *p, const struct pt_line *l, uint64_t num, int over,
 	p->expect = num == UINT64_MAX ? num : num + 1;
 	p->comment = (long)(d->ncomments - 1);
 	p->comment_indent = l->indent;
+	if (p->thread_indent == 0)
+		p->thread_indent = l->indent > 3 ? l->indent : 3;
 	p->in_para = 0;
 	p->orphan = 0;
 	if (ts < l->e)

@@ -740,6 +740,55 @@ test_comment_tolerance(void)
 	doc_free(&d);
 }
 
+/* A thread whose number lines are indented with a tab (or 4-8 spaces). */
+static void
+test_thread_indent(void)
+{
+	struct doc *d;
+
+	d = parse_s("T\n3 Kommentare\n\n\t1. a\n\ta2\n\n\tb\n\n"
+	    "\t2. c\n\t3. d\n\tComments are closed.\n");
+	is_int(d->declared_comments, 3, "tab thread: the header is taken");
+	is_int(d->ncomments, 3, "tab thread: three comments");
+	is_int(d->comments[0].npara, 2, "tab thread: lines continue, blank "
+	    "lines split paragraphs");
+	is_str(para_text(d, 0, 1), "b", "tab thread: second paragraph");
+	is_int(d->comments_closed, 1, "tab thread: trailer at the thread's "
+	    "indent");
+	is_int(d->nblocks, 0, "tab thread: no quote blocks");
+	ok(!has_problem(d, "out of sequence"), "tab thread: in sequence");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	/* The thread's depth is its first number line's: a numbered list
+	 * inside a comment of a two-space thread is still text. */
+	d = parse_s("T\n2 Comments\n  1. a\n    2. list item\n  2. b\n");
+	is_int(d->ncomments, 2, "two-space thread: list line is text");
+	is_str(para_text(d, 0, 0), "a\n2. list item",
+	    "two-space thread: the list line continues comment 1");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	/* Deeper than one tab: not a thread. */
+	d = parse_s("T\n2 Comments\n          1. a\n          2. b\n");
+	is_int(d->ncomments, 0, "ten columns: no comments");
+	ok(has_problem(d, "outside any comment"), "ten columns: text outside "
+	    "any comment");
+	doc_free(&d);
+	d = parse_s("T\n2 Kommentare\n          1. a\n");
+	is_int(d->declared_comments, -1, "ten columns: a header that needs a "
+	    "comment is not taken");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	/* A footer less indented than a tab thread ends the last comment. */
+	d = parse_s("T\n1 Comments\n\t1. a\n  Leave a Reply\n");
+	is_int(d->comments[0].npara, 1, "tab thread: footer ends it");
+	ok(has_problem(d, "outside any comment"), "tab thread: footer noted");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+}
+
 static void
 test_no_header(void)
 {
@@ -916,6 +965,7 @@ main(void)
 	test_headers();
 	test_comments();
 	test_comment_tolerance();
+	test_thread_indent();
 	test_no_header();
 	test_empty();
 	test_line_ends();
