@@ -1076,6 +1076,8 @@ tui_init(struct tui *t, const struct doc *d, const struct gloss_options *o,
 		tui_say(t, 1, xasprintf("%zu invalid byte sequence%s shown as "
 		    "\xef\xbf\xbd", d->invalid_sequences,
 		    d->invalid_sequences == 1 ? "" : "s"));
+	else if (d->title.len == 0 && d->nblocks == 0 && d->ncomments == 0)
+		tui_say(t, 0, xstrdup("empty document"));
 }
 
 static void

@@ -163,6 +163,15 @@ ok $? "the report goes away after the next key"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 
+# An empty (or blank) file opens, says so, and quits normally.
+printf '\n  \n\t\n' >"$TERM_TMP/blank.txt"
+term_start 80 24 "\"$GLOSS\" \"$TERM_TMP/blank.txt\""
+term_wait "empty document"
+ok $? "an empty document is reported on open"
+term_keys q
+term_wait "GLOSS-EXIT=0"
+ok $? "an empty document quits with status 0"
+
 # The seed (skipped when absent): comment 4 quotes comment 3, and the
 # article paragraph that comment 1 quotes leads back to comment 1. The
 # paragraph number comes from --dump ("↩ ¶N" under #1), not from here.
