@@ -247,7 +247,7 @@ term_start(const struct gloss_options *o, char **cause)
 	if (!term_atexit_set)
 		term_atexit_set = atexit(term_atexit) == 0;
 	term_signals_set(term_signal);
-	cbreak();
+	raw();		/* C-c is a key (term_key) */
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -488,6 +488,12 @@ term_key(struct term_mouse *m)
 			return KEYC_MOUSE;
 		}
 		switch (wc) {
+		case 0x1a:	/* C-z: what the terminal driver would do */
+			raise(SIGTSTP);
+			continue;
+		case 0x1c:	/* C-\ */
+			raise(SIGQUIT);
+			continue;
 		case '\r':
 		case '\n':
 			return KEYC_ENTER;
@@ -503,4 +509,23 @@ term_key(struct term_mouse *m)
 		}
 		return (int)wc;
 	}
+}
+
+int
+term_interrupted(void)
+{
+	wint_t wc;
+	int r;
+
+	timeout(0);
+	r = get_wch(&wc);
+	if (r == ERR)
+		return 0;
+	if (r == OK && wc == 3)
+		return 1;
+	if (r == KEY_CODE_YES)
+		ungetch((int)wc);	/* a mouse event stays queued */
+	else
+		unget_wch((wchar_t)wc);
+	return 0;
 }

@@ -60,8 +60,17 @@ void term_key_timeout(int ms);
 /**
  * Wait for a key (keys.h code); mouse events fill *m. Keys without a
  * keys.h code are skipped. KEYC_NONE: the wait timed out, or the read
- * failed (end of input).
+ * failed (end of input). The terminal is in raw mode, so C-c arrives as
+ * the key 3 (the caller decides: close a prompt, or raise SIGINT); C-z
+ * and C-\ never arrive: they raise SIGTSTP (suspend, as in cbreak mode)
+ * and SIGQUIT here.
  */
 int term_key(struct term_mouse *m);
+/**
+ * Without waiting: is C-c the next key typed? It is consumed; any other
+ * key is left for term_key. For long work that a user may want to stop
+ * (a search through a huge document), as C-c stops a search in less.
+ */
+int term_interrupted(void);
 
 #endif

@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -623,6 +624,9 @@ tui_pick(struct tui *t, int back, int all, uint32_t at)
 	return best;
 }
 
+/* A search checks for C-c every this many items (term_interrupted). */
+#define TUI_SEARCH_POLL_ITEMS	256
+
 static void
 tui_search_step(struct tui *t, int back)
 {
@@ -650,6 +654,11 @@ tui_search_step(struct tui *t, int back)
 	/* The start item (after/before the current match), then the others
 	 * in order with wrap-around, then the start item again. */
 	for (steps = 0; steps <= n; steps++) {
+		if (steps % TUI_SEARCH_POLL_ITEMS == TUI_SEARCH_POLL_ITEMS - 1 &&
+		    term_interrupted()) {
+			tui_say(t, 1, xstrdup("search interrupted"));
+			return;
+		}
 		if (!back)
 			i = (start + steps) % n;
 		else
@@ -996,6 +1005,10 @@ tui_key(struct tui *t, int key, const struct term_mouse *m)
 		return;
 	if (t->prompt) {
 		tui_prompt_key(t, key);
+		return;
+	}
+	if (key == 3) {		/* C-c outside a prompt: as the signal */
+		raise(SIGINT);
 		return;
 	}
 	if (t->help) {

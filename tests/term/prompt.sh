@@ -4,7 +4,8 @@
 # terminal cursor follows it, Home and Delete fix a typo at the start,
 # Up recalls the last search and : keeps its own history, a pattern
 # longer than the screen scrolls with a '<' and keeps the cursor on
-# screen, Esc cancels without searching, right-to-left text stays in
+# screen, Esc and C-c cancel without searching, C-c stops a long search,
+# right-to-left text stays in
 # typing order under the cursor, keys gloss does not use are ignored
 # however many arrive. TERM=xterm-256color inside tmux
 # is deliberate: tmux sends Home as ESC [ 1 ~, which that terminfo entry
@@ -41,6 +42,11 @@ ok $? "C-u deletes to the start"
 term_keys Escape
 term_wait "comment 1/5"
 ok $? "Esc closes the prompt without searching"
+term_keys / a b
+term_wait_re '^/ab *$'
+term_keys C-c
+term_wait "comment 1/5"
+ok $? "C-c closes the prompt without searching, and gloss runs on"
 
 term_keys / x m a r i g o l d s Home Delete
 term_wait_re '^/marigolds *$'
@@ -114,6 +120,26 @@ ok $? "1200 Insert presses are ignored and the next key still works"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "q exits 0"
+
+# C-c typed during a search through many comments stops the search (it
+# is read between comments) and keeps the place; then q exits 0, not 130.
+BIG=$TERM_TMP/many.txt
+awk 'BEGIN { print "Title\n\nBody.\n\n20000 Comments\n"
+	for (i = 1; i <= 20000; i++)
+		printf "  %d. comment %d about the canal and its gate\n", i, i }' \
+    >"$BIG"
+term_start 80 24 "\"$GLOSS\" \"$BIG\""
+term_wait "h help"
+term_keys 2 J J
+term_wait "comment 3/20000"
+term_keys / n o w h e r e z z Enter C-c
+term_wait "search interrupted"
+ok $? "C-c during a long search interrupts it"
+term_wait "comment 3/20000"
+ok $? "the place is kept"
+term_keys q
+term_wait "GLOSS-EXIT=0"
+ok $? "and q still exits 0"
 term_widths_ok
 ok $? "no line of $term_caps captured screens exceeds the screen width"
 tap_done
