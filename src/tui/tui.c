@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -271,6 +272,8 @@ tui_item_by_number(struct tui *t, int k, long n)
 {
 	size_t i;
 
+	if (k != TUI_COMMENTS && (unsigned long)n > UINT32_MAX)
+		return -1;	/* not 2^32 + 7 read as 7 */
 	switch (k) {
 	case TUI_COMMENTS:
 		return doc_comment_by_number(t->doc, (uint64_t)n);
@@ -284,15 +287,22 @@ tui_item_by_number(struct tui *t, int k, long n)
 	}
 }
 
+/* What the items of pane k are called in messages. */
+static const char *
+tui_item_noun(int k)
+{
+	return k == TUI_ARTICLE ? "paragraph" : k == TUI_COMMENTS ?
+	    "comment" : "clause";
+}
+
 static void
 tui_goto_number(struct tui *t, long n)
 {
 	long i = tui_item_by_number(t, t->focus, n);
 
 	if (i < 0) {
-		tui_say(t, 1, xasprintf("no %s %ld", t->focus == TUI_ARTICLE ?
-		    "paragraph" : t->focus == TUI_COMMENTS ? "comment" :
-		    "clause", n));
+		tui_say(t, 1, xasprintf("no %s %ld", tui_item_noun(t->focus),
+		    n));
 		return;
 	}
 	tui_push(t);
@@ -728,9 +738,15 @@ tui_prompt_submit(struct tui *t, const char *text)
 
 	t->prompt = 0;
 	if (kind == ':') {
+		errno = 0;
 		n = strtol(text, &end, 10);
 		if (end == text || *end != '\0' || n < 0) {
 			tui_say(t, 1, xstrdup("not a number"));
+			return;
+		}
+		if (errno == ERANGE) {	/* larger than any item's number */
+			tui_say(t, 1, xasprintf("no %s %s",
+			    tui_item_noun(t->focus), text));
 			return;
 		}
 		tui_goto_number(t, n);

@@ -3,7 +3,8 @@
 # by a count works in the new pane (3 then 7g: clause 7); in the focused
 # pane its own digit starts a count (2 then 25g in Comments: comment 25);
 # :N Enter goes to item N in any pane, also when N starts with another
-# pane's digit (:12 in Comments).
+# pane's digit (:12 in Comments); a number beyond every item's is
+# reported as typed, never wrapped around.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/term/term-lib.sh"
 
@@ -38,6 +39,14 @@ ok $? ":12 Enter in the Comments pane selects comment 12"
 tm send-keys 3 : 1 1 Enter
 term_wait_re "clause 11/12"
 ok $? ":11 Enter in the Clauses pane selects clause 11"
+tm send-keys : 4 2 9 4 9 6 7 2 9 7 Enter
+term_wait "no clause 4294967297"
+ok $? ":4294967297 is no clause (not clause 1, its value mod 2^32)"
+term_wait_re "clause 11/12"
+ok $? "and the selection stays"
+tm send-keys 2 : 9 9 9 9 9 9 9 9 9 9 9 9 9 9 9 9 9 9 9 9 9 Enter
+term_wait "no comment 999999999999999999999"
+ok $? "a number too large for a long is reported as typed"
 tm send-keys 1 g
 term_wait_re "^Article"
 ok $? "1 then g focuses the Article pane"
