@@ -634,8 +634,21 @@ tui_pick(struct tui *t, int back, int all, uint32_t at)
 	return best;
 }
 
-/* A search checks for C-c every this many items (term_interrupted). */
+static double
+tui_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * A search checks for C-c every this many items (term_interrupted), and
+ * says that it is searching once it has taken this long.
+ */
 #define TUI_SEARCH_POLL_ITEMS	256
+#define TUI_SEARCH_SAY_AFTER	0.2	/* seconds */
 
 static void
 tui_search_step(struct tui *t, int back)
@@ -644,8 +657,9 @@ tui_search_step(struct tui *t, int back)
 	struct tui_pane *p = &t->pane[k];
 	size_t n = tui_nitems(t, k), i, start, steps;
 	uint32_t at;
-	int have, wrapped = 0;
+	int have, wrapped = 0, said = 0;
 	long m;
+	double t0 = tui_now();
 
 	if (t->search.key == NULL) {
 		tui_say(t, 1, xstrdup("no previous search"));
@@ -664,10 +678,17 @@ tui_search_step(struct tui *t, int back)
 	/* The start item (after/before the current match), then the others
 	 * in order with wrap-around, then the start item again. */
 	for (steps = 0; steps <= n; steps++) {
-		if (steps % TUI_SEARCH_POLL_ITEMS == TUI_SEARCH_POLL_ITEMS - 1 &&
-		    term_interrupted()) {
-			tui_say(t, 1, xstrdup("search interrupted"));
-			return;
+		if (steps % TUI_SEARCH_POLL_ITEMS == TUI_SEARCH_POLL_ITEMS - 1) {
+			if (term_interrupted()) {
+				tui_say(t, 1, xstrdup("search interrupted"));
+				return;
+			}
+			if (!said && tui_now() - t0 > TUI_SEARCH_SAY_AFTER) {
+				said = 1;	/* t->m is refilled below */
+				tui_say(t, 0, xstrdup("searching\u2026 "
+				    "(C-c stops)"));
+				tui_draw(t);
+			}
 		}
 		if (!back)
 			i = (start + steps) % n;
@@ -1144,15 +1165,6 @@ tui_quotes_arrive(struct tui *t)
 	layout_ctx_requote(&t->lc);
 	for (k = 0; k < TUI_PANES; k++)
 		view_invalidate(&t->pane[k].view);
-}
-
-static double
-tui_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 int
