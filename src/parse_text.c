@@ -76,6 +76,8 @@
 /* Indentation is counted up to this many columns (enough for any rule). */
 #define PT_INDENT_MAX	1024
 
+/* Deepest indent of a number line in a two-space thread ("  1. text"). */
+#define PT_START_INDENT	3
 /* Deepest indent of a thread's first number line ("\t1. text"). */
 #define PT_FIRST_INDENT	8
 
@@ -110,7 +112,8 @@ struct pt {
 	long comment;		/* index of the current comment, or -1 */
 	uint32_t comment_indent;	/* indent of its number line */
 	uint32_t thread_indent;	/* deepest number line: 0 before the first
-				   comment, then max(3, its indent) */
+				   comment, then max(PT_START_INDENT, its
+				   indent) */
 	int in_para;		/* the current comment has an open paragraph */
 	uint64_t expect;	/* the next comment number in sequence */
 	int orphan;		/* inside a run of text outside any comment */
@@ -578,13 +581,14 @@ static int pt_comment_start(struct pt *, const struct pt_line *,
 
 /*
  * The deepest indent of a line that starts a comment or is the trailer:
- * 3, or as deep as the thread's first number line (one tab at most).
+ * PT_START_INDENT, or as deep as the thread's first number line (one tab
+ * at most).
  */
 static uint32_t
 pt_start_indent(const struct pt *p)
 {
 	if (p->thread_indent == 0)
-		return p->in_comments ? PT_FIRST_INDENT : 3;
+		return p->in_comments ? PT_FIRST_INDENT : PT_START_INDENT;
 	return p->thread_indent;
 }
 
@@ -1113,7 +1117,8 @@ pt_comment_new(struct pt *p, const struct pt_line *l, uint64_t num, int over,
 	p->comment = (long)(d->ncomments - 1);
 	p->comment_indent = l->indent;
 	if (p->thread_indent == 0)
-		p->thread_indent = l->indent > 3 ? l->indent : 3;
+		p->thread_indent = l->indent > PT_START_INDENT ? l->indent :
+		    PT_START_INDENT;
 	p->in_para = 0;
 	p->orphan = 0;
 	if (ts < l->e)

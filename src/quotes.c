@@ -309,11 +309,8 @@ quotes_spaceless(uint32_t cp)
 	    (cp >= 0x1780 && cp <= 0x17ff) ||		/* Khmer */
 	    (cp >= 0x3040 && cp <= 0x30ff) ||		/* kana */
 	    (cp >= 0x31f0 && cp <= 0x31ff) ||
-	    (cp >= 0x3400 && cp <= 0x4dbf) ||		/* CJK */
-	    (cp >= 0x4e00 && cp <= 0x9fff) ||
-	    (cp >= 0xf900 && cp <= 0xfaff) ||
 	    (cp >= 0xff66 && cp <= 0xff9f) ||		/* half-width kana */
-	    (cp >= 0x20000 && cp <= 0x3134f);
+	    quotes_ideograph(cp);
 }
 
 /* A mark (general category M): it belongs to the letter before it. */
