@@ -207,7 +207,8 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 		goto fail;
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > 0) {
-		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE,
+		/* Read-only: the model never writes to its input. */
+		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ,
 		    MAP_PRIVATE, fd, 0);
 
 		if (p != MAP_FAILED) {
