@@ -1,10 +1,15 @@
 /*
  * input.c: the bytes of a document, from a file or standard input.
  *
- * Regular files are mapped read/write-private (the parser never writes,
- * but the mapping must be usable as an ordinary buffer). Everything else
+ * What is read is a snapshot. A regular file is copied by the kernel into
+ * a private in-memory file that is then mapped (input_snapshot), or read
+ * into a buffer of its size where that is not possible; anything else
  * (pipes, terminals, devices such as /dev/zero that never end) is read in
- * chunks and stopped at max_size with a clear reason. A UTF-16 byte-order
+ * growing chunks, stopped at max_size with a clear reason. The file itself
+ * is never mapped: the mapping would let another program change the text
+ * under the model, and one that truncates the file (a scraper writing it
+ * again with ">") would kill the reader with SIGBUS at its next look at
+ * the lost pages. A UTF-16 byte-order
  * mark means UTF-16 text: it is converted to UTF-8 with libunistring.
  * Many NUL bytes among the first 8 KiB mark a binary file, which is
  * refused rather than shown as noise. Text
@@ -20,6 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#ifdef HAVE_SYS_SENDFILE_H
+#include <sys/sendfile.h>
+#endif
 #include <sys/stat.h>
 #include <unistd.h>
 #include <uniconv.h>
@@ -58,40 +66,60 @@ input_parse_size(const char *s)
 	return (size_t)(v * mul);
 }
 
-/* Read fd to its end or to max bytes; returns -1 with errno on error. */
+/*
+ * Read fd to its end or to max bytes; returns -1 with errno on error.
+ * hint is the size expected (a regular file's st_size, or 0): the buffer
+ * starts that large, so a file that does not change while it is read is
+ * read into exactly its size, with no copy; a file that grows meanwhile
+ * is read on, in growing chunks.
+ */
 static int
-input_read_fd(int fd, size_t max, char **buf, size_t *len, int *over)
+input_read_fd(int fd, size_t max, size_t hint, char **buf, size_t *len,
+    int *over)
 {
-	char *b = NULL;
-	size_t n = 0, cap = 0;
-	ssize_t r;
+	char *b, c;
+	size_t n = 0, cap = hint < max ? hint : max;
+	ssize_t r = 0;
 
 	*over = 0;
+	b = xmalloc(cap + 1);
 	for (;;) {
-		if (n >= max) {
-			char c;
-
-			/* One more byte tells "exactly max" from "more". */
+		if (n == cap) {
+			/* Full: one more byte tells "the end" from "more". */
 			r = read(fd, &c, 1);
-			if (r > 0)
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0)
+				break;
+			if (n >= max) {
 				*over = 1;
-			break;
+				break;
+			}
+			if (max - n <= INPUT_CHUNK || max - n - INPUT_CHUNK <= cap)
+				cap = max;
+			else
+				cap = 2 * cap + INPUT_CHUNK;
+			b = xreallocarray(b, cap + 1, 1);
+			b[n++] = c;
+			continue;
 		}
-		b = xgrow(b, &cap, n + INPUT_CHUNK + 1, 1);
-		r = read(fd, b + n, cap - n - 1 < max - n ? cap - n - 1 :
-		    max - n);
+		r = read(fd, b + n, cap - n);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			free(b);
-			return -1;
+			break;
 		}
 		if (r == 0)
 			break;
 		n += (size_t)r;
 	}
-	if (b == NULL)
-		b = xmalloc(1);
+	if (r < 0) {
+		int e = errno;
+
+		free(b);
+		errno = e;
+		return -1;
+	}
 	*buf = b;
 	*len = n;
 	return 0;
@@ -161,7 +189,7 @@ input_convert(const char *enc, size_t skip, char **buf, size_t *len,
 	return 0;
 }
 
-/* Convert UTF-16 (with BOM) to UTF-8; replaces *buf. */
+/* Free what was read; clears *buf. */
 static void
 input_release(char **buf, size_t len, int mapped)
 {
@@ -172,6 +200,68 @@ input_release(char **buf, size_t len, int mapped)
 	else
 		free(*buf);
 	*buf = NULL;
+}
+
+/*
+ * A snapshot of the rest of regular file fd (size bytes from its offset)
+ * in memory: the kernel copies it (sendfile) into an anonymous in-memory
+ * file (memfd), which is mapped read-only. Nothing another program does to
+ * the file afterwards reaches the copy, and no copy loop in user space
+ * faults in fresh pages one at a time (read(2) into malloc'd memory takes
+ * about ten times as long for a 100 MB file: bench/NOTES-perf.md). A file
+ * that shrinks meanwhile gives what could be copied. Returns 0 with *buf
+ * and *len set, or -1 when the system cannot (no memfd, a file system
+ * sendfile cannot read): the caller reads the file instead, and the file
+ * offset has not moved.
+ */
+static int
+input_snapshot(int fd, size_t size, char **buf, size_t *len)
+{
+#if defined(HAVE_MEMFD_CREATE) && defined(HAVE_SENDFILE)
+	off_t start, off;
+	ssize_t r;
+	void *p;
+	int m;
+
+	if ((start = lseek(fd, 0, SEEK_CUR)) < 0 || (size_t)start >= size)
+		return -1;
+	size -= (size_t)start;
+	if ((m = memfd_create("gloss-input", MFD_CLOEXEC)) < 0)
+		return -1;
+	if (ftruncate(m, (off_t)size) != 0)
+		goto fail;
+	off = start;
+	while ((size_t)(off - start) < size) {
+		r = sendfile(m, fd, &off, size - (size_t)(off - start));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			goto fail;
+		if (r == 0)
+			break;	/* the file shrank */
+	}
+	if (off == start)
+		goto fail;
+	if ((size_t)(off - start) < size && ftruncate(m, off - start) != 0)
+		goto fail;
+	size = (size_t)(off - start);
+	p = mmap(NULL, size, PROT_READ, MAP_SHARED, m, 0);
+	if (p == MAP_FAILED)
+		goto fail;
+	close(m);
+	*buf = p;
+	*len = size;
+	return 0;
+fail:
+	close(m);
+	return -1;
+#else
+	(void)fd;
+	(void)size;
+	(void)buf;
+	(void)len;
+	return -1;
+#endif
 }
 
 int
@@ -206,30 +296,19 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 		    max_size);
 		goto fail;
 	}
-	if (S_ISREG(st.st_mode) && st.st_size > 0) {
-		/* Read-only: the model never writes to its input. */
-		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ,
-		    MAP_PRIVATE, fd, 0);
-
-		if (p != MAP_FAILED) {
-			*buf = p;
-			*len = (size_t)st.st_size;
-			*mapped = 1;
-			madvise(p, *len, MADV_SEQUENTIAL);
-		}
-	}
-	if (*buf == NULL) {
-		if (input_read_fd(fd, max_size, buf, len, &over) != 0) {
-			*err = xstrdup(strerror(errno));
-			goto fail;
-		}
-		if (over) {
-			free(*buf);
-			*buf = NULL;
-			*err = xasprintf("input does not end within the "
-			    "%zu-byte limit (--max-size)", max_size);
-			goto fail;
-		}
+	if (S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    input_snapshot(fd, (size_t)st.st_size, buf, len) == 0)
+		*mapped = 1;
+	else if (input_read_fd(fd, max_size, S_ISREG(st.st_mode) ?
+	    (size_t)st.st_size : 0, buf, len, &over) != 0) {
+		*err = xstrdup(strerror(errno));
+		goto fail;
+	} else if (over) {
+		free(*buf);
+		*buf = NULL;
+		*err = xasprintf("input does not end within the %zu-byte limit "
+		    "(--max-size)", max_size);
+		goto fail;
 	}
 	if (fd != STDIN_FILENO)
 		close(fd);

@@ -38,6 +38,26 @@ grep -q "binary file" "$tmp/err"; ok $? "binary file message"
 "$GLOSS" --dump --width 60 - <"$sample" >"$tmp/stdin" 2>&1; ok $? "stdin as '-' exits 0"
 "$GLOSS" --dump --width 60 "$sample" >"$tmp/file" 2>&1
 cmp -s "$tmp/stdin" "$tmp/file"; ok $? "stdin and file give the same dump"
+# A pipe is read in growing chunks: a document of many chunks reads the
+# same as the file, one of exactly --max-size bytes is read, one byte more
+# is refused.
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	cat "$sample"
+done >"$tmp/many"
+n=$(wc -c <"$tmp/many")
+"$GLOSS" --dump "$tmp/many" >"$tmp/many.file" 2>&1
+cat "$tmp/many" | "$GLOSS" --dump - >"$tmp/many.pipe" 2>&1
+cmp -s "$tmp/many.pipe" "$tmp/many.file"; ok $? "a pipe of $n bytes gives the file's dump"
+cat "$tmp/many" | "$GLOSS" --dump --max-size "$n" - >"$tmp/many.pipe" 2>&1
+cmp -s "$tmp/many.pipe" "$tmp/many.file"; ok $? "a pipe of exactly --max-size bytes is read"
+cat "$tmp/many" | "$GLOSS" --dump --max-size "$((n - 1))" - >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]
+ok $? "a pipe one byte over --max-size exits 1"
+"$GLOSS" --dump --max-size "$n" "$tmp/many" >"$tmp/many.pipe" 2>&1
+cmp -s "$tmp/many.pipe" "$tmp/many.file"; ok $? "a file of exactly --max-size bytes is read"
+# Standard input that is a file is read from its current offset (like cat).
+(dd bs=1 count=4 of=/dev/null 2>/dev/null; "$GLOSS" --dump -) <"$sample" >"$tmp/off.stdin" 2>&1
+tail -c +5 "$sample" | "$GLOSS" --dump - >"$tmp/off.pipe" 2>&1
+cmp -s "$tmp/off.stdin" "$tmp/off.pipe"; ok $? "a file as stdin is read from its current offset"
 "$GLOSS" "$sample" >"$tmp/auto" 2>&1 </dev/null; ok $? "no mode with stdout a pipe exits 0"
 "$GLOSS" --dump --width 80 "$sample" >"$tmp/dump80"
 cmp -s "$tmp/auto" "$tmp/dump80"; ok $? "stdout not a terminal: dumps at 80 columns"

@@ -1,5 +1,8 @@
 /*
- * input.h: reading a document's bytes. Regular files are mapped; pipes,
+ * input.h: reading a document's bytes. What is read is a snapshot the
+ * document owns: a file changed, rewritten or truncated on disk while it
+ * is open changes nothing the reader shows. Regular files are copied by
+ * the kernel into a private in-memory file that is mapped; pipes,
  * terminals and devices are read up to a size limit. UTF-16 input (with a
  * byte-order mark) and text in a legacy 8-bit charset are converted to
  * UTF-8. Binary files are refused.
@@ -11,9 +14,9 @@
 
 /**
  * Read path ("-" for standard input) into *buf (*len bytes; *mapped set
- * when it is an mmap to release with munmap). *legacy (if not NULL) is set
- * when the text was not UTF-8 and was read as Windows-1252. Returns 0, or -1 with a
- * malloc'd reason in *err ("No such file or directory", "larger than the
+ * when it is an mmap to release with munmap, else it is malloc'd).
+ * *legacy (if not NULL) is set when the text was not UTF-8 and was read
+ * as Windows-1252. Returns 0, or -1 with a malloc'd reason in *err ("No such file or directory", "larger than the
  * 1073741824-byte limit (--max-size)", ...).
  */
 int input_read(const char *path, size_t max_size, char **buf, size_t *len,
