@@ -893,6 +893,67 @@ test_stream(void)
 	free(b.p);
 }
 
+/*
+ * Text outside any comment, after the thread, is an article paragraph:
+ * its unit comes before every comment's although its bytes come last, so
+ * the units are not in byte order. Comments spread over many 4 KiB pages
+ * quote it and each other: every link finds the right source unit.
+ */
+static void
+test_out_of_order(void)
+{
+	static const char tail[] = "the lighthouse keeper logged every "
+	    "passing schooner in green ink";
+	struct t_buf b = { NULL, 0, 0 };
+	const struct doc_link *l;
+	const char *p;
+	struct doc *d;
+	const unsigned n = 60;
+	unsigned i;
+	int good = 1;
+
+	t_printf(&b, "Order test\n\nA short article about nothing much at "
+	    "all.\n\n%u thoughts on \"Order test\"\n\n", n + 1);
+	for (i = 1; i <= n; i++) {
+		t_printf(&b, "  %u. Comment %u rambles about the weather ", i);
+		t_printf(&b, "in district%u, where the pumpkin%u harvest "
+		    "failed twice and the orchard%u flooded in spring.\n", i);
+		t_printf(&b, "    Filler so that the comments fill several "
+		    "pages of text: %u %u %u %u.\n", i);
+		t_printf(&b, "    More filler about the harbour%u, the "
+		    "ferry%u and the kettle%u of number %u.\n\n", i);
+	}
+	t_printf(&b, "Postscript from the page: ", 0);
+	t_printf(&b, tail, 0);
+	t_printf(&b, ".\n\n  %u. I liked that: ", n + 1);
+	t_printf(&b, tail, 0);
+	t_printf(&b, ". Also, the pumpkin3 harvest failed twice and the "
+	    "orchard3 flooded in spring.\n", 0);
+	d = doc_of(b.p, b.len);
+	ok(b.len > 3 * 4096, "order: %zu bytes, several pages", b.len);
+	is_int((long long)d->ncomments, n + 1, "order: %u comments", n + 1);
+	p = strstr(d->buf, tail);
+	if (d->ncomments != n + 1 || d->comments[n].nlinks != 2 || p == NULL)
+		good = 0;
+	else {
+		l = &d->links[d->comments[n].first_link];
+		if (l->source_kind != DOC_SOURCE_ARTICLE ||
+		    l->block != d->nblocks - 1 ||
+		    l->source_start != (uint32_t)(p - d->buf) ||
+		    l->source_end != l->source_start + strlen(tail))
+			good = 0;
+		l++;
+		if (l->source_kind != DOC_SOURCE_COMMENT ||
+		    l->source_comment != 2)
+			good = 0;
+	}
+	ok(good, "order: the paragraph after the thread and comment 3 are "
+	    "the sources");
+	check_invariants(d, "order");
+	doc_free(&d);
+	free(b.p);
+}
+
 int
 main(void)
 {
@@ -902,5 +963,6 @@ main(void)
 	test_seed();
 	test_scale();
 	test_stream();
+	test_out_of_order();
 	return tap_done();
 }
