@@ -11,6 +11,9 @@
  */
 #include "config.h"
 
+#include <stdint.h>
+#include <string.h>
+
 #include "gloss/text.h"
 
 size_t
@@ -92,11 +95,19 @@ size_t
 text_utf8_invalid(const char *s, size_t len)
 {
 	size_t i = 0, n = 0, k;
+	uint64_t word;
 	uint32_t cp;
 
 	while (i < len) {
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
+			/* Runs of ASCII, eight bytes at a time. */
+			while (len - i >= 8) {
+				memcpy(&word, s + i, 8);
+				if (word & 0x8080808080808080ULL)
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		k = text_utf8_decode(s + i, len - i, &cp);

@@ -20,8 +20,8 @@ static void
 test_utf8(void)
 {
 	uint32_t c;
-	char buf[8];
-	size_t k;
+	char buf[8], line[48];
+	size_t k, bad;
 
 	k = text_utf8_decode("\xc3\xa9", 2, &c);
 	ok(k == 2 && c == 0xe9, "decode 2-byte");
@@ -48,6 +48,20 @@ test_utf8(void)
 	    "d", 13), 6, "invalid count, Unicode ch. 3 example");
 	is_int(text_utf8_invalid("\xef\xbf\xbd", 3), 0,
 	    "a real U+FFFD is not invalid");
+	/* Long ASCII runs are skipped a word at a time: a bad byte, a
+	 * truncated sequence and a good one at every position of a line. */
+	bad = 0;
+	for (k = 0; k < 40; k++) {
+		memset(line, 'a', sizeof line);
+		line[k] = '\xff';
+		line[k + 7] = '\xc3';	/* truncated: the next byte is ASCII */
+		memcpy(line + (k + 13) % 40, "\xc3\xa9", 2);	/* é */
+		if (text_utf8_invalid(line, sizeof line) != 2)
+			bad++;
+		if (text_utf8_invalid(line + k + 1, sizeof line - k - 1) != 1)
+			bad++;
+	}
+	is_int((long long)bad, 0, "invalid count with long ASCII runs");
 	k = text_utf8_encode(0x20ac, buf);
 	ok(k == 3 && memcmp(buf, "\xe2\x82\xac", 3) == 0, "encode euro");
 	k = text_utf8_encode(0x10ffff, buf);
