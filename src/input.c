@@ -152,10 +152,9 @@ input_is_legacy(const char *b, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
-		if ((unsigned char)b[i] < 0x80) {
-			i++;
-			continue;
-		}
+		i += text_utf8_ascii_run(b + i, len - i);
+		if (i == len)
+			break;
 		i += text_utf8_decode(b + i, len - i, &cp);
 		if (cp != 0xfffd)
 			return 0;

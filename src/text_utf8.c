@@ -92,24 +92,33 @@ text_utf8_encode(uint32_t cp, char *buf)
 }
 
 size_t
+text_utf8_ascii_run(const char *s, size_t len)
+{
+	size_t i = 0;
+	uint64_t word;
+
+	/* Eight bytes at a time, then the rest one by one. */
+	while (len - i >= 8) {
+		memcpy(&word, s + i, 8);
+		if (word & 0x8080808080808080ULL)
+			break;
+		i += 8;
+	}
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
+size_t
 text_utf8_invalid(const char *s, size_t len)
 {
 	size_t i = 0, n = 0, k;
-	uint64_t word;
 	uint32_t cp;
 
 	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			/* Runs of ASCII, eight bytes at a time. */
-			while (len - i >= 8) {
-				memcpy(&word, s + i, 8);
-				if (word & 0x8080808080808080ULL)
-					break;
-				i += 8;
-			}
-			continue;
-		}
+		i += text_utf8_ascii_run(s + i, len - i);
+		if (i == len)
+			break;
 		k = text_utf8_decode(s + i, len - i, &cp);
 		/* A real U+FFFD in the input is three bytes EF BF BD. */
 		if (cp == 0xfffd && !(k == 3 &&

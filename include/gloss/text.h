@@ -47,6 +47,8 @@ void text_opts_default(struct text_opts *o);
 size_t text_utf8_decode(const char *s, size_t len, uint32_t *cp);
 /** Append the UTF-8 encoding of cp to buf (room for 4); returns bytes. */
 size_t text_utf8_encode(uint32_t cp, char *buf);
+/** Length of the run of ASCII bytes (< 0x80) that s starts with. */
+size_t text_utf8_ascii_run(const char *s, size_t len);
 /** Number of invalid sequences (each shown as one U+FFFD) in s. */
 size_t text_utf8_invalid(const char *s, size_t len);
 
