@@ -4,7 +4,8 @@
  * ("linear in the document's size"). Not installed; see bench/README.md.
  *
  * Usage: bench/quotetime [-r RUNS] FILE...
- * For each file: bytes, comments, links, the median and min-max seconds
+ * For each file: bytes, comments, links, the candidate keys the first
+ * pass listed (repeats included) and kept, the median and min-max seconds
  * of RUNS timed runs (default 3, each on a freshly parsed copy), MB/s at
  * the median, and the peak resident memory of the whole process so far.
  */
@@ -49,9 +50,10 @@ qt_file(const char *path, int runs)
 {
 	double secs[QT_MAX_RUNS], t0;
 	struct rusage ru;
+	struct quotes_result r;
 	struct doc *d;
 	char *buf, *err;
-	size_t len, ncomments = 0, nlinks = 0;
+	size_t len, ncomments = 0, nlinks = 0, listed = 0, cands = 0;
 	int mapped, legacy, i;
 
 	for (i = 0; i < runs; i++) {
@@ -63,7 +65,10 @@ qt_file(const char *path, int runs)
 		}
 		d = parse_text(buf, len, mapped);
 		t0 = qt_now();
-		quotes_find(d);
+		quotes_compute(d, &r, NULL);	/* what quotes_find does */
+		listed = r.listed;
+		cands = r.candidates;
+		quotes_apply(d, &r);
 		secs[i] = qt_now() - t0;
 		ncomments = d->ncomments;
 		nlinks = d->nlinks;
@@ -71,9 +76,10 @@ qt_file(const char *path, int runs)
 	}
 	qsort(secs, runs, sizeof *secs, qt_cmp);
 	getrusage(RUSAGE_SELF, &ru);
-	printf("%s: %zu bytes, %zu comments, %zu links, quotes_find "
-	    "%.3f s median (%.3f-%.3f, %d runs), %.1f MB/s, peak RSS "
-	    "%ld KB\n", path, len, ncomments, nlinks, secs[runs / 2],
+	printf("%s: %zu bytes, %zu comments, %zu links, %zu candidates "
+	    "listed, %zu kept, quotes_find %.3f s median (%.3f-%.3f, %d "
+	    "runs), %.1f MB/s, peak RSS %ld KB\n", path, len, ncomments,
+	    nlinks, listed, cands, secs[runs / 2],
 	    secs[0], secs[runs - 1], runs,
 	    secs[runs / 2] > 0 ? (double)len / 1e6 / secs[runs / 2] : 0.0,
 	    ru.ru_maxrss);

@@ -80,6 +80,17 @@ DOC_ADD(doc_add_line, struct span, lines, nlines, cap_lines)
 DOC_ADD(doc_add_link, struct doc_link, links, nlinks, cap_links)
 
 void
+doc_set_links(struct doc *d, struct doc_link *links, size_t n, size_t cap)
+{
+	struct doc_owner *o = doc_owner(d);
+
+	free(d->links);
+	d->links = links;
+	d->nlinks = n;
+	o->cap_links = cap;
+}
+
+void
 doc_add_problem(struct doc *d, uint32_t line, const char *message)
 {
 	struct doc_owner *o = doc_owner(d);

@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <locale.h>
+#ifdef HAVE_MALLOC_H
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +94,16 @@ main(int argc, char **argv)
 	int status, done;
 
 	setlocale(LC_ALL, "");
+#if defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD)
+	/*
+	 * Large arrays (the quote finder's filters and tables, the links, a
+	 * big document's model) get pages of their own, so freeing one gives
+	 * its memory back. Left alone, glibc raises this threshold to the
+	 * size of the largest block freed (up to 32 MiB); arrays freed or
+	 * regrown after that stay in the heap, and peak memory grows.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
 	options_default(&o);
 	main_prescan(&o, argc, argv);
 	if (!o.no_config)

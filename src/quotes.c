@@ -48,8 +48,10 @@
  * twice, once a pass, plus once more per verified match; a lookup per
  * scanned word; each extension is paid for by the words it skips, or is
  * shorter than QUOTES_MIN_CHARS words when it is rejected); memory: the
- * Bloom filter (about 1.5 bits a byte of text), the table (20 bytes a
- * candidate slot), the words of the largest comment and of the largest
+ * Bloom filter (about 1.5 bits a byte of text), the candidate list of
+ * pass one (8 bytes a listed key: repeats of a key listed lately are not
+ * listed again, quotes_pass1_add), the table (20 bytes a candidate
+ * slot), the words of the largest comment and of the largest
  * article unit under QUOTES_STREAM_MIN bytes (a larger one is read from
  * the buffer a window at a time, quotes_stream); links come out
  * sorted by comment, then start, and do not depend on thread timing
@@ -910,10 +912,21 @@ quotes_stream_next(struct quotes_stream *st, uint64_t *key, uint32_t *start)
 /*
  * Pass one over units [from, to): adds every window to the Bloom filter
  * and collects the candidate keys, windows seen before (the filter may
- * say so wrongly, never the other way), repeats possible. q is this
- * worker's own copy (its own word and key buffers; units shared, each
- * touched by one worker).
+ * say so wrongly, never the other way). q is this worker's own copy (its
+ * own word and key buffers; units shared, each touched by one worker).
+ *
+ * Repeats: a key is listed again each time it is seen again, unless it
+ * is still in `recent`, a cache of the keys listed lately (QUOTES_RECENT
+ * of them, in sets of QUOTES_WAYS chosen by key; a new key pushes out the
+ * oldest of its set). So text repeated many times (a signature, a pasted
+ * paragraph, a bot's message in every comment) lists its keys about once,
+ * not once per copy: the list, and the sort that drops its repeats
+ * (quotes_unique), grow with the distinct keys. A repeated block of more
+ * than about QUOTES_RECENT windows may still be listed once per copy.
  */
+#define QUOTES_RECENT	(1u << 16)
+#define QUOTES_WAYS	4
+
 struct quotes_pass1 {
 	struct quotes q;
 	uint64_t *bloom;
@@ -921,14 +934,25 @@ struct quotes_pass1 {
 	size_t uc;		/* first comment unit */
 	uint64_t *cand;
 	size_t ncand, capc;
+	uint64_t *recent;	/* QUOTES_RECENT keys, 0: none */
 };
 
 /* Pass one for one window: into the filter; a candidate if seen before. */
 static void
 quotes_pass1_add(struct quotes_pass1 *p1, uint64_t key)
 {
+	uint64_t *r;
+	unsigned w;
+
 	if (!quotes_bloom_add(p1->bloom, p1->nb, key))
 		return;
+	r = &p1->recent[((key >> 24) & (QUOTES_RECENT / QUOTES_WAYS - 1)) *
+	    QUOTES_WAYS];
+	for (w = 0; w < QUOTES_WAYS; w++)
+		if (r[w] == key)
+			return;		/* listed lately */
+	memmove(r + 1, r, (QUOTES_WAYS - 1) * sizeof *r);
+	r[0] = key;
 	p1->cand = xgrow(p1->cand, &p1->capc, p1->ncand + 1,
 	    sizeof *p1->cand);
 	p1->cand[p1->ncand++] = key;
@@ -1056,6 +1080,7 @@ quotes_candidates(struct quotes *q, size_t uc, uint64_t **candp)
 		p1[k].q.capk = 0;
 		p1[k].bloom = bloom;
 		p1[k].nb = nb;
+		p1[k].recent = xcalloc(QUOTES_RECENT, sizeof *p1[k].recent);
 		p1[k].uc = uc;
 	}
 	p1[0].from = 0;
@@ -1071,6 +1096,8 @@ quotes_candidates(struct quotes *q, size_t uc, uint64_t **candp)
 	else
 		quotes_pass1_run(&p1[1]);
 	free(bloom);
+	free(p1[0].recent);
+	free(p1[1].recent);
 	p1[0].cand = xreallocarray(p1[0].cand, p1[0].ncand + p1[1].ncand + 1,
 	    sizeof *p1[0].cand);
 	if (p1[1].ncand > 0)
@@ -1078,7 +1105,8 @@ quotes_candidates(struct quotes *q, size_t uc, uint64_t **candp)
 		    p1[1].ncand * sizeof *p1[1].cand);
 	free(p1[1].cand);
 	*candp = p1[0].cand;
-	return quotes_unique(candp, p1[0].ncand + p1[1].ncand);
+	q->res->listed = p1[0].ncand + p1[1].ncand;
+	return quotes_unique(candp, q->res->listed);
 }
 
 /* Pass two's table: a slot for every candidate key, nothing indexed. */
@@ -1562,6 +1590,7 @@ quotes_compute(const struct doc *d, struct quotes_result *r,
 	quotes_split_comments(&q);
 	quotes_units_order(&q);
 	ncand = quotes_candidates(&q, uc, &cand);
+	r->candidates = ncand;
 	if (!quotes_cancelled(&q)) {
 		quotes_table_build(&q, cand, ncand);
 		free(cand);
@@ -1586,9 +1615,10 @@ quotes_apply(struct doc *d, struct quotes_result *r)
 		quotes_result_free(r);
 		return;
 	}
-	d->nlinks = 0;
-	for (i = 0; i < r->nlinks; i++)
-		*doc_add_link(d) = r->links[i];
+	/* Moved, not copied: a thread that is all quotes has many links. */
+	doc_set_links(d, r->links, r->nlinks, r->caplinks);
+	r->links = NULL;
+	r->nlinks = r->caplinks = 0;
 	for (i = 0; i < d->ncomments; i++) {
 		d->comments[i].parent = r->comments[i].parent;
 		d->comments[i].first_link = r->comments[i].first_link;

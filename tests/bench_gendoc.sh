@@ -71,7 +71,7 @@ if [ -x "$qt" ]; then
 	links=$("$GLOSS" --json "$tmp/m" | "$PYTHON3" -c '
 import json, sys
 print(sum(len(c["quotes"]) for c in json.load(sys.stdin)["comments"]))')
-	echo "$out" | grep -q " $links links, quotes_find [0-9.]* s median"
+	echo "$out" | grep -q " $links links, [0-9]* candidates listed, [0-9]* kept, quotes_find [0-9.]* s median"
 	ok $? "quotetime counts the same $links links as --json"
 	"$qt" -r 0 "$tmp/m" >/dev/null 2>&1; [ $? -eq 2 ]
 	ok $? "quotetime: a bad run count is a usage error"

@@ -187,6 +187,13 @@ struct doc_comment *doc_add_comment(struct doc *d);
 struct doc_para *doc_add_para(struct doc *d);
 struct span *doc_add_line(struct doc *d);
 struct doc_link *doc_add_link(struct doc *d);
+/*
+ * Replace all the links with links[0, n), an array of cap (>= n) that was
+ * allocated with xmalloc.h's functions (or NULL with cap 0): the document
+ * takes it over, so the links are not copied.
+ */
+void doc_set_links(struct doc *d, struct doc_link *links, size_t n,
+    size_t cap);
 void doc_add_problem(struct doc *d, uint32_t line, const char *message);
 
 #endif

@@ -77,6 +77,9 @@ struct quotes_comment {
 /*
  * What quotes_compute finds, apart from the model: links (sorted as
  * doc->links) and one entry per comment. complete is 1 unless cancelled.
+ * listed and candidates tell how much work and memory the search took
+ * (for tests and bench/quotetime): candidate keys listed in the first
+ * pass, repeats included (8 bytes each), and the distinct ones kept.
  */
 struct quotes_result {
 	struct doc_link *links;
@@ -84,6 +87,7 @@ struct quotes_result {
 	struct quotes_comment *comments;
 	size_t ncomments;
 	int complete;
+	size_t listed, candidates;
 };
 
 /** Find quote links and reply parents; fills d->links and comments' parent/first_link/nlinks. */

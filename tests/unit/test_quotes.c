@@ -812,6 +812,62 @@ test_scale(void)
 }
 
 /*
+ * A thread where every comment is the same pasted paragraph: each links
+ * to the one before (the latest occurrence wins over an earlier comment),
+ * and the first pass lists each repeated window about once, not once per
+ * copy (its memory grew with the copies: 3.4x the file's size on a
+ * 100 MiB thread of pasted comments).
+ */
+static void
+test_repeats(void)
+{
+	static const char para[] = "pasted notice about the lantern festival "
+	    "moving from the harbour square to the old orchard because the "
+	    "ferry schedule changed and the council asked every neighbour to "
+	    "bring a candle a chair and some patience for the long walk north "
+	    "past the mill and the quiet meadow";
+	const unsigned n = 3000;
+	struct t_buf b = { NULL, 0, 0 };
+	struct quotes_result r;
+	size_t words = 1, k, bad = 0;
+	struct doc *d;
+	char *buf;
+	unsigned i;
+
+	for (k = 0; para[k] != '\0'; k++)
+		words += para[k] == ' ';
+	t_printf(&b, "Repeats\n\nThe festival is on Friday.\n\n"
+	    "%u Comments\n\n", n);
+	for (i = 1; i <= n; i++) {
+		t_printf(&b, "  %u. ", i);
+		t_printf(&b, para, 0);
+		t_printf(&b, "\n\n", 0);
+	}
+	buf = xmalloc(b.len + 1);
+	memcpy(buf, b.p, b.len + 1);
+	d = parse_text(buf, b.len, 0);
+	is_int(quotes_compute(d, &r, NULL), 0, "repeats: computed");
+	ok(r.listed <= 2 * (words - QUOTES_MIN_WORDS + 1),
+	    "repeats: %zu candidates listed for %zu windows in %u copies",
+	    r.listed, words - QUOTES_MIN_WORDS + 1, n);
+	ok(r.candidates >= words - QUOTES_MIN_WORDS + 1 &&
+	    r.candidates <= r.listed, "repeats: %zu candidates kept",
+	    r.candidates);
+	quotes_apply(d, &r);
+	is_int((long long)d->nlinks, n - 1, "repeats: %u links", n - 1);
+	for (i = 1; i < d->ncomments; i++) {
+		if (d->comments[i].parent != (int32_t)i - 1 ||
+		    d->comments[i].nlinks != 1)
+			bad++;
+	}
+	is_int((long long)bad, 0, "repeats: each comment quotes the one "
+	    "before, whole");
+	check_invariants(d, "repeats");
+	doc_free(&d);
+	free(b.p);
+}
+
+/*
  * An article paragraph of over 8 MiB, whose windows quotes.c reads from
  * the buffer instead of holding its words (QUOTES_STREAM_MIN): passages
  * quoted from its start, middle (twice in it: the first is the source)
@@ -962,6 +1018,7 @@ main(void)
 	test_spaceless();
 	test_seed();
 	test_scale();
+	test_repeats();
 	test_stream();
 	test_out_of_order();
 	return tap_done();
