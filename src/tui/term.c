@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -446,25 +447,76 @@ term_map_code(int c)
 	return KEYC_NONE;
 }
 
+static int term_timeout_ms = -1;	/* what term_key_timeout set */
+
 void
 term_key_timeout(int ms)
 {
+	term_timeout_ms = ms;
 	timeout(ms);
+}
+
+/*
+ * Keys are read a byte at a time (wgetch) and characters decoded here,
+ * not with get_wch: ncurses' get_wch waits for ever for the rest of an
+ * invalid multibyte sequence (a stray byte from a terminal in another
+ * encoding, any non-ASCII key in the C locale), and every key after it,
+ * q and C-c too, is lost in the wait. Here an invalid sequence is
+ * dropped, and the byte that broke it is read again as a key of its own.
+ * The bytes of one character come together, so a sequence stops waiting
+ * for more after TERM_MB_WAIT_MS.
+ */
+#define TERM_MB_WAIT_MS	50
+
+/* The character whose first byte is b (>= 0x80), or -1 if none. */
+static long
+term_key_mb(int b)
+{
+	mbstate_t st;
+	wchar_t wc;
+	size_t r;
+	char c;
+	int n;
+
+	memset(&st, 0, sizeof st);
+	for (n = 1;; n++) {
+		c = (char)b;
+		r = mbrtowc(&wc, &c, 1, &st);
+		if (r != (size_t)-2)
+			break;
+		if (n >= MB_LEN_MAX)
+			return -1;
+		timeout(TERM_MB_WAIT_MS);
+		b = getch();
+		timeout(term_timeout_ms);
+		if (b == ERR)
+			return -1;	/* cut short */
+		if (b > 0xff) {		/* a key code: a key of its own */
+			ungetch(b);
+			return -1;
+		}
+	}
+	if (r == (size_t)-1) {
+		if (n > 1)
+			ungetch(b);	/* it may start the next key */
+		return -1;
+	}
+	return (long)wc;
 }
 
 int
 term_key(struct term_mouse *m)
 {
 	MEVENT ev;
-	wint_t wc;
+	long wc;
 	int r;
 
 	for (;;) {
-		r = get_wch(&wc);
+		r = getch();
 		if (r == ERR)
 			return KEYC_NONE;
-		if (r == KEY_CODE_YES) {
-			int k = term_map_code((int)wc);
+		if (r >= KEY_MIN) {
+			int k = term_map_code(r);
 
 			/* A key gloss has no use for (Insert, F13, S-Left...)
 			 * is skipped: KEYC_NONE means no key came at all. */
@@ -487,6 +539,9 @@ term_key(struct term_mouse *m)
 				continue;
 			return KEYC_MOUSE;
 		}
+		wc = r;
+		if (r >= 0x80 && (wc = term_key_mb(r)) < 0)
+			continue;	/* not a character: dropped */
 		switch (wc) {
 		case 0x1a:	/* C-z: what the terminal driver would do */
 			raise(SIGTSTP);
@@ -514,18 +569,15 @@ term_key(struct term_mouse *m)
 int
 term_interrupted(void)
 {
-	wint_t wc;
 	int r;
 
 	timeout(0);
-	r = get_wch(&wc);
+	r = getch();
+	timeout(term_timeout_ms);
 	if (r == ERR)
 		return 0;
-	if (r == OK && wc == 3)
+	if (r == 3)
 		return 1;
-	if (r == KEY_CODE_YES)
-		ungetch((int)wc);	/* a mouse event stays queued */
-	else
-		unget_wch((wchar_t)wc);
+	ungetch(r);	/* any other key (a mouse event too) stays queued */
 	return 0;
 }
