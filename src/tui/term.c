@@ -343,6 +343,36 @@ term_attr(uint16_t attr, enum theme_element base, int flags, short *pair)
 	return a;
 }
 
+/*
+ * Draw a base character and the zero-width characters after it (n > 1)
+ * as one cell; 0 if they are not that. Adding them one at a time does
+ * not do: ncurses joins a zero-width character to the cell before the
+ * cursor, which after a wide character is its right half, never drawn,
+ * so か + U+3099 showed か and a decomposed Hangul syllable its first
+ * jamo. A cell holds CCHARW_MAX characters; the rest are dropped, as
+ * adding them one at a time did.
+ */
+static int
+term_cell(int y, int x, const wchar_t *w, size_t n, attr_t a, short pair)
+{
+	wchar_t c[CCHARW_MAX + 1];
+	cchar_t cc;
+	size_t i;
+
+	if (wcwidth(w[0]) < 1)
+		return 0;
+	for (i = 1; i < n; i++)
+		if (wcwidth(w[i]) != 0)
+			return 0;
+	if (n > CCHARW_MAX)
+		n = CCHARW_MAX;
+	wmemcpy(c, w, n);
+	c[n] = L'\0';
+	if (setcchar(&cc, c, a, pair, NULL) != OK)
+		return 0;
+	return mvadd_wch(y, x, &cc) == OK;
+}
+
 void
 term_glyph(int y, int x, const char *s, size_t len, int width,
     uint16_t attr, enum theme_element base, int flags)
@@ -367,7 +397,9 @@ term_glyph(int y, int x, const char *s, size_t len, int width,
 		w[n++] = (wchar_t)cp;
 	}
 	w[n] = L'\0';
-	if (n > 0)
+	if (n > 1 && term_cell(y, x, w, n, a, pair))
+		;
+	else if (n > 0)
 		mvaddnwstr(y, x, w, (int)n);
 	attr_set(A_NORMAL, 0, NULL);
 }
