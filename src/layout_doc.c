@@ -240,20 +240,26 @@ layout_chunks_of(struct layout_ctx *c, struct span s)
 	k->start[k->n] = s.len;
 	k->off = s.off;
 	k->len = s.len;
+	k->dir = text_direction(t, s.len);
 	return k;
 }
 
 /*
  * Lay out the chunk [a, b) of span s (a and b chunk boundaries, see
- * lay_para_part) with st, the caller's highlights and own ranges.
+ * lay_para_part) with st, the caller's highlights and own ranges. A
+ * chunk of a longer span gets the whole span's direction.
  */
 static void
 layout_span_range(struct layout_ctx *c, struct span s, uint32_t a,
     uint32_t b, struct lay_style *st, const struct lay_range *own,
     size_t nown, struct lay *out)
 {
+	const struct layout_chunks *k = NULL;
 	struct lay_range *r;
 	size_t n;
+
+	if (a > 0 || b < s.len)
+		k = layout_chunks_of(c, s);
 
 	r = layout_ranges(c, s.off + a, s.off + b, own, nown, &n);
 	if (n > 1)
@@ -261,7 +267,7 @@ layout_span_range(struct layout_ctx *c, struct span s, uint32_t a,
 	st->ranges = r;
 	st->nranges = n;
 	lay_para_part(out, &c->scratch, &c->opts, c->doc->buf + s.off, a,
-	    b - a, s.off, st);
+	    b - a, s.off, k != NULL ? k->dir : LAY_DIR_OWN, st);
 	st->ranges = NULL;
 	st->nranges = 0;
 	free(r);

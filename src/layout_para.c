@@ -37,16 +37,21 @@
  * the steady state. A paragraph longer than LAY_CHUNK bytes (a file with
  * no line structure) is prepared and filled one chunk at a time, so the
  * text_para scratch (tens of bytes per input byte) stays bounded: a chunk
- * ends after the last ASCII space in its second half (else at a code
- * point boundary), its last line ends there, and the next chunk goes on
- * with indent_rest. Bidi direction is then resolved per chunk. Chunks are
- * laid out independently of each other, so lay_para_part can lay out one
+ * ends after the last ASCII space in its second half (else at a grapheme
+ * cluster boundary, lay_para_chunk_len), its last line ends there, and
+ * the next chunk goes on with indent_rest. Every chunk has the base
+ * direction of the whole paragraph (the caller tells it); the rest of
+ * the bidi algorithm, and Arabic joining, run per chunk. Chunks are laid
+ * out independently of each other, so lay_para_part can lay out one
  * alone (a reader holding only the part of a huge paragraph on screen).
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unigbrk.h>
 
 #include "gloss/layout.h"
 #include "gloss/xmalloc.h"
@@ -360,18 +365,22 @@ lay_indent(const struct text_cluster *c, int want, int width)
 	return want;
 }
 
-/* Fill the lines of s[0, len); first: it starts the paragraph. */
+/*
+ * Fill the lines of s[0, len); first: it starts the paragraph; dir: see
+ * lay_para_part.
+ */
 static void
 lay_para_chunk(struct lay *out, struct text_para *p,
     const struct text_opts *o, const char *s, size_t len, uint32_t base,
-    struct lay_sweep *sw, int first)
+    struct lay_sweep *sw, int first, int dir)
 {
 	const struct lay_style *st = sw->st;
 	int width = st->width < 1 ? 1 : st->width, ind;
 	size_t i = 0, end, ce;
 	int hyph;
 
-	text_para_prepare(p, o, s, len, base);
+	text_para_prepare_ex(p, o, s, len, base, dir == LAY_DIR_OWN ? 0 :
+	    dir == 1 ? TEXT_PREP_RTL : TEXT_PREP_LTR);
 	if (p->ncl == 0) {
 		lay_line_add(out, base);
 		return;
@@ -394,10 +403,18 @@ lay_para_chunk(struct lay *out, struct text_para *p,
 	}
 }
 
-/* Length of the chunk of s[0, len) to lay out next. */
+/*
+ * Length of the chunk of s[0, len) to lay out next: up to the last ASCII
+ * space in the second half of LAY_CHUNK bytes; failing that (a word of
+ * over LAY_CHUNK / 2 bytes, text without spaces), up to the last
+ * grapheme cluster boundary there, so no cluster is cut; failing that
+ * (one cluster of LAY_CHUNK / 2 bytes: marks piled on a letter), at a
+ * code point.
+ */
 size_t
 lay_para_chunk_len(const char *s, size_t len)
 {
+	const uint8_t *u = (const uint8_t *)s, *g, *next;
 	size_t n = LAY_CHUNK, k;
 
 	if (len <= LAY_CHUNK)
@@ -409,14 +426,26 @@ lay_para_chunk_len(const char *s, size_t len)
 			return k;
 	/* Back to the lead byte of a sequence; a run of more than three
 	 * continuation bytes is invalid anyway (one U+FFFD each). */
-	for (k = 0; k < 3 && ((unsigned char)s[n - k] & 0xc0) == 0x80; k++)
+	for (k = 0; k < 3 && (u[n - k] & 0xc0) == 0x80; k++)
 		;
-	return ((unsigned char)s[n - k] & 0xc0) == 0x80 ? n : n - k;
+	if ((u[n - k] & 0xc0) != 0x80)
+		n -= k;
+	/* Clusters from the middle on (a boundary there is taken as given:
+	 * the rules look back only within a cluster). */
+	for (k = n / 2; k > 0 && (u[k] & 0xc0) == 0x80 && n / 2 - k < 3; k--)
+		;
+	for (g = u + k, k = 0; g < u + n; g = next) {
+		next = u8_grapheme_next(g, u + len);
+		if (next == NULL || next > u + n)
+			break;
+		k = (size_t)(next - u);
+	}
+	return k > n / 2 ? k : n;
 }
 
 void
 lay_para_part(struct lay *out, struct text_para *p, const struct text_opts *o,
-    const char *s, size_t off, size_t n, uint32_t base,
+    const char *s, size_t off, size_t n, uint32_t base, int dir,
     const struct lay_style *st)
 {
 	struct lay_style inner;
@@ -433,7 +462,7 @@ lay_para_part(struct lay *out, struct text_para *p, const struct text_opts *o,
 		sw.st = &inner;
 	}
 	lay_para_chunk(out, p, o, s + off, n, base + (uint32_t)off, &sw,
-	    off == 0);
+	    off == 0, dir);
 	for (i = from; margin > 0 && i < out->nlines; i++) {
 		out->lines[i].indent += (uint16_t)margin;
 		out->lines[i].width += (uint16_t)margin;
@@ -445,10 +474,11 @@ lay_para(struct lay *out, struct text_para *p, const struct text_opts *o,
     const char *s, size_t len, uint32_t base, const struct lay_style *st)
 {
 	size_t off = 0, n;
+	int dir = len > LAY_CHUNK ? text_direction(s, len) : LAY_DIR_OWN;
 
 	do {
 		n = lay_para_chunk_len(s + off, len - off);
-		lay_para_part(out, p, o, s, off, n, base, st);
+		lay_para_part(out, p, o, s, off, n, base, dir, st);
 		off += n;
 	} while (off < len);
 }

@@ -119,13 +119,20 @@ void lay_para(struct lay *out, struct text_para *scratch,
  * of a huge paragraph's lines: lay_para_chunk_len is the length of the
  * chunk that starts s[0, len) (len itself when len <= LAY_CHUNK), and
  * lay_para_part lays out the chunk s[off, off + n) of the paragraph s
- * (off is 0 or where an earlier chunk ended). Laying out every chunk in
- * order with lay_para_part gives exactly lay_para's lines.
+ * (off is 0 or where an earlier chunk ended). dir is the paragraph's
+ * base direction, which a chunk alone cannot tell: text_direction of the
+ * whole paragraph (1, 0 or -1: no strong character, so left to right),
+ * or LAY_DIR_OWN for a paragraph of one chunk (its text decides). Laying
+ * out every chunk in order with lay_para_part gives exactly lay_para's
+ * lines. A chunk ends at a grapheme cluster boundary, after a space when
+ * there is one in its second half.
  */
+#define LAY_DIR_OWN	(-2)
+
 size_t lay_para_chunk_len(const char *s, size_t len);
 void lay_para_part(struct lay *out, struct text_para *scratch,
     const struct text_opts *o, const char *s, size_t off, size_t n,
-    uint32_t base, const struct lay_style *st);
+    uint32_t base, int dir, const struct lay_style *st);
 
 /**
  * Append one line of text gloss generates (UTF-8, already safe: numbers,
@@ -159,6 +166,7 @@ struct layout_chunks {
 	uint32_t off, len;	/* the span; len 0: an empty slot */
 	uint32_t *start;	/* n + 1 offsets into the span; start[n] = len */
 	size_t n;
+	int dir;		/* text_direction of the whole span */
 };
 
 #define LAYOUT_CHUNKS_CACHE	4

@@ -594,6 +594,76 @@ test_chunk_stray(char *s, size_t cap)
 	lay_free(&l);
 }
 
+/*
+ * A word of clusters of three code points (e, U+0301, U+0302) longer
+ * than LAY_CHUNK: the chunks end between clusters, never inside one
+ * (they ended at a code point, and the next line began with a bare
+ * U+0302, drawn on a dotted circle).
+ */
+static void
+test_chunk_clusters(char *s, size_t cap)
+{
+	static const char cl[] = "e\xcc\x81\xcc\x82";
+	struct lay_style st;
+	struct lay l;
+	size_t len = 0, n = 0, i, whole = 0;
+	const struct lay_glyph *g;
+
+	while (len + 5 <= cap && len < LAY_CHUNK + LAY_CHUNK / 2) {
+		memcpy(s + len, cl, 5);
+		len += 5;
+		n++;
+	}
+	memset(&st, 0, sizeof st);
+	st.width = 50;
+	lay_init(&l);
+	lay_para(&l, &tp, &opts, s, len, 0, &st);
+	for (i = 0; i < l.nglyphs; i++) {
+		g = &l.glyphs[i];
+		if (g->len == 5 && memcmp(l.text + g->text, cl, 5) == 0)
+			whole++;
+	}
+	ok(whole == n && l.nglyphs == n, "a word of %zu three-code-point "
+	    "clusters over LAY_CHUNK: %zu glyphs, %zu of them whole", n,
+	    l.nglyphs, whole);
+	lay_free(&l);
+}
+
+/*
+ * A right-to-left paragraph (a Hebrew word first) of over LAY_CHUNK
+ * bytes, the rest Latin: every line is set flush right, in every chunk
+ * (a chunk took its direction from its own first strong letter, so the
+ * lines after the first chunk were set left to right).
+ */
+static void
+test_chunk_direction(char *s, size_t cap)
+{
+	struct lay_style st;
+	struct lay l;
+	size_t len, i, lines = 0, right = 0;
+
+	memcpy(s, "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d ", 9);	/* shalom */
+	for (len = 9; len + 3 <= cap && len < 2 * LAY_CHUNK + LAY_CHUNK / 2;
+	    len += 3)
+		memcpy(s + len, "ab ", 3);
+	memset(&st, 0, sizeof st);
+	st.width = 40;
+	st.align = LAY_ALIGN_START;
+	lay_init(&l);
+	lay_para(&l, &tp, &opts, s, len, 0, &st);
+	for (i = 0; i < l.nlines; i++) {
+		if (l.lines[i].n == 0)
+			continue;
+		lines++;
+		if (l.lines[i].width == st.width)
+			right++;
+	}
+	ok(lines > 2 * LAY_CHUNK / 40 && right == lines, "a right-to-left "
+	    "paragraph of %zu bytes: %zu of %zu lines flush right", len,
+	    right, lines);
+	lay_free(&l);
+}
+
 static void
 test_chunks(void)
 {
@@ -617,6 +687,8 @@ test_chunks(void)
 	s[len] = '\0';
 	check_chunked("no spaces", s, len, 33);
 	test_chunk_stray(s, cap);
+	test_chunk_clusters(s, cap);
+	test_chunk_direction(s, cap);
 	free(s);
 }
 
