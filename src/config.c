@@ -196,6 +196,13 @@ config_load(struct gloss_options *o, const char *path)
 		free(cause);
 		bad++;
 	}
+	if (ferror(f)) {	/* a directory opens, then fails to read */
+		msg = xasprintf("%s: %s", file, strerror(errno));
+		fprintf(stderr, "gloss: %s\n", msg);
+		theme_note(msg);
+		free(msg);
+		bad++;
+	}
 	free(line);
 	fclose(f);
 	free(file);

@@ -184,8 +184,13 @@ dump_part_heading(struct dump *dp, struct layout_ctx *c, struct lay *l,
 		return;
 	case DUMP_COMMENTS:
 		if (d->declared_comments >= 0 &&
-		    (uint64_t)d->declared_comments != d->ncomments)
+		    (uint64_t)d->declared_comments > d->ncomments)
 			s = xasprintf("Comments: %zu of %lld shown%s",
+			    d->ncomments, (long long)d->declared_comments,
+			    d->comments_closed ? " (closed)" : "");
+		else if (d->declared_comments >= 0 &&
+		    (uint64_t)d->declared_comments < d->ncomments)
+			s = xasprintf("Comments: %zu (the header says %lld)%s",
 			    d->ncomments, (long long)d->declared_comments,
 			    d->comments_closed ? " (closed)" : "");
 		else

@@ -189,7 +189,7 @@ draw_pane_name(const struct tui *t, int k, int tab)
 		return xstrdup("1 Article");
 	case TUI_COMMENTS:
 		if (d->declared_comments >= 0 &&
-		    (size_t)d->declared_comments != d->ncomments) {
+		    (size_t)d->declared_comments > d->ncomments) {
 			if (tab)
 				return xasprintf("2 Comments %zu/%lld",
 				    d->ncomments,
@@ -197,6 +197,11 @@ draw_pane_name(const struct tui *t, int k, int tab)
 			return xasprintf("2 Comments: %zu of %lld shown",
 			    d->ncomments, (long long)d->declared_comments);
 		}
+		if (d->declared_comments >= 0 && !tab &&
+		    (size_t)d->declared_comments < d->ncomments)
+			return xasprintf("2 Comments: %zu (the header says "
+			    "%lld)", d->ncomments,
+			    (long long)d->declared_comments);
 		return xasprintf("2 Comments %zu", d->ncomments);
 	default:
 		return xasprintf("3 Clauses %zu", d->nclauses);

@@ -16,12 +16,14 @@
  */
 #include "config.h"
 
-#include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <unictype.h>
 
 #include "gloss/quotes.h"
 #include "gloss/quotes_job.h"
@@ -750,22 +752,58 @@ tui_prompt_editor(struct tui *t)
 	return t->prompt == ':' ? &t->ed_goto : &t->ed_search;
 }
 
+/*
+ * The number typed at ':': decimal digits of any script (the parser takes
+ * Arabic-Indic and Persian digits as numbers, so a comment or clause may
+ * be labelled #۲ and must be reachable as :۲), spaces around them
+ * ignored. Returns 0, -1 if text is not a number, 1 if it is larger than
+ * LONG_MAX.
+ */
+static int
+tui_number(const char *text, long *n)
+{
+	size_t i, len;
+	uint32_t cp;
+	int d;
+
+	*n = 0;
+	while (*text == ' ')
+		text++;
+	for (len = strlen(text); len > 0 && text[len - 1] == ' '; len--)
+		;
+	if (len == 0)
+		return -1;
+	i = 0;
+	while (i < len) {
+		i += text_utf8_decode(text + i, len - i, &cp);
+		if ((d = uc_decimal_value(cp)) < 0)
+			return -1;
+		if (*n > (LONG_MAX - d) / 10) {
+			for (; i < len; i += text_utf8_decode(text + i, len - i,
+			    &cp))
+				if (uc_decimal_value(cp) < 0)
+					return -1;
+			return 1;
+		}
+		*n = *n * 10 + d;
+	}
+	return 0;
+}
+
 static void
 tui_prompt_submit(struct tui *t, const char *text)
 {
-	int kind = t->prompt;
-	char *end;
+	int kind = t->prompt, r;
 	long n;
 
 	t->prompt = 0;
 	if (kind == ':') {
-		errno = 0;
-		n = strtol(text, &end, 10);
-		if (end == text || *end != '\0' || n < 0) {
+		r = tui_number(text, &n);
+		if (r < 0) {
 			tui_say(t, 1, xstrdup("not a number"));
 			return;
 		}
-		if (errno == ERANGE) {	/* larger than any item's number */
+		if (r > 0) {	/* larger than any item's number */
 			tui_say(t, 1, xasprintf("no %s %s",
 			    tui_item_noun(t->focus), text));
 			return;

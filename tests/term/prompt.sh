@@ -140,6 +140,26 @@ ok $? "the place is kept"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "and q still exits 0"
+
+# Comments numbered in Persian digits (the parser takes them) are reached
+# by typing their number in those digits too, or in ASCII digits.
+printf 'Persian digits\n\nText.\n\n\333\262 Comments\n\n  \333\261. first\n\n  \333\262. second\n' \
+    >"$TERM_TMP/fa.txt"
+term_start 60 12 "LANG=C.UTF-8 \"$GLOSS\" \"$TERM_TMP/fa.txt\""
+term_wait "h help"
+term_keys 2
+term_wait "comment 1/2"
+term_keys : ۲ Enter
+term_wait "comment 2/2"
+ok $? ":۲ goes to comment ۲"
+term_keys : 1 Enter
+term_wait "comment 1/2"
+ok $? ":1 goes to comment ۱"
+term_keys : x Enter
+term_wait "not a number"
+ok $? ":x is not a number"
+term_keys q
+term_wait "GLOSS-EXIT=0"
 term_widths_ok
 ok $? "no line of $term_caps captured screens exceeds the screen width"
 tap_done
