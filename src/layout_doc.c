@@ -5,13 +5,14 @@
  *
  * Coordinates are cells from the left edge of the part being laid out;
  * glyph src offsets are absolute in doc->buf. Each layout_* call appends
- * to `out`; none of them keeps state between calls except the per-block
- * "quoted by" index built in layout_ctx_init (linear in the number of
- * links; layout_ctx_requote rebuilds it when links arrive later) and a
- * small cache of where the chunks of huge paragraphs start (article
- * items in parts, layout.h; each clone has its own). Rules
- * and bars are '|' glyphs marked LAY_RULE / LAY_BAR so a terminal front
- * end may draw them as line-drawing characters.
+ * to `out`; none of them keeps state between calls except what
+ * layout_ctx_init computes once (the per-block "quoted by" index, linear
+ * in the number of links, which layout_ctx_requote rebuilds when links
+ * arrive later; the digits of the widest clause number, so a clause row
+ * costs O(row), not O(clauses)) and a small cache of where the chunks of
+ * huge paragraphs start (article items in parts, layout.h; each clone
+ * has its own). Rules and bars are '|' glyphs marked LAY_RULE / LAY_BAR
+ * so a terminal front end may draw them as line-drawing characters.
  */
 #include "config.h"
 
@@ -40,6 +41,28 @@ layout_link_clause(const struct doc *d, const struct doc_link *l)
 		return d->clauses[k].number;
 	return b->nclauses > 0 && b->first_clause < d->nclauses ?
 	    d->clauses[b->first_clause].number : 0;
+}
+
+/*
+ * Digits of the widest clause number, for the clause table's gutter: one
+ * scan of the clauses, done when the context is made (the table is every
+ * clause of the document and the model does not change under a context).
+ */
+static int
+layout_clause_digits(struct layout_ctx *c)
+{
+	const struct doc *d = c->doc;
+	uint32_t max = 0;
+	size_t i;
+	int digits = 1;
+
+	for (i = 0; i < d->nclauses; i++)
+		if (d->clauses[i].number > max)
+			max = d->clauses[i].number;
+	for (; max >= 10; max /= 10)
+		digits++;
+	c->clause_scans++;
+	return digits;
 }
 
 static void
@@ -104,6 +127,7 @@ layout_ctx_init(struct layout_ctx *c, const struct doc *d,
 	lay_init(&c->tmp[0]);
 	lay_init(&c->tmp[1]);
 	layout_index_quotes(c);
+	c->clause_digits = layout_clause_digits(c);
 }
 
 void
@@ -981,19 +1005,13 @@ layout_comment(struct layout_ctx *c, size_t i, int width, int indent,
 }
 
 void
-layout_table_columns(const struct doc *d, int width, struct layout_table *t)
+layout_table_columns(const struct layout_ctx *c, int width,
+    struct layout_table *t)
 {
-	uint32_t max = 0;
-	size_t i;
-	int digits = 1, avail;
+	int avail;
 
-	for (i = 0; i < d->nclauses; i++)
-		if (d->clauses[i].number > max)
-			max = d->clauses[i].number;
-	for (; max >= 10; max /= 10)
-		digits++;
 	memset(t, 0, sizeof *t);
-	t->gutter = digits + 1;
+	t->gutter = c->clause_digits + 1;
 	avail = width - t->gutter - LAYOUT_RULE_CELLS;
 	if (avail < 2) {
 		/* Too narrow for a table: stacked rows (see layout_clause). */
@@ -1068,7 +1086,7 @@ layout_table_header(struct layout_ctx *c, int width, struct lay *out)
 {
 	struct layout_table t;
 
-	layout_table_columns(c->doc, width, &t);
+	layout_table_columns(c, width, &t);
 	if (t.rule < 0) {
 		lay_label(out, &c->scratch, &c->opts, "Original / Translation",
 		    width, LAY_HEADING);
@@ -1137,7 +1155,7 @@ layout_clause_part(struct layout_ctx *c, size_t i, size_t part, int width,
 	int last = part + 1 >= n;
 	char num[24];
 
-	layout_table_columns(d, width, &t);
+	layout_table_columns(c, width, &t);
 	layout_clause_notes(d, cl, &notes, &nnotes);
 	snprintf(num, sizeof num, "%u", cl->number);
 	if (t.rule < 0) {

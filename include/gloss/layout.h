@@ -199,6 +199,9 @@ struct layout_ctx {
 	size_t nhilite;
 	struct layout_chunks chunks[LAYOUT_CHUNKS_CACHE];	/* own, per clone */
 	struct layout_cparts cparts[LAYOUT_CHUNKS_CACHE];	/* likewise */
+	int clause_digits;	/* of the widest clause number (the gutter) */
+	size_t clause_scans;	/* scans of every clause number: 1 per
+				 * layout_ctx_init (for tests) */
 };
 
 void layout_ctx_init(struct layout_ctx *c, const struct doc *d,
@@ -290,7 +293,8 @@ struct layout_table {
 	int rule;		/* cell column of the rule */
 	int right;		/* cells of the translation column */
 };
-void layout_table_columns(const struct doc *d, int width,
+/** The clause table's columns for a width (O(1): see clause_digits). */
+void layout_table_columns(const struct layout_ctx *c, int width,
     struct layout_table *t);
 /** The table's heading row ("No.", "Original", "Translation") and rule. */
 void layout_table_header(struct layout_ctx *c, int width, struct lay *out);

@@ -18,6 +18,11 @@
  *  - dump_write's two-thread, task-by-task output against the same
  *    layout done in one pass here, on a generated document (original
  *    text) large enough to make many tasks.
+ *  - The clause table's gutter (the widest clause number) is measured
+ *    once per layout context, not once per row: laying out the header
+ *    and every row of two tables at several widths, in the context and
+ *    in a clone, scans the clause numbers once (the count, not a time),
+ *    and every row's number is right-aligned in that gutter.
  */
 #include "config.h"
 
@@ -508,7 +513,7 @@ t_clause_column(struct layout_ctx *c, size_t i, int width, int side,
 			t_column(&l, sp.off, sp.off + sp.len, &out, len, &cap);
 		}
 	} else {
-		layout_table_columns(c->doc, width, &t);
+		layout_table_columns(c, width, &t);
 		memset(&st, 0, sizeof st);
 		st.width = t.rule < 0 ? width : side == 0 ? t.left : t.right;
 		lay_para(&l, &c->scratch, &c->opts, c->doc->buf + sp.off,
@@ -640,6 +645,86 @@ test_clause_parts(void)
 	doc_free(&d);
 }
 
+/*
+ * Two clause tables of T_ROWS clauses in all, numbered 1, 2, ... but for
+ * one number of 7 digits in the middle of the first: the header and
+ * every row at a stacked and two table widths measure the gutter once.
+ */
+#define T_ROWS	4000
+
+static void
+test_clause_columns(void)
+{
+	static const int widths[] = { 3, 20, 80 };
+	struct layout_ctx c, cl;
+	struct layout_table t;
+	struct text_opts o;
+	struct lay l;
+	struct doc *d;
+	char *buf = NULL, row[96];
+	size_t cap = 0, len = 0, i, w, bad = 0;
+	uint32_t num;
+	int n;
+
+	n = snprintf(row, sizeof row, "Many clauses\n\nA paragraph.\n\n");
+	buf = xgrow(buf, &cap, len + (size_t)n + 1, 1);
+	memcpy(buf + len, row, (size_t)n + 1);
+	len += (size_t)n;
+	for (i = 1; i <= T_ROWS; i++) {
+		num = i == T_ROWS / 4 ? 1234567 : (uint32_t)i;
+		n = snprintf(row, sizeof row, i == T_ROWS / 2 ?
+		    "\nBetween the tables.\n\n    %u- \xd9\x85 %u . %u "
+		    "\xe2\x80\x93 water %u\n" : "    %u- \xd9\x85 %u . %u "
+		    "\xe2\x80\x93 water %u\n", num, num, num, num);
+		buf = xgrow(buf, &cap, len + (size_t)n + 1, 1);
+		memcpy(buf + len, row, (size_t)n + 1);
+		len += (size_t)n;
+	}
+	d = parse_text(buf, len, 0);
+	text_opts_default(&o);
+	o.out_utf8 = 1;
+	layout_ctx_init(&c, d, &o);
+	lay_init(&l);
+	ok(d->nclauses == T_ROWS && d->clauses[T_ROWS - 1].block !=
+	    d->clauses[0].block && c.clause_scans == 1,
+	    "%zu clauses in two tables; one scan of their numbers when the "
+	    "context is made", d->nclauses);
+	for (w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+		layout_table_columns(&c, widths[w], &t);
+		lay_clear(&l);
+		layout_table_header(&c, widths[w], &l);
+		for (i = 0; i < d->nclauses; i++) {
+			lay_clear(&l);
+			layout_clause(&c, i, widths[w], &l);
+			/* The number ends at the gutter's last cell but one. */
+			num = d->clauses[i].number;
+			n = snprintf(row, sizeof row, "%u", num);
+			if (t.rule >= 0 && (l.nlines == 0 ||
+			    l.lines[0].indent != t.gutter - 1 - n))
+				bad++;
+		}
+		ok(widths[w] < 20 ? t.rule < 0 : t.gutter == 8,
+		    "width %d: %s", widths[w], t.rule < 0 ? "stacked" :
+		    "a gutter of 7 digits and a space");
+	}
+	ok(bad == 0, "every row's number right-aligned in the gutter "
+	    "(%zu not)", bad);
+	layout_ctx_clone(&cl, &c);
+	for (i = 0; i < d->nclauses; i++) {
+		lay_clear(&l);
+		layout_clause_part(&cl, i, 0, 80, &l);
+	}
+	is_int((long long)c.clause_scans, 1, "the header and %d rows at "
+	    "%zu widths: the clause numbers scanned once", T_ROWS,
+	    sizeof widths / sizeof widths[0]);
+	is_int((long long)cl.clause_scans, 1, "every row in a clone: no "
+	    "scan (the clone has its context's gutter)");
+	layout_ctx_free_clone(&cl);
+	lay_free(&l);
+	layout_ctx_free(&c);
+	doc_free(&d);
+}
+
 /* A document whose first line (the title) is t, then one paragraph. */
 static struct doc *
 t_titled(const char *t)
@@ -749,6 +834,7 @@ main(void)
 	test_bytes();
 	test_dump();
 	test_clause_parts();
+	test_clause_columns();
 	test_title_line();
 	text_para_free(&t_fast);
 	text_para_free(&t_slow);
