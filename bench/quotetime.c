@@ -58,7 +58,7 @@ qt_file(const char *path, int runs)
 
 	for (i = 0; i < runs; i++) {
 		if (input_read(path, SIZE_MAX, &buf, &len, &mapped, &legacy,
-		    &err) != 0) {
+		    NULL, &err) != 0) {
 			fprintf(stderr, "quotetime: %s: %s\n", path, err);
 			free(err);
 			return -1;

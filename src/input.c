@@ -10,7 +10,9 @@
  * under the model, and one that truncates the file (a scraper writing it
  * again with ">") would kill the reader with SIGBUS at its next look at
  * the lost pages. A UTF-16 byte-order
- * mark means UTF-16 text: it is converted to UTF-8 with libunistring.
+ * mark means UTF-16 text: it is converted to UTF-8 here, each ill-formed
+ * sequence (an unpaired surrogate, an odd byte at the end) becoming one
+ * U+FFFD, and the caller is told how many there were.
  * Many NUL bytes among the first 8 KiB mark a binary file, which is
  * refused rather than shown as noise. Text
  * with invalid UTF-8 and no valid multi-byte sequence at all is taken to
@@ -163,6 +165,19 @@ input_is_legacy(const char *b, size_t len)
 	return bad > 0;
 }
 
+/* Put out (outlen bytes, malloc'd, room for one more) in place of *buf. */
+static void
+input_replace(char **buf, size_t *len, int *mapped, char *out, size_t outlen)
+{
+	if (*mapped)
+		munmap(*buf, *len);
+	else
+		free(*buf);
+	*buf = out;
+	*len = outlen;
+	*mapped = 0;
+}
+
 /* Convert from a legacy charset to UTF-8; replaces *buf. */
 static int
 input_convert(const char *enc, size_t skip, char **buf, size_t *len,
@@ -178,14 +193,88 @@ input_convert(const char *enc, size_t skip, char **buf, size_t *len,
 		    strerror(errno));
 		return -1;
 	}
-	if (*mapped)
-		munmap(*buf, *len);
-	else
-		free(*buf);
-	*buf = xreallocarray(out, outlen + 1, 1);
-	*len = outlen;
-	*mapped = 0;
+	input_replace(buf, len, mapped, xreallocarray(out, outlen + 1, 1),
+	    outlen);
 	return 0;
+}
+
+/* The UTF-16 code unit at u (two bytes), big- or little-endian. */
+static uint32_t
+input_utf16_unit(const unsigned char *u, int be)
+{
+	return be ? (uint32_t)u[0] << 8 | u[1] : (uint32_t)u[1] << 8 | u[0];
+}
+
+/*
+ * Decode one character of UTF-16 from u (n > 0 bytes). Returns the bytes
+ * consumed (1..4); *cp gets the code point, or U+FFFD with *bad set for an
+ * ill-formed sequence, which is, as in text_utf8.c, the longest prefix
+ * that could still have begun a character: a surrogate without its
+ * partner (a high one not followed by a low one, a low one on its own; the
+ * unit after it is decoded afresh), or an incomplete sequence at the end
+ * of the input (an odd byte, or a high surrogate and an odd byte).
+ */
+static size_t
+input_utf16_decode(const unsigned char *u, size_t n, int be, uint32_t *cp,
+    int *bad)
+{
+	uint32_t hi, lo;
+
+	*bad = 0;
+	if (n < 2) {
+		*cp = 0xfffd;
+		*bad = 1;
+		return n;
+	}
+	hi = input_utf16_unit(u, be);
+	if (hi < 0xd800 || hi > 0xdfff) {
+		*cp = hi;
+		return 2;
+	}
+	*cp = 0xfffd;
+	*bad = 1;
+	if (hi > 0xdbff)
+		return 2;	/* a low surrogate first */
+	if (n == 3)
+		return 3;	/* a high surrogate, then one byte */
+	if (n < 4)
+		return 2;
+	lo = input_utf16_unit(u + 2, be);
+	if (lo < 0xdc00 || lo > 0xdfff)
+		return 2;
+	*cp = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
+	*bad = 0;
+	return 4;
+}
+
+/*
+ * Convert UTF-16 (be: big-endian) from skip bytes into *buf to UTF-8;
+ * replaces *buf. Each ill-formed sequence becomes one U+FFFD and decoding
+ * goes on in step after it; returns how many there were.
+ */
+static size_t
+input_convert_utf16(int be, size_t skip, char **buf, size_t *len,
+    int *mapped)
+{
+	const unsigned char *u = (const unsigned char *)*buf + skip;
+	size_t n = *len - skip, i = 0, outlen = 0, invalid = 0;
+	uint32_t cp;
+	char *out;
+	int bad;
+
+	/*
+	 * A unit gives at most 3 bytes (a pair of units 4), the odd byte at
+	 * the end 3: room for n / 2 + 1 units and the byte after the text.
+	 */
+	out = xreallocarray(NULL, n / 2 + 2, 3);
+	while (i < n) {
+		i += input_utf16_decode(u + i, n - i, be, &cp, &bad);
+		invalid += bad;
+		outlen += text_utf8_encode(cp, out + outlen);
+	}
+	input_replace(buf, len, mapped, xreallocarray(out, outlen + 1, 1),
+	    outlen);
+	return invalid;
 }
 
 /* Free what was read; clears *buf. */
@@ -265,9 +354,10 @@ fail:
 
 int
 input_read(const char *path, size_t max_size, char **buf, size_t *len,
-    int *mapped, int *legacy, char **err)
+    int *mapped, int *legacy, size_t *invalid, char **err)
 {
 	struct stat st;
+	size_t n;
 	int fd, over;
 
 	*buf = NULL;
@@ -276,6 +366,8 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 	*err = NULL;
 	if (legacy != NULL)
 		*legacy = 0;
+	if (invalid != NULL)
+		*invalid = 0;
 	if (strcmp(path, "-") == 0)
 		fd = STDIN_FILENO;
 	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
@@ -314,10 +406,13 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 	if (*len >= 2 && (((unsigned char)(*buf)[0] == 0xFF &&
 	    (unsigned char)(*buf)[1] == 0xFE) ||
 	    ((unsigned char)(*buf)[0] == 0xFE &&
-	    (unsigned char)(*buf)[1] == 0xFF)))
-		return input_convert((unsigned char)(*buf)[0] == 0xFF ?
-		    "UTF-16LE" : "UTF-16BE", 2, buf, len, mapped, err) == 0 ?
-		    0 : (input_release(buf, *len, *mapped), -1);
+	    (unsigned char)(*buf)[1] == 0xFF))) {
+		n = input_convert_utf16((unsigned char)(*buf)[0] == 0xFE, 2,
+		    buf, len, mapped);
+		if (invalid != NULL)
+			*invalid = n;
+		return 0;
+	}
 	if (input_is_binary(*buf, *len)) {
 		input_release(buf, *len, *mapped);
 		*err = xstrdup("binary file, not a text document");

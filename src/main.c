@@ -59,7 +59,7 @@ static struct doc *
 main_load(const struct gloss_options *o, const char **name)
 {
 	char *buf, *err;
-	size_t len;
+	size_t len, invalid;
 	int mapped, legacy;
 	struct doc *d;
 
@@ -73,12 +73,14 @@ main_load(const struct gloss_options *o, const char **name)
 	}
 	*name = strcmp(o->file, "-") == 0 ? "(stdin)" : o->file;
 	if (input_read(o->file, o->max_size, &buf, &len, &mapped, &legacy,
-	    &err) != 0) {
+	    &invalid, &err) != 0) {
 		fprintf(stderr, "gloss: %s: %s\n", *name, err);
 		free(err);
 		return NULL;
 	}
 	d = parse_text(buf, len, mapped);
+	/* Ill-formed UTF-16 is U+FFFD by now: the parser cannot count it. */
+	d->invalid_sequences += invalid;
 	if (legacy)
 		doc_add_problem(d, 0, "not UTF-8: read as Windows-1252");
 	return d;

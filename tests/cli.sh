@@ -1,7 +1,8 @@
 #!/bin/sh
 # cli.sh: the command line: help, version, usage errors (2), unreadable
 # input (1, "gloss: FILE: reason"), stdin, size limit, endless devices,
-# binary files, and dump as the default when stdout is not a terminal.
+# binary files, UTF-16 (with ill-formed sequences), and dump as the
+# default when stdout is not a terminal.
 . "$top_srcdir/tests/lib.sh"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -66,6 +67,24 @@ cmp -s "$tmp/pipe" "$tmp/file"; ok $? "cmd | gloss reads stdin"
 printf '\377\376T\000i\000t\000l\000e\000\n\000' >"$tmp/utf16"
 "$GLOSS" --dump "$tmp/utf16" >"$tmp/out" 2>&1; ok $? "UTF-16 with BOM exits 0"
 grep -q '^Title' "$tmp/out"; ok $? "UTF-16 is converted"
+# An unpaired surrogate is one U+FFFD, counted, and the text after it is
+# decoded in step; so is a high surrogate and an odd byte at the end.
+printf '\377\376T\000\n\000\n\000b\000\000\330 \000a\000\n\000\n\000c\000\n\000' \
+    >"$tmp/utf16le-lone"
+printf 'T\n\nb\357\277\275 a\n\nc\n\n' >"$tmp/want"
+"$GLOSS" --dump --width 80 "$tmp/utf16le-lone" >"$tmp/out" 2>&1
+cmp -s "$tmp/out" "$tmp/want"; ok $? "UTF-16LE: a lone high surrogate, in step after it"
+cat "$tmp/utf16le-lone" | "$GLOSS" --dump --width 80 - >"$tmp/out" 2>&1
+cmp -s "$tmp/out" "$tmp/want"; ok $? "UTF-16LE: the same from a pipe"
+"$GLOSS" --json "$tmp/utf16le-lone" >"$tmp/out" 2>&1
+grep -q '"invalid_sequences":1,' "$tmp/out"; ok $? "UTF-16LE: the lone surrogate is counted"
+printf '\376\377\000T\000\n\000\n\334\000\000x\000\n\000\n\330\075\336\000\000\n\330\000z' \
+    >"$tmp/utf16be-lone"
+printf 'T\n\n\357\277\275x\n\n\360\237\230\200\n\n\357\277\275\n\n' >"$tmp/want"
+"$GLOSS" --dump --width 80 "$tmp/utf16be-lone" >"$tmp/out" 2>&1
+cmp -s "$tmp/out" "$tmp/want"; ok $? "UTF-16BE: a lone low surrogate, a truncated end"
+"$GLOSS" --json "$tmp/utf16be-lone" >"$tmp/out" 2>&1
+grep -q '"invalid_sequences":2,' "$tmp/out"; ok $? "UTF-16BE: both are counted"
 "$GLOSS" --json "$sample" >"$tmp/json"; ok $? "--json exits 0"
 "$GLOSS" --dump --width 72 "$sample" >/dev/full 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "write error exits 1"
 tap_done

@@ -75,4 +75,9 @@ ok $? "Latin-1 text is read as Windows-1252"
 ok $? "Latin-1 text: the conversion is reported as a problem"
 "$GLOSS" --dump "$tmp/in/invalid-utf8.txt" | grep -q '�'
 ok $? "UTF-8 with invalid bytes keeps U+FFFD (not read as Windows-1252)"
+for n in utf16le-unpaired utf16be-unpaired; do
+	"$GLOSS" --json "$tmp/in/$n.txt" >"$tmp/out"
+	"$PYTHON3" -c 'import json,sys; d=json.load(open(sys.argv[1])); t=open(sys.argv[2],"rb").read().decode("utf-16","replace"); sys.exit(0 if d["invalid_sequences"] == t.count("\ufffd") > 0 and d["blocks"][-1]["text"] == t.split("\n")[-1] else 1)' "$tmp/out" "$tmp/in/$n.txt"
+	ok $? "$n: each ill-formed sequence counted and U+FFFD, as Python decodes it"
+done
 tap_done

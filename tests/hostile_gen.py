@@ -20,6 +20,12 @@ w('blank-lines.txt', b'\n\n   \n\t\n\r\n' * 100)
 w('only-title.txt', b'Just a title')
 w('utf16le-bom.txt', '\ufeffTitle in UTF-16\n\nSome text \u0645\u0631\u062d\u0628\u0627.\n'.encode('utf-16-le'))
 w('utf16be-bom.txt', '\ufeffTitle in UTF-16 BE\n\nText.\n'.encode('utf-16-be'))
+# Unpaired surrogates (high, low, two highs, a reversed pair) between
+# lines, a pair, and at the end a lone surrogate then an odd byte.
+bad16 = ['\ud800', '\udfff', '\udbff\udbff', '\ude00\ud83d', '\ud83d\ude00']
+u16 = ''.join(chr(65 + i % 26) * 3 + ' \n' + bad16[i % 5] for i in range(300))
+w('utf16le-unpaired.txt', b'\xff\xfe' + u16.encode('utf-16-le', 'surrogatepass') + b'\x00\xd8\x41')
+w('utf16be-unpaired.txt', b'\xfe\xff' + u16.encode('utf-16-be', 'surrogatepass') + b'\xdc\x00\x41')
 w('latin1.txt', 'Caf\u00e9 na\u00efve r\u00e9sum\u00e9\n\nUn paragraphe en fran\u00e7ais: \u00e0 bient\u00f4t.\n'.encode('latin-1'))
 w('invalid-utf8.txt', head + b'bad \xff\xfe bytes \xc3\x28 truncated \xe2\x82 overlong \xc0\xaf \xe0\x80\xaf surrogate \xed\xa0\x80 big \xf4\x90\x80\x80 end\n' + tail)
 w('nul-bytes.txt', head + b'text with a NUL \x00 in it\n' + tail)

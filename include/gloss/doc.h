@@ -12,7 +12,9 @@
  * text that covers several source lines (a comment paragraph) is a range
  * of spans in doc->lines. Bytes are kept as read: invalid UTF-8 stays in
  * the buffer and is shown as U+FFFD by the text layer (text.h), and counted
- * here in doc->invalid_sequences so the reader can report it once.
+ * here in doc->invalid_sequences so the reader can report it once. (Input
+ * converted from UTF-16 has its ill-formed sequences as U+FFFD already;
+ * whoever read it adds their number to doc->invalid_sequences.)
  *
  * All offsets are bytes from the start of doc->buf; all line numbers are
  * 1-based source line numbers. Arrays are indexed from 0.
@@ -151,7 +153,7 @@ struct doc {
 	int64_t declared_comments;	/* from the header; -1 if none/unknown */
 	int comments_closed;	/* a "Comments are closed." trailer was seen */
 
-	size_t invalid_sequences;	/* invalid UTF-8 sequences in buf */
+	size_t invalid_sequences;	/* invalid sequences of the input */
 	struct doc_problem *problems;
 	size_t nproblems;
 };

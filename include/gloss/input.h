@@ -16,12 +16,14 @@
  * Read path ("-" for standard input) into *buf (*len bytes; *mapped set
  * when it is an mmap to release with munmap, else it is malloc'd).
  * *legacy (if not NULL) is set when the text was not UTF-8 and was read
- * as Windows-1252. Returns 0, or -1 with a malloc'd reason in *err ("No
- * such file or directory", "larger than the 1073741824-byte limit
+ * as Windows-1252. *invalid (if not NULL) gets the number of ill-formed
+ * sequences of UTF-16 input, each now one U+FFFD in *buf (invalid UTF-8
+ * stays in *buf as read). Returns 0, or -1 with a malloc'd reason in *err
+ * ("No such file or directory", "larger than the 1073741824-byte limit
  * (--max-size)", ...).
  */
 int input_read(const char *path, size_t max_size, char **buf, size_t *len,
-    int *mapped, int *legacy, char **err);
+    int *mapped, int *legacy, size_t *invalid, char **err);
 
 /** Parse a size like "1G", "200M", "4096"; returns 0 on error. */
 size_t input_parse_size(const char *s);

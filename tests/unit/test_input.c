@@ -1,0 +1,211 @@
+/*
+ * test_input.c: unit tests of input_read() on UTF-16 files (a byte-order
+ * mark, then code units little- or big-endian). Well-formed text becomes
+ * the same text in UTF-8; each ill-formed sequence (an unpaired surrogate,
+ * an odd byte at the end) becomes one U+FFFD, is counted in *invalid, and
+ * the text after it is decoded in step (as Python's
+ * bytes.decode("utf-16", "replace") does). UTF-8 and Windows-1252 files
+ * report no invalid sequences: the parser counts theirs.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "gloss/input.h"
+#include "gloss/xmalloc.h"
+#include "tap.h"
+
+#define END	(-1)	/* ends a list of code units */
+#define FFFD	"\xef\xbf\xbd"
+
+/* Write n bytes to a new temporary file; its path is put in path. */
+static int
+ti_write(char *path, const void *b, size_t n)
+{
+	FILE *f;
+	int fd;
+
+	strcpy(path, "/tmp/gloss-test-input.XXXXXX");
+	if ((fd = mkstemp(path)) < 0 || (f = fdopen(fd, "wb")) == NULL)
+		return -1;
+	if (n > 0 && fwrite(b, 1, n, f) != n) {
+		fclose(f);
+		return -1;
+	}
+	return fclose(f) == 0 ? 0 : -1;
+}
+
+/*
+ * Read a file of the bytes given through input_read; checks that it
+ * succeeds, gives want (wantlen bytes) and counts ninvalid.
+ */
+static void
+ti_check(const char *name, const void *b, size_t n, const char *want,
+    size_t wantlen, size_t ninvalid)
+{
+	char path[64], *buf, *err;
+	size_t len, invalid = 99;
+	int mapped, legacy;
+
+	if (ti_write(path, b, n) != 0) {
+		ok(0, "%s: temporary file", name);
+		return;
+	}
+	if (input_read(path, SIZE_MAX, &buf, &len, &mapped, &legacy, &invalid,
+	    &err) != 0) {
+		ok(0, "%s: input_read fails: %s", name, err);
+		free(err);
+		unlink(path);
+		return;
+	}
+	unlink(path);
+	if (!ok(len == wantlen && memcmp(buf, want, len) == 0, "%s: text",
+	    name)) {
+		diag("got %zu bytes: %.*s", len, (int)len, buf);
+		diag("want %zu bytes: %.*s", wantlen, (int)wantlen, want);
+	}
+	is_int(invalid, ninvalid, "%s: %zu invalid", name, ninvalid);
+	if (mapped)
+		munmap(buf, len);
+	else
+		free(buf);
+}
+
+/*
+ * UTF-16 with a byte-order mark, the units (up to END), then odd (0..255)
+ * as a lone last byte if odd >= 0: checked little- and big-endian.
+ */
+static void
+ti_utf16(const char *name, const int *units, int odd, const char *want,
+    size_t ninvalid)
+{
+	unsigned char b[8192];
+	size_t n, i;
+	int be;
+
+	for (be = 0; be <= 1; be++) {
+		char full[128];
+
+		n = 0;
+		b[n++] = be ? 0xfe : 0xff;
+		b[n++] = be ? 0xff : 0xfe;
+		for (i = 0; units[i] != END && n + 2 <= sizeof b - 1; i++) {
+			b[n++] = be ? (unsigned)units[i] >> 8 : units[i] & 0xff;
+			b[n++] = be ? units[i] & 0xff : (unsigned)units[i] >> 8;
+		}
+		if (odd >= 0)
+			b[n++] = (unsigned char)odd;
+		snprintf(full, sizeof full, "%s (%s)", name, be ? "BE" : "LE");
+		ti_check(full, b, n, want, strlen(want), ninvalid);
+	}
+}
+
+static void
+test_wellformed(void)
+{
+	static const int ascii[] = { 'T', 'i', 't', 'l', 'e', '\n', END };
+	static const int bmp[] = { 0x645, 0x631, ' ', 0x4e00, 0xfffd, END };
+	static const int pair[] = { 'a', 0xd83d, 0xde00, 'b', END };
+	static const int edges[] = { 0xd800, 0xdc00, 0xdbff, 0xdfff, 0xd7ff,
+	    0xe000, 0xffff, END };
+	static const int none[] = { END };
+
+	ti_utf16("ASCII", ascii, -1, "Title\n", 0);
+	ti_utf16("BMP, and a U+FFFD that is text", bmp, -1,
+	    "\xd9\x85\xd8\xb1 \xe4\xb8\x80" FFFD, 0);
+	ti_utf16("a surrogate pair", pair, -1, "a\xf0\x9f\x98\x80" "b", 0);
+	ti_utf16("the first and last pairs, the units around surrogates",
+	    edges, -1, "\xf0\x90\x80\x80\xf4\x8f\xbf\xbf\xed\x9f\xbf"
+	    "\xee\x80\x80\xef\xbf\xbf", 0);
+	ti_utf16("a byte-order mark only", none, -1, "", 0);
+}
+
+static void
+test_illformed(void)
+{
+	static const int lone_high[] = { 'b', 'e', 'f', 'o', 'r', 'e', ' ',
+	    0xd800, ' ', 'a', 'f', 't', 'e', 'r', END };
+	static const int high_nl[] = { 'a', 0xd800, '\n', 'b', '\n', END };
+	static const int high_end[] = { 'a', 0xdbff, END };
+	static const int low_first[] = { 0xdc00, 'a', END };
+	static const int low_high_low[] = { 0xdc00, 0xd800, 0xdc00, END };
+	static const int two_high[] = { 0xd800, 0xd800, 0xd83d, 0xde00, END };
+	static const int two_low[] = { 'x', 0xdfff, 0xdc00, 'y', END };
+	static const int high_bmp[] = { 0xd83d, 0x4e00, END };
+	static const int reversed[] = { 0xde00, 0xd83d, END };
+	static const int a[] = { 'a', END };
+	static const int none[] = { END };
+
+	ti_utf16("a lone high surrogate", lone_high, -1,
+	    "before " FFFD " after", 1);
+	ti_utf16("a high surrogate before a newline", high_nl, -1,
+	    "a" FFFD "\nb\n", 1);
+	ti_utf16("a high surrogate at the end", high_end, -1, "a" FFFD, 1);
+	ti_utf16("a low surrogate first", low_first, -1, FFFD "a", 1);
+	ti_utf16("a low surrogate, then a pair", low_high_low, -1,
+	    FFFD "\xf0\x90\x80\x80", 1);
+	ti_utf16("two high surrogates, then a pair", two_high, -1,
+	    FFFD FFFD "\xf0\x9f\x98\x80", 2);
+	ti_utf16("two low surrogates", two_low, -1, "x" FFFD FFFD "y", 2);
+	ti_utf16("a high surrogate before a BMP character", high_bmp, -1,
+	    FFFD "\xe4\xb8\x80", 1);
+	ti_utf16("a pair in the wrong order", reversed, -1, FFFD FFFD, 2);
+	ti_utf16("an odd byte at the end", a, 'b', "a" FFFD, 1);
+	ti_utf16("a byte-order mark and one byte", none, 0, FFFD, 1);
+	ti_utf16("a high surrogate and one byte: one truncated sequence",
+	    high_end, 0xdc, "a" FFFD, 1);
+}
+
+/* Long inputs: ill-formed all through (the most output a unit can give). */
+static void
+test_long(void)
+{
+	static int units[4001];
+	static char want[3 * 4001 + 1];
+	size_t i;
+
+	for (i = 0; i < 4000; i++) {
+		units[i] = 0xdc00 + (int)i % 0x400;
+		memcpy(want + 3 * i, FFFD, 3);
+	}
+	units[i] = END;
+	memcpy(want + 3 * i, FFFD, 4);
+	ti_utf16("4000 low surrogates and an odd byte", units, 0x20, want,
+	    4001);
+	for (i = 0; i < 4000; i++)
+		units[i] = i % 3 == 0 ? 0xd800 : i % 3 == 1 ? 'x' : '\n';
+	units[i] = END;
+	for (i = 0; i < 4000 / 3 + 1; i++)
+		memcpy(want + 5 * i, FFFD "x\n", 5);
+	want[5 * (4000 / 3) + 3] = '\0';
+	ti_utf16("a lone high surrogate on every line", units, -1, want,
+	    4000 / 3 + 1);
+}
+
+/* Other input: the parser counts invalid UTF-8, none is reported here. */
+static void
+test_not_utf16(void)
+{
+	static const char utf8[] = "T\n\nbad \xff\xfe\xc3( caf\xc3\xa9\n";
+	static const char cp1252[] = "Caf\xe9 na\xefve\n";
+
+	ti_check("UTF-8 with invalid bytes, kept as read", utf8,
+	    sizeof utf8 - 1, utf8, sizeof utf8 - 1, 0);
+	ti_check("Windows-1252", cp1252, sizeof cp1252 - 1,
+	    "Caf\xc3\xa9 na\xc3\xafve\n", 13, 0);
+}
+
+int
+main(void)
+{
+	test_wellformed();
+	test_illformed();
+	test_long();
+	test_not_utf16();
+	return tap_done();
+}
