@@ -151,10 +151,19 @@ config_default_path(void)
 	return xasprintf("%s/.config/gloss/config", home);
 }
 
+/* Tell a problem (msg, freed here) on stderr and to the reader. */
+static void
+config_report(char *msg)
+{
+	fprintf(stderr, "gloss: %s\n", msg);
+	theme_note(msg);
+	free(msg);
+}
+
 int
 config_load(struct gloss_options *o, const char *path)
 {
-	char *file, *line = NULL, *cause, *msg;
+	char *file, *line = NULL, *cause;
 	size_t cap = 0;
 	unsigned long lineno = 0;
 	ssize_t len;
@@ -166,16 +175,11 @@ config_load(struct gloss_options *o, const char *path)
 		return 0;
 	if ((f = fopen(file, "r")) == NULL) {
 		if (path != NULL && errno != ENOENT) {
-			msg = xasprintf("%s: %s", file, strerror(errno));
-			fprintf(stderr, "gloss: %s\n", msg);
-			theme_note(msg);
-			free(msg);
+			config_report(xasprintf("%s: %s", file,
+			    strerror(errno)));
 			bad = 1;
 		} else if (path != NULL) {
-			msg = xasprintf("%s: no such file", file);
-			fprintf(stderr, "gloss: %s\n", msg);
-			theme_note(msg);
-			free(msg);
+			config_report(xasprintf("%s: no such file", file));
 			bad = 1;
 		}
 		free(file);
@@ -189,18 +193,12 @@ config_load(struct gloss_options *o, const char *path)
 			cause = xstrdup("NUL byte in line");
 		else if (config_line(o, line, &cause) == 0)
 			continue;
-		msg = xasprintf("%s:%lu: %s", file, lineno, cause);
-		fprintf(stderr, "gloss: %s\n", msg);
-		theme_note(msg);
-		free(msg);
+		config_report(xasprintf("%s:%lu: %s", file, lineno, cause));
 		free(cause);
 		bad++;
 	}
 	if (ferror(f)) {	/* a directory opens, then fails to read */
-		msg = xasprintf("%s: %s", file, strerror(errno));
-		fprintf(stderr, "gloss: %s\n", msg);
-		theme_note(msg);
-		free(msg);
+		config_report(xasprintf("%s: %s", file, strerror(errno)));
 		bad++;
 	}
 	free(line);

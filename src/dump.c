@@ -177,25 +177,16 @@ dump_part_heading(struct dump *dp, struct layout_ctx *c, struct lay *l,
     enum dump_part part, int width)
 {
 	const struct doc *d = c->doc;
-	char *s;
+	char *s, *n;
 
 	switch (part) {
 	case DUMP_ARTICLE:
 		return;
 	case DUMP_COMMENTS:
-		if (d->declared_comments >= 0 &&
-		    (uint64_t)d->declared_comments > d->ncomments)
-			s = xasprintf("Comments: %zu of %lld shown%s",
-			    d->ncomments, (long long)d->declared_comments,
-			    d->comments_closed ? " (closed)" : "");
-		else if (d->declared_comments >= 0 &&
-		    (uint64_t)d->declared_comments < d->ncomments)
-			s = xasprintf("Comments: %zu (the header says %lld)%s",
-			    d->ncomments, (long long)d->declared_comments,
-			    d->comments_closed ? " (closed)" : "");
-		else
-			s = xasprintf("Comments: %zu%s", d->ncomments,
-			    d->comments_closed ? " (closed)" : "");
+		n = layout_comment_count(d);
+		s = xasprintf("Comments: %s%s", n,
+		    d->comments_closed ? " (closed)" : "");
+		free(n);
 		dump_heading(dp, c, l, s, width);
 		free(s);
 		return;

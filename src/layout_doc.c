@@ -1081,6 +1081,19 @@ layout_pad_to(struct lay *out, int cells)
 		lay_append_space(out, cells - l->width, 0);
 }
 
+char *
+layout_comment_count(const struct doc *d)
+{
+	long long said = d->declared_comments;
+
+	if (said >= 0 && (uint64_t)said > d->ncomments)
+		return xasprintf("%zu of %lld shown", d->ncomments, said);
+	if (said >= 0 && (uint64_t)said < d->ncomments)
+		return xasprintf("%zu (the header says %lld)", d->ncomments,
+		    said);
+	return xasprintf("%zu", d->ncomments);
+}
+
 void
 layout_table_header(struct layout_ctx *c, int width, struct lay *out)
 {

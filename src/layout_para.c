@@ -404,6 +404,21 @@ lay_para_chunk(struct lay *out, struct text_para *p,
 }
 
 /*
+ * i moved back to the lead byte of the sequence holding u[i]; i itself if
+ * more than three continuation bytes come before (invalid anyway: one
+ * U+FFFD each).
+ */
+static size_t
+lay_lead_byte(const uint8_t *u, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < 3 && k < i && (u[i - k] & 0xc0) == 0x80; k++)
+		;
+	return (u[i - k] & 0xc0) == 0x80 ? i : i - k;
+}
+
+/*
  * Length of the chunk of s[0, len) to lay out next: up to the last ASCII
  * space in the second half of LAY_CHUNK bytes; failing that (a word of
  * over LAY_CHUNK / 2 bytes, text without spaces), up to the last
@@ -424,17 +439,10 @@ lay_para_chunk_len(const char *s, size_t len)
 	for (k = n; k > n / 2; k--)
 		if (s[k - 1] == ' ')
 			return k;
-	/* Back to the lead byte of a sequence; a run of more than three
-	 * continuation bytes is invalid anyway (one U+FFFD each). */
-	for (k = 0; k < 3 && (u[n - k] & 0xc0) == 0x80; k++)
-		;
-	if ((u[n - k] & 0xc0) != 0x80)
-		n -= k;
+	n = lay_lead_byte(u, n);
 	/* Clusters from the middle on (a boundary there is taken as given:
 	 * the rules look back only within a cluster). */
-	for (k = n / 2; k > 0 && (u[k] & 0xc0) == 0x80 && n / 2 - k < 3; k--)
-		;
-	for (g = u + k, k = 0; g < u + n; g = next) {
+	for (g = u + lay_lead_byte(u, n / 2), k = 0; g < u + n; g = next) {
 		next = u8_grapheme_next(g, u + len);
 		if (next == NULL || next > u + n)
 			break;

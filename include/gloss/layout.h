@@ -298,6 +298,13 @@ void layout_table_columns(const struct layout_ctx *c, int width,
     struct layout_table *t);
 /** The table's heading row ("No.", "Original", "Translation") and rule. */
 void layout_table_header(struct layout_ctx *c, int width, struct lay *out);
+
+/**
+ * How many comments there are, for a heading (new string): "12", or
+ * against a header that counts wrong "12 of 13 shown" (fewer found) or
+ * "3 (the header says 2)" (more).
+ */
+char *layout_comment_count(const struct doc *d);
 /** Clause row i of the table: number, original, rule, translation. */
 void layout_clause(struct layout_ctx *c, size_t i, int width,
     struct lay *out);

@@ -183,26 +183,24 @@ static char *
 draw_pane_name(const struct tui *t, int k, int tab)
 {
 	const struct doc *d = t->doc;
+	char *n, *s;
 
 	switch (k) {
 	case TUI_ARTICLE:
 		return xstrdup("1 Article");
 	case TUI_COMMENTS:
-		if (d->declared_comments >= 0 &&
-		    (size_t)d->declared_comments > d->ncomments) {
-			if (tab)
-				return xasprintf("2 Comments %zu/%lld",
-				    d->ncomments,
-				    (long long)d->declared_comments);
-			return xasprintf("2 Comments: %zu of %lld shown",
-			    d->ncomments, (long long)d->declared_comments);
-		}
-		if (d->declared_comments >= 0 && !tab &&
-		    (size_t)d->declared_comments < d->ncomments)
-			return xasprintf("2 Comments: %zu (the header says "
-			    "%lld)", d->ncomments,
+		if (d->declared_comments < 0 ||
+		    (size_t)d->declared_comments == d->ncomments)
+			return xasprintf("2 Comments %zu", d->ncomments);
+		if (tab && (size_t)d->declared_comments > d->ncomments)
+			return xasprintf("2 Comments %zu/%lld", d->ncomments,
 			    (long long)d->declared_comments);
-		return xasprintf("2 Comments %zu", d->ncomments);
+		if (tab)
+			return xasprintf("2 Comments %zu", d->ncomments);
+		n = layout_comment_count(d);
+		s = xasprintf("2 Comments: %s", n);
+		free(n);
+		return s;
 	default:
 		return xasprintf("3 Clauses %zu", d->nclauses);
 	}

@@ -762,9 +762,9 @@ tui_prompt_editor(struct tui *t)
 static int
 tui_number(const char *text, long *n)
 {
-	size_t i, len;
+	size_t i = 0, len;
 	uint32_t cp;
-	int d;
+	int d, over = 0;
 
 	*n = 0;
 	while (*text == ' ')
@@ -773,21 +773,16 @@ tui_number(const char *text, long *n)
 		;
 	if (len == 0)
 		return -1;
-	i = 0;
 	while (i < len) {
 		i += text_utf8_decode(text + i, len - i, &cp);
 		if ((d = uc_decimal_value(cp)) < 0)
 			return -1;
-		if (*n > (LONG_MAX - d) / 10) {
-			for (; i < len; i += text_utf8_decode(text + i, len - i,
-			    &cp))
-				if (uc_decimal_value(cp) < 0)
-					return -1;
-			return 1;
-		}
-		*n = *n * 10 + d;
+		if (over || *n > (LONG_MAX - d) / 10)
+			over = 1;
+		else
+			*n = *n * 10 + d;
 	}
-	return 0;
+	return over;
 }
 
 static void

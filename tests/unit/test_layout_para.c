@@ -562,15 +562,40 @@ check_chunked(const char *what, const char *s, size_t len, int width)
 	lay_free(&l);
 }
 
+/*
+ * Lay out s (len bytes) at width 50; the number of glyphs whose text is
+ * exactly want (wlen bytes), and of all glyphs in *nglyphs if not NULL.
+ */
+static size_t
+glyphs_of(const char *s, size_t len, const char *want, size_t wlen,
+    size_t *nglyphs)
+{
+	struct lay_style st;
+	struct lay l;
+	const struct lay_glyph *g;
+	size_t i, n = 0;
+
+	memset(&st, 0, sizeof st);
+	st.width = 50;
+	lay_init(&l);
+	lay_para(&l, &tp, &opts, s, len, 0, &st);
+	for (i = 0; i < l.nglyphs; i++) {
+		g = &l.glyphs[i];
+		if (g->len == wlen && memcmp(l.text + g->text, want, wlen) == 0)
+			n++;
+	}
+	if (nglyphs != NULL)
+		*nglyphs = l.nglyphs;
+	lay_free(&l);
+	return n;
+}
+
 /* Stray continuation bytes around an "é" near LAY_CHUNK: no chunk may
  * end inside the "é". */
 static void
 test_chunk_stray(char *s, size_t cap)
 {
-	struct lay_style st;
-	struct lay l;
-	size_t i, found = 0;
-	const struct lay_glyph *g;
+	size_t found;
 
 	/* Short enough that the first chunk is shortened (no tiny last
 	 * chunk): the split point then lies in the run of stray bytes. */
@@ -580,18 +605,9 @@ test_chunk_stray(char *s, size_t cap)
 		len = cap;
 	memset(s, 0x80, len);
 	memcpy(s + LAY_CHUNK - 1, "\xc3\xa9", 2);
-	memset(&st, 0, sizeof st);
-	st.width = 50;
-	lay_init(&l);
-	lay_para(&l, &tp, &opts, s, len, 0, &st);
-	for (i = 0; i < l.nglyphs; i++) {
-		g = &l.glyphs[i];
-		if (g->len == 2 && memcmp(l.text + g->text, "\xc3\xa9", 2) == 0)
-			found++;
-	}
+	found = glyphs_of(s, len, "\xc3\xa9", 2, NULL);
 	ok(found == 1, "an e-acute after stray bytes at a chunk end is "
 	    "drawn whole (%zu)", found);
-	lay_free(&l);
 }
 
 /*
@@ -604,29 +620,17 @@ static void
 test_chunk_clusters(char *s, size_t cap)
 {
 	static const char cl[] = "e\xcc\x81\xcc\x82";
-	struct lay_style st;
-	struct lay l;
-	size_t len = 0, n = 0, i, whole = 0;
-	const struct lay_glyph *g;
+	size_t len = 0, n = 0, whole, nglyphs;
 
 	while (len + 5 <= cap && len < LAY_CHUNK + LAY_CHUNK / 2) {
 		memcpy(s + len, cl, 5);
 		len += 5;
 		n++;
 	}
-	memset(&st, 0, sizeof st);
-	st.width = 50;
-	lay_init(&l);
-	lay_para(&l, &tp, &opts, s, len, 0, &st);
-	for (i = 0; i < l.nglyphs; i++) {
-		g = &l.glyphs[i];
-		if (g->len == 5 && memcmp(l.text + g->text, cl, 5) == 0)
-			whole++;
-	}
-	ok(whole == n && l.nglyphs == n, "a word of %zu three-code-point "
+	whole = glyphs_of(s, len, cl, 5, &nglyphs);
+	ok(whole == n && nglyphs == n, "a word of %zu three-code-point "
 	    "clusters over LAY_CHUNK: %zu glyphs, %zu of them whole", n,
-	    l.nglyphs, whole);
-	lay_free(&l);
+	    nglyphs, whole);
 }
 
 /*
