@@ -55,6 +55,7 @@
 
 #include "gloss/layout.h"
 #include "gloss/xmalloc.h"
+#include "layout-private.h"
 
 #define LAY_TAB		8
 #define LAY_PH_WIDE	0x80000000u	/* flag in widths: draw "?" */
@@ -82,7 +83,7 @@ lay_free(struct lay *l)
 	memset(l, 0, sizeof *l);
 }
 
-static struct lay_line *
+struct lay_line *
 lay_line_add(struct lay *out, uint32_t src)
 {
 	struct lay_line *ln;
@@ -151,14 +152,7 @@ lay_glyph_add(struct lay *out, const char *text, size_t len, int width,
 
 static const char lay_spaces[] = "        ";
 
-/* Where a range sweep stands: ranges before lo end before the cursor. */
-struct lay_sweep {
-	const struct lay_style *st;
-	size_t lo;
-};
-
-/* Attributes of a cluster [src, src + len) from st->ranges. */
-static uint16_t
+uint16_t
 lay_sweep_attr(struct lay_sweep *sw, uint32_t src, uint32_t len)
 {
 	const struct lay_style *st = sw->st;
@@ -379,6 +373,8 @@ lay_para_chunk(struct lay *out, struct text_para *p,
 	size_t i = 0, end, ce;
 	int hyph;
 
+	if (dir != 1 && lay_plain(out, p, o, s, len, base, sw, first))
+		return;
 	text_para_prepare_ex(p, o, s, len, base, dir == LAY_DIR_OWN ? 0 :
 	    dir == 1 ? TEXT_PREP_RTL : TEXT_PREP_LTR);
 	if (p->ncl == 0) {

@@ -54,6 +54,10 @@
 #define TEXT_FIX_BAD	2	/* invalid UTF-8: U+FFFD */
 #define TEXT_FIX_C1	3	/* C1 control: drawn as <U+00XX> */
 
+/* Code points text_plain_cell caches: U+00A0..U+02FF, U+2000..U+205F. */
+#define TEXT_PLAIN_LATIN	(0x300 - 0xa0)
+#define TEXT_PLAIN_NCP		(TEXT_PLAIN_LATIN + 0x60)
+
 struct text_scratch {
 	size_t cap;		/* of the per-code-point arrays */
 	uint32_t *cp, *sh, *off;
@@ -72,6 +76,11 @@ struct text_scratch {
 	int bidi;		/* levels were resolved (not all 0) */
 	int parlevel;		/* paragraph embedding level */
 	struct text_thai *thai;	/* word breaker, made when Thai is met */
+	/* text_plain_cell's answers for U+00A0..U+02FF, U+2000..U+205F
+	 * (0 not asked yet, 1 one cell drawn as itself, 2 not), valid for
+	 * the options in plain_for. */
+	uint8_t plain[TEXT_PLAIN_NCP];
+	struct text_opts plain_for;
 };
 
 static struct text_scratch *
@@ -173,6 +182,15 @@ text_linebreaks(const uint32_t *cps, size_t n, char *brk)
 	if (n == 0)
 		return;
 	u32_possible_linebreaks(cps, n, "UTF-8", brk);
+	text_breaks_map(brk, n);
+}
+
+void
+text_linebreaks_utf8(const char *s, size_t n, char *brk)
+{
+	if (n == 0)
+		return;
+	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
 	text_breaks_map(brk, n);
 }
 
@@ -362,6 +380,54 @@ text_para_is_plain(const char *s, size_t len)
 		i += k;
 	}
 	return 1;
+}
+
+/* Index of cp in text_scratch.plain, or -1 if it is not cached there. */
+static int
+text_plain_slot(uint32_t cp)
+{
+	if (cp >= 0xa0 && cp < 0x300)
+		return (int)(cp - 0xa0);
+	if (cp >= 0x2000 && cp < 0x2060)
+		return TEXT_PLAIN_LATIN + (int)(cp - 0x2000);
+	return -1;
+}
+
+size_t
+text_plain_cell(struct text_para *p, const struct text_opts *o,
+    const char *s, size_t len, int *space)
+{
+	struct text_scratch *sc = text_scratch_get(p);
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp, drawn[TEXT_DRAW_MAX];
+	size_t k, nd;
+	int slot, w;
+
+	*space = 0;
+	if (u[0] < 0x80) {
+		*space = u[0] == ' ';
+		return u[0] >= 0x20 && u[0] < 0x7f;
+	}
+	if ((k = text_plain_len(u, 0, len)) == 0)
+		return 0;
+	text_utf8_decode(s, k, &cp);
+	if (cp == 0xad || (slot = text_plain_slot(cp)) < 0)
+		return 0;
+	if (sc->plain_for.ambiguous_wide != o->ambiguous_wide ||
+	    sc->plain_for.out_utf8 != o->out_utf8 ||
+	    sc->plain_for.out_charset != o->out_charset ||
+	    sc->plain_for.bidi != o->bidi) {
+		memset(sc->plain, 0, sizeof sc->plain);
+		sc->plain_for = *o;
+	}
+	if (sc->plain[slot] == 0) {
+		w = text_cluster_draw(o, &cp, 1, drawn, &nd);
+		sc->plain[slot] = w == 1 && nd == 1 && drawn[0] == cp ? 1 : 2;
+	}
+	if (sc->plain[slot] != 1)
+		return 0;
+	*space = text_is_hspace(cp);
+	return k;
 }
 
 /*

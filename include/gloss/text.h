@@ -34,6 +34,7 @@ struct text_opts {
 	int ambiguous_wide;	/* East Asian Ambiguous characters take 2 */
 	int out_utf8;		/* output charset is UTF-8 */
 	const char *out_charset;	/* locale charset when !out_utf8 */
+	int slow;		/* tests: layout takes no fast path */
 };
 
 /** Options for the current locale (call after setlocale): app, narrow. */
@@ -157,6 +158,26 @@ uint32_t *text_para_tmp(struct text_para *p, size_t n);
 void text_graphemes(const uint32_t *cps, size_t n, char *brk);
 /** Line-break opportunities (UAX #14): brk[i] = TEXT_BREAK_* before i. */
 void text_linebreaks(const uint32_t *cps, size_t n, char *brk);
+
+/**
+ * Line-break opportunities of the UTF-8 text s[0, n) (as
+ * text_para_prepare finds them for it): brk[i] = TEXT_BREAK_* before
+ * byte i; NO inside a character and at 0.
+ */
+void text_linebreaks_utf8(const char *s, size_t n, char *brk);
+
+/**
+ * For layout's fast path: the length of the character s[0, len) starts
+ * with if text_para_prepare would make it a cluster of its own, drawn as
+ * itself in one cell, with no bidi level and nothing special in layout
+ * (printable ASCII, Latin up to U+02FF, general punctuation; not a tab,
+ * a control, a soft hyphen, a zero-width or bidi character, nor one the
+ * output charset or ambiguous width makes other than one cell); *space:
+ * it is white space that hangs at a line end. Else 0. Answers are cached
+ * in p's scratch.
+ */
+size_t text_plain_cell(struct text_para *p, const struct text_opts *o,
+    const char *s, size_t len, int *space);
 
 /* What rule L1 of UAX #9 does with a character (text_bidi_kind). */
 #define TEXT_L1_OTHER	0

@@ -18,6 +18,14 @@
  *  - dump_write's two-thread, task-by-task output against the same
  *    layout done in one pass here, on a generated document (original
  *    text) large enough to make many tasks.
+ *  - Paragraph layout's plain path (lay_plain: lines filled straight from
+ *    the bytes, break opportunities asked for only near each line's end)
+ *    against the full path (text_opts.slow): every line and glyph of
+ *    lay_para, on random text of plain characters with anchors, long
+ *    words, runs of spaces and punctuation, and characters that must
+ *    leave the path, at random widths, indents, margins and attribute
+ *    ranges; and whole --dump outputs of documents (the generated one
+ *    below, the seed when present).
  *  - The clause table's gutter (the widest clause number) is measured
  *    once per layout context, not once per row: laying out the header
  *    and every row of two tables at several widths, in the context and
@@ -26,6 +34,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +48,7 @@
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 #include "../tap.h"
+#include "../../src/layout-private.h"
 
 /* Deterministic generator (xorshift64*). */
 static uint64_t t_state = 0x2545f4914f6cdd1dULL;
@@ -824,15 +834,230 @@ test_title_line(void)
 	lay_free(&b);
 }
 
+
+/* Whether two lays hold the same lines, glyphs and drawn bytes. */
+static int
+t_lay_same(const struct lay *a, const struct lay *b)
+{
+	size_t i, g;
+
+	if (a->nlines != b->nlines || a->nglyphs != b->nglyphs)
+		return 0;
+	for (i = 0; i < a->nlines; i++) {
+		const struct lay_line *x = &a->lines[i], *y = &b->lines[i];
+
+		if (x->first != y->first || x->n != y->n ||
+		    x->indent != y->indent || x->width != y->width ||
+		    x->src != y->src)
+			return 0;
+	}
+	for (g = 0; g < a->nglyphs; g++) {
+		const struct lay_glyph *x = &a->glyphs[g], *y = &b->glyphs[g];
+
+		if (x->src != y->src || x->len != y->len ||
+		    x->width != y->width || x->attr != y->attr ||
+		    memcmp(a->text + x->text, b->text + y->text, x->len) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* Pieces of plain text, weighted towards what defeats a line breaker. */
+static const char *t_pieces[] = {
+	" ", " ", " ", " ", "  ", "a", "the", "harbour", "Lantern", "x",
+	"9", "42", "3.5", "1,000", ".", ",", ";", ":", "!", "?", "(", ")",
+	"[", "]", "{", "}", "\"", "'", "-", "--", "/", "%", "$", "#", "&",
+	"*", "+", "=", "<", ">", "@", "_", "|", "~", "`", "\\",
+	"\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98", "\xe2\x80\x99",
+	"\xe2\x80\x94", "\xe2\x80\x93", "\xe2\x80\xa6", "\xc2\xa0",
+	"\xc3\xa9", "na\xc3\xafve", "\xc2\xab", "\xc2\xbb", "\xc2\xbf",
+	"\xc2\xa7", "\xe2\x80\x83", "\xe2\x80\x8a", "\xe2\x80\x87",
+	"\xe2\x80\x90", "\xe2\x80\x91", "\xe2\x80\xb9", "\xe2\x81\x84",
+	"\xe2\x80\xbc", "\xe2\x80\xa2", "\xc2\xb4", "\xca\xbc", "\xcb\x88",
+	"http://example.org/a/b?c=d", "e.g.", "(x)", "1-2", "a-b", "A.B."
+};
+
+/* Rarely: characters and bytes that must leave the plain path. */
+static const char *t_leave[] = {
+	"\t", "\xc2\xad", "\x01", "\x7f", "\xc2\x85", "\xd9\x86", "\xcc\x81",
+	"\xe2\x80\x8b", "\xe2\x80\x8f", "\xe4\xb8\xad", "\xff", "\xe2\x80",
+	"\xe2\x80\xa8", "\xf0\x9f\x98\x80"
+};
+
+/* Random text of n pieces into buf (room for n * 32); returns length. */
+static size_t
+t_plain_text(char *buf, size_t n, int leave, int spaceless)
+{
+	size_t len = 0, i, np = sizeof t_pieces / sizeof t_pieces[0];
+	const char *p;
+
+	for (i = 0; i < n; i++) {
+		if (leave && t_rand(60) == 0)
+			p = t_leave[t_rand(sizeof t_leave /
+			    sizeof t_leave[0])];
+		else {
+			p = t_pieces[t_rand((uint32_t)np)];
+			if (spaceless && p[0] == ' ')
+				p = "w";
+		}
+		memcpy(buf + len, p, strlen(p));
+		len += strlen(p);
+	}
+	return len;
+}
+
+static void
+test_plain(void)
+{
+	static char buf[8192 * 32];
+	struct lay fast, slow, direct;
+	struct text_para pa, pb;
+	struct text_opts o, os;
+	struct lay_style st;
+	struct lay_range rg[3];
+	struct lay_sweep sw;
+	size_t k, len, bad = 0, took = 0, leftover = 0, tried = 0, r;
+	uint32_t base;
+
+	lay_init(&fast);
+	lay_init(&slow);
+	lay_init(&direct);
+	text_para_init(&pa);
+	text_para_init(&pb);
+	for (k = 0; k < 30000; k++) {
+		if (k % 500 == 7)	/* long: many windows, some too long */
+			len = t_plain_text(buf, 2000 + t_rand(6000), 0,
+			    k % 1000 == 7);
+		else
+			len = t_plain_text(buf, 1 + t_rand(120), k % 3 == 0,
+			    0);
+		t_opts(&o, &t_modes[k % 4 == 3 ? 1 : 0]);
+		if (k % 13 == 5)
+			o.out_utf8 = 0;	/* C locale: '?' for non-ASCII */
+		os = o;
+		os.slow = 1;
+		memset(&st, 0, sizeof st);
+		st.width = 1 + (int)t_rand(k % 2 ? 30 : 90);
+		st.indent_first = (int)t_rand(8) - 1;
+		st.indent_rest = (int)t_rand(6) - 1;
+		st.margin = k % 5 == 0 ? (int)t_rand(6) : 0;
+		st.attr = LAY_QUOTED;
+		base = 1000 + t_rand(1000);
+		if (k % 4 == 1) {
+			for (r = 0; r < 3; r++) {
+				rg[r].start = base + (uint32_t)(r * len / 3) +
+				    t_rand(9);
+				rg[r].end = rg[r].start + t_rand(40);
+				rg[r].attr = (uint16_t)(LAY_MATCH << r);
+			}
+			st.ranges = rg;
+			st.nranges = 3;
+		}
+		lay_clear(&fast);
+		lay_clear(&slow);
+		lay_para(&fast, &pa, &o, buf, len, base, &st);
+		lay_para(&slow, &pb, &os, buf, len, base, &st);
+		tried++;
+		if (!t_lay_same(&fast, &slow) && bad++ < 5)
+			diag("differ: plain text %zu (width %d, %zu bytes)",
+			    k, st.width, len);
+		/* The path itself: taken, or nothing left behind. */
+		if (len <= LAY_CHUNK && st.margin == 0) {
+			lay_clear(&direct);
+			lay_line_add(&direct, 7);
+			sw.st = &st;
+			sw.lo = 0;
+			if (lay_plain(&direct, &pa, &o, buf, len, base, &sw, 1))
+				took++;
+			else if (direct.nlines != 1 || direct.nglyphs != 0 ||
+			    direct.textlen != 0)
+				leftover++;
+		}
+	}
+	ok(bad == 0, "plain path = full path: lay_para on %zu random texts",
+	    tried);
+	ok(took > tried / 3 && leftover == 0, "the plain path took %zu of "
+	    "them and left nothing behind when it gave up (%zu times)", took,
+	    leftover);
+	lay_free(&fast);
+	lay_free(&slow);
+	lay_free(&direct);
+	text_para_free(&pa);
+	text_para_free(&pb);
+}
+
+/* --dump of d with the plain path and without it, at several widths. */
+static void
+t_dump_plain(const struct doc *d, const char *what)
+{
+	struct text_opts o, os;
+	FILE *fa = tmpfile(), *fb = tmpfile();
+	size_t la, lb;
+	char *a, *b;
+	int w;
+
+	if (fa == NULL || fb == NULL) {
+		ok(0, "tmpfile");
+		return;
+	}
+	text_opts_default(&o);
+	o.out_utf8 = 1;
+	os = o;
+	os.slow = 1;
+	for (w = 19; w <= 120; w += 101 - 19 - 21) {
+		rewind(fa);
+		rewind(fb);
+		dump_write(d, &o, GLOSS_PANE_ALL, w, fa);
+		dump_write(d, &os, GLOSS_PANE_ALL, w, fb);
+		a = t_capture(fa, &la);
+		b = t_capture(fb, &lb);
+		ok(la > 0 && la == lb && memcmp(a, b, la) == 0,
+		    "%s, width %d: dump with the plain path (%zu bytes) = "
+		    "without (%zu bytes)", what, w, la, lb);
+		free(a);
+		free(b);
+	}
+	fclose(fa);
+	fclose(fb);
+}
+
+static void
+test_dump_plain(void)
+{
+	struct doc *d;
+	const char *seed = tap_seed_path();
+	size_t len;
+	char *buf = t_document(&len);
+
+	d = parse_text(buf, len, 0);
+	quotes_find(d);
+	t_dump_plain(d, "generated document");
+	doc_free(&d);	/* and buf: the document owns it */
+	if (seed == NULL || (buf = tap_slurp(seed, &len)) == NULL) {
+		diag("seed document absent: not compared");
+		return;
+	}
+	d = parse_text(buf, len, 0);
+	quotes_find(d);
+	t_dump_plain(d, "seed document");
+	doc_free(&d);
+}
+
 int
 main(void)
 {
+	/* Widths need a UTF-8 locale (wcwidth); in C every non-ASCII
+	 * character is drawn as a placeholder and no fast path applies. */
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		tap_skip_all("no C.UTF-8 locale");
 	text_para_init(&t_fast);
 	text_para_init(&t_slow);
 	test_pairs();
 	test_random();
 	test_bytes();
 	test_dump();
+	test_plain();
+	test_dump_plain();
 	test_clause_parts();
 	test_clause_columns();
 	test_title_line();

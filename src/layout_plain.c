@@ -1,0 +1,220 @@
+/*
+ * layout_plain.c: lay_plain, the fast path of paragraph layout for plain
+ * text (every character is its own cluster of one cell drawn as itself,
+ * no bidi: text_plain_cell), which is most of a Latin-script thread.
+ *
+ * It fills lines straight from the bytes, with lay_fill's rules (greedy;
+ * white space hangs; a word wider than the line is split), and asks for
+ * line-break opportunities only near each line's end: UAX #14 as
+ * libunistring implements it reads left to right and carries its state
+ * in the last character's class and a few flags, all of which an ASCII
+ * letter resets. So at an "anchor", an ASCII letter after a space after
+ * an ASCII letter or digit, (1) there is a break opportunity (LB18: after
+ * spaces; no rule forbids it after a letter or digit), and (2) the
+ * answers for every later position are those of the text cut at the
+ * anchor. A line's last opportunity is therefore found by running the
+ * breaker on a window from the last anchor on the line (or, if there is
+ * none, the last one before it, or the start of the text) to a little
+ * past where the line overflows. The same answers as the full path (its
+ * u8_possible_linebreaks over the whole text) are checked by
+ * test_perf_paths on random text and whole documents.
+ *
+ * When a character is not plain, or no anchor comes within LAY_PLAIN_WIN
+ * bytes of a line's end (one long "word", text of non-Latin letters),
+ * lay_plain takes back what it appended and the full path runs.
+ *
+ * Memory: the glyphs and text of the lines only; the window is on the
+ * stack.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "gloss/layout.h"
+#include "gloss/xmalloc.h"
+#include "layout-private.h"
+
+#define LAY_PLAIN_WIN	2048	/* bytes of a break window at most */
+#define LAY_PLAIN_AHEAD	16	/* bytes a window goes past the overflow */
+
+static int
+lay_ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Whether s[i] is an anchor (see above); i >= 2. */
+static int
+lay_plain_anchor(const unsigned char *u, size_t i)
+{
+	unsigned char c = u[i - 2];
+
+	return lay_ascii_letter(u[i]) && u[i - 1] == ' ' &&
+	    (lay_ascii_letter(c) || (c >= '0' && c <= '9'));
+}
+
+/*
+ * Bytes of the white-space character that ends s[from, end), or 0: a
+ * space, or one of U+2000..U+200A but U+2007 (the only other white space
+ * plain text has).
+ */
+static size_t
+lay_plain_space_before(const unsigned char *u, size_t from, size_t end)
+{
+	if (end > from && u[end - 1] == ' ')
+		return 1;
+	if (end >= from + 3 && u[end - 3] == 0xe2 && u[end - 2] == 0x80 &&
+	    u[end - 1] >= 0x80 && u[end - 1] <= 0x8a && u[end - 1] != 0x87)
+		return 3;
+	return 0;
+}
+
+/* Append the line of the plain characters s[i, ce) with indent ind. */
+static void
+lay_plain_emit(struct lay *out, const char *s, size_t i, size_t ce,
+    uint32_t base, int ind, struct lay_sweep *sw)
+{
+	const struct lay_style *st = sw->st;
+	const unsigned char *u = (const unsigned char *)s;
+	struct lay_line *ln;
+	struct lay_glyph *g;
+	size_t q, k, t0;
+	uint32_t n = 0;
+
+	ln = lay_line_add(out, base + (uint32_t)i);
+	if (out->nglyphs + (ce - i) > out->glyphcap)
+		out->glyphs = xgrow(out->glyphs, &out->glyphcap,
+		    out->nglyphs + (ce - i), sizeof *out->glyphs);
+	if (out->textlen + (ce - i) + 1 > out->textcap)
+		out->text = xgrow(out->text, &out->textcap,
+		    out->textlen + (ce - i) + 1, 1);
+	t0 = out->textlen;
+	memcpy(out->text + t0, s + i, ce - i);
+	g = out->glyphs + out->nglyphs;
+	for (q = i; q < ce; q += k) {
+		k = u[q] < 0x80 ? 1 : u[q] < 0xe0 ? 2 : 3;
+		g[n].src = base + (uint32_t)q;
+		g[n].text = (uint32_t)(t0 + (q - i));
+		g[n].len = (uint8_t)k;
+		g[n].width = 1;
+		g[n].attr = st->attr;
+		n++;
+	}
+	for (q = 0; st->nranges > 0 && q < n; q++)
+		g[q].attr = lay_sweep_attr(sw, g[q].src, g[q].len);
+	out->nglyphs += n;
+	out->textlen = t0 + (ce - i);
+	out->text[out->textlen] = '\0';
+	ln->n = n;
+	ln->indent = (uint16_t)ind;
+	ln->width = (uint16_t)(ind + n);
+}
+
+/*
+ * The last break opportunity in (i, j] of s[0, len), where j is a
+ * character that does not fit; a: an anchor at or before i, or 0;
+ * la: the last anchor in (i, j], or 0 if none. Returns 0 if there is
+ * none, (size_t)-1 if the window would be too long.
+ */
+static size_t
+lay_plain_last_break(const char *s, size_t len, size_t i, size_t j,
+    size_t a, size_t la)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	char brk[LAY_PLAIN_WIN];
+	size_t e, q;
+
+	if (la == j)
+		return j;
+	if (la > 0)
+		a = la;
+	e = j + LAY_PLAIN_AHEAD < len ? j + LAY_PLAIN_AHEAD : len;
+	while (e < len && (u[e] & 0xc0) == 0x80)
+		e++;
+	if (e - a > sizeof brk)
+		return (size_t)-1;
+	text_linebreaks_utf8(s + a, e - a, brk);
+	for (q = j; q > i && q > a; q--)
+		if (brk[q - a] == TEXT_BREAK_ALLOWED)
+			return q;
+	return la;
+}
+
+int
+lay_plain(struct lay *out, struct text_para *p, const struct text_opts *o,
+    const char *s, size_t len, uint32_t base, struct lay_sweep *sw,
+    int first)
+{
+	const struct lay_style *st = sw->st;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t nlines = out->nlines, nglyphs = out->nglyphs;
+	size_t textlen = out->textlen, sweep = sw->lo;
+	size_t i = 0, j, k, end, ce, la, a = 0, sp;
+	int width = st->width < 1 ? 1 : st->width, ind, avail, w, pend, space;
+
+	if (len == 0 || o->slow)
+		return 0;
+	while (i < len) {
+		ind = i == 0 && first ? st->indent_first : st->indent_rest;
+		if (ind > width - 1)
+			ind = width - 1;
+		if (ind < 0)
+			ind = 0;
+		avail = width - ind;
+		/* Fill: j goes to the first character that does not fit. */
+		w = pend = 0;
+		la = 0;
+		for (j = i; j < len; j += k) {
+			if (u[j] == ' ') {
+				k = 1;
+				pend++;
+				continue;
+			}
+			if (u[j] >= 0x21 && u[j] < 0x7f) {
+				k = 1;
+				if (u[j - (j > 0)] == ' ' && j >= 2 && j > i &&
+				    lay_plain_anchor(u, j))
+					la = j;
+			} else if ((k = text_plain_cell(p, o, s + j, len - j,
+			    &space)) == 0)
+				goto full;
+			else if (space) {
+				pend++;
+				continue;
+			}
+			if (j > i && w + pend + 1 > avail)
+				break;
+			w += pend + 1;
+			pend = 0;
+		}
+		if (j >= len)
+			end = len;
+		else {
+			end = lay_plain_last_break(s, len, i, j, a, la);
+			if (end == (size_t)-1)
+				goto full;
+			if (end == 0)
+				end = j;
+			if (la > 0)
+				a = la;
+		}
+		for (ce = end; (sp = lay_plain_space_before(u, i, ce)) > 0;
+		    ce -= sp)
+			;
+		if (ce == i)
+			lay_line_add(out, base + (uint32_t)i);
+		else
+			lay_plain_emit(out, s, i, ce, base, ind, sw);
+		i = end;
+	}
+	return 1;
+full:
+	out->nlines = nlines;
+	out->nglyphs = nglyphs;
+	out->textlen = textlen;
+	if (out->text != NULL)
+		out->text[textlen] = '\0';
+	sw->lo = sweep;
+	return 0;
+}
