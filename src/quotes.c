@@ -135,6 +135,9 @@ struct quotes {
 	size_t nw, capw;
 	uint64_t *key;		/* key[i]: the window starting at w[i] */
 	size_t capk;
+	uint32_t *cslot;	/* pass two: cslot[i], the table slot of key[i]
+				 * if it is a candidate, else QUOTES_NONE */
+	size_t capcs;
 	struct quotes_unit *u;
 	size_t nu, capu;
 	uint32_t *byoff;	/* unit indices sorted by start */
@@ -1132,20 +1135,6 @@ quotes_table_build(struct quotes *q, const uint64_t *cand, size_t ncand)
 	}
 }
 
-/* Slot of key if it has a window indexed, else SIZE_MAX. */
-static size_t
-quotes_lookup(const struct quotes *q, uint64_t key)
-{
-	size_t s;
-
-	if (!quotes_bloom_has(q->filter, q->nfilter, key))
-		return SIZE_MAX;
-	s = quotes_table_slot(&q->t, key);
-	if (q->t.keys[s] == 0 || q->t.first[s] == QUOTES_NONE)
-		return SIZE_MAX;
-	return s;
-}
-
 /* Index one window (its key, its first byte): first kept, latest set. */
 static void
 quotes_index_window(struct quotes *q, uint64_t key, uint32_t start)
@@ -1163,19 +1152,44 @@ quotes_index_window(struct quotes *q, uint64_t key, uint32_t start)
 	t->last[s] = start;
 }
 
-/* Index every window of unit u (words in q->w). */
+/*
+ * Fill q->cslot for the windows of unit u (keys in q->key): the table
+ * and its filter do not change in pass two, so this runs ahead of the
+ * scan, in the tokenising thread.
+ */
 static void
-quotes_index_unit(struct quotes *q, const struct quotes_unit *u)
+quotes_unit_cslots(struct quotes *q, const struct quotes_unit *u)
 {
 	uint32_t i, end = u->wfirst + u->wn;
+	size_t s;
 
+	q->cslot = xgrow(q->cslot, &q->capcs, q->nw, sizeof *q->cslot);
 	for (i = u->wfirst; i + QUOTES_K <= end; i++) {
-		if (quotes_stop_at(q, i - u->wfirst))
-			return;
 		if (i + QUOTES_AHEAD + QUOTES_K <= end)
 			QUOTES_PREFETCH(&q->filter[quotes_bloom_index(
 			    q->nfilter, q->key[i + QUOTES_AHEAD])]);
-		quotes_index_window(q, q->key[i], q->w[i].start);
+		q->cslot[i] = QUOTES_NONE;
+		if (!quotes_bloom_has(q->filter, q->nfilter, q->key[i]))
+			continue;
+		s = quotes_table_slot(&q->t, q->key[i]);
+		if (q->t.keys[s] != 0)
+			q->cslot[i] = (uint32_t)s;
+	}
+}
+
+/* Index every window of unit u (words in q->w, slots in q->cslot). */
+static void
+quotes_index_unit(struct quotes *q, const struct quotes_unit *u)
+{
+	struct quotes_table *t = &q->t;
+	uint32_t i, end = u->wfirst + u->wn, s;
+
+	for (i = u->wfirst; i + QUOTES_K <= end; i++) {
+		if ((s = q->cslot[i]) == QUOTES_NONE)
+			continue;
+		if (t->first[s] == QUOTES_NONE)
+			t->first[s] = q->w[i].start;
+		t->last[s] = q->w[i].start;
 	}
 }
 
@@ -1304,17 +1318,13 @@ quotes_scan_unit(struct quotes *q, const struct quotes_unit *u,
 {
 	const struct quotes_table *t = &q->t;
 	uint32_t i = u->wfirst, end = u->wfirst + u->wn, n, src, srcend;
-	uint32_t steps = 0;
-	size_t s;
+	uint32_t steps = 0, s;
 
 	while (i + QUOTES_K <= end) {
 		if (quotes_stop_at(q, steps++))
 			return;
-		if (i + QUOTES_AHEAD + QUOTES_K <= end)
-			QUOTES_PREFETCH(&q->filter[quotes_bloom_index(
-			    q->nfilter, q->key[i + QUOTES_AHEAD])]);
-		s = quotes_lookup(q, q->key[i]);
-		if (s != SIZE_MAX) {
+		s = q->cslot[i];
+		if (s != QUOTES_NONE && t->first[s] != QUOTES_NONE) {
 			n = quotes_source(q, i, end, t->first[s], t->last[s],
 			    &src, &srcend);
 			if (quotes_long_enough(q, i, n)) {
@@ -1340,10 +1350,15 @@ quotes_free(struct quotes *q)
 }
 
 /*
- * Pass two's input: the words and keys of runs of units (whole comments,
- * or article units), tokenised by a second thread while the main thread
- * indexes and scans the run before. Two slots; run r uses slot r % 2.
+ * Pass two's input: the words, keys and table slots of runs of units
+ * (whole comments, or article units), made ahead of the main thread,
+ * which indexes and scans them in order. A second thread makes runs,
+ * and so does the main thread while the run it needs next is not ready
+ * (it takes the next run nobody has taken), so the two share the work
+ * whichever is slower. QUOTES_SLOTS buffers; run r uses r % QUOTES_SLOTS,
+ * and is taken only once run r - QUOTES_SLOTS has been consumed.
  */
+#define QUOTES_SLOTS	4
 #define QUOTES_RUN_BYTES	(256u << 10)
 
 struct quotes_slot {
@@ -1351,6 +1366,8 @@ struct quotes_slot {
 	size_t nw, capw;
 	uint64_t *key;
 	size_t capk;
+	uint32_t *cslot;
+	size_t capcs;
 };
 
 struct quotes_feed {
@@ -1359,12 +1376,14 @@ struct quotes_feed {
 	size_t *cut;		/* run r is units [cut[r], cut[r + 1]) */
 	size_t nruns;
 	size_t uc;		/* first comment unit */
-	struct quotes_slot slot[2];
+	struct quotes_slot slot[QUOTES_SLOTS];
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
-	size_t made;		/* runs tokenised (guarded by lock) */
-	size_t used;		/* runs consumed (guarded by lock) */
-	int stop;		/* consumer gave up (guarded by lock) */
+	/* Guarded by lock: */
+	size_t next;		/* the next run to take */
+	size_t done[QUOTES_SLOTS];	/* run r is ready: done[r % S] == r + 1 */
+	size_t used;		/* runs consumed */
+	int stop;		/* consumer gave up */
 };
 
 /* Cut units into runs; comment units only between two comments. */
@@ -1395,7 +1414,7 @@ quotes_feed_cut(struct quotes_feed *f, size_t uc)
 static void
 quotes_feed_make(struct quotes_feed *f, size_t r)
 {
-	struct quotes_slot *sl = &f->slot[r % 2];
+	struct quotes_slot *sl = &f->slot[r % QUOTES_SLOTS];
 	struct quotes pq = f->base;
 	size_t k;
 
@@ -1403,6 +1422,8 @@ quotes_feed_make(struct quotes_feed *f, size_t r)
 	pq.capw = sl->capw;
 	pq.key = sl->key;
 	pq.capk = sl->capk;
+	pq.cslot = sl->cslot;
+	pq.capcs = sl->capcs;
 	pq.nw = 0;
 	for (k = f->cut[r]; k < f->cut[r + 1]; k++) {
 		if (quotes_streamed(&pq.u[k], k, f->uc)) {
@@ -1412,36 +1433,60 @@ quotes_feed_make(struct quotes_feed *f, size_t r)
 		}
 		quotes_unit_words(&pq, &pq.u[k]);
 		quotes_unit_keys(&pq, &pq.u[k]);
+		quotes_unit_cslots(&pq, &pq.u[k]);
 	}
 	sl->w = pq.w;
 	sl->capw = pq.capw;
 	sl->key = pq.key;
 	sl->capk = pq.capk;
+	sl->cslot = pq.cslot;
+	sl->capcs = pq.capcs;
 	sl->nw = pq.nw;
+}
+
+/*
+ * Take the next run if its slot is free, make it and mark it done; with
+ * the lock held (released while making). Returns 0 if there was none.
+ */
+static int
+quotes_feed_take(struct quotes_feed *f)
+{
+	size_t r;
+
+	if (f->stop || f->next >= f->nruns ||
+	    f->next >= f->used + QUOTES_SLOTS)
+		return 0;
+	r = f->next++;
+	pthread_mutex_unlock(&f->lock);
+	quotes_feed_make(f, r);
+	pthread_mutex_lock(&f->lock);
+	f->done[r % QUOTES_SLOTS] = r + 1;
+	pthread_cond_broadcast(&f->cond);
+	return 1;
 }
 
 static void *
 quotes_feed_run(void *arg)
 {
 	struct quotes_feed *f = arg;
-	size_t r;
 
-	for (r = 0; r < f->nruns; r++) {
-		pthread_mutex_lock(&f->lock);
-		while (r >= f->used + 2 && !f->stop)
+	pthread_mutex_lock(&f->lock);
+	while (!f->stop && f->next < f->nruns) {
+		if (!quotes_feed_take(f))
 			pthread_cond_wait(&f->cond, &f->lock);
-		if (f->stop) {
-			pthread_mutex_unlock(&f->lock);
-			break;
-		}
-		pthread_mutex_unlock(&f->lock);
-		quotes_feed_make(f, r);
-		pthread_mutex_lock(&f->lock);
-		f->made = r + 1;
-		pthread_cond_broadcast(&f->cond);
-		pthread_mutex_unlock(&f->lock);
 	}
+	pthread_mutex_unlock(&f->lock);
 	return NULL;
+}
+
+/* Wait until run r is made, making runs meanwhile; lock held. */
+static void
+quotes_feed_wait(struct quotes_feed *f, size_t r)
+{
+	while (f->done[r % QUOTES_SLOTS] != r + 1) {
+		if (!quotes_feed_take(f))
+			pthread_cond_wait(&f->cond, &f->lock);
+	}
 }
 
 /* A comment with nothing to scan: no links, no parent. */
@@ -1498,6 +1543,7 @@ static void
 quotes_pass2(struct quotes *q, size_t uc)
 {
 	struct quotes_feed f;
+	struct quotes_slot *sl;
 	pthread_t th;
 	size_t r, ci = 0, k;
 	int threaded = 0;
@@ -1513,30 +1559,25 @@ quotes_pass2(struct quotes *q, size_t uc)
 	    pthread_create(&th, NULL, quotes_feed_run, &f) == 0)
 		threaded = 1;
 	for (r = 0; r < f.nruns; r++) {
+		pthread_mutex_lock(&f.lock);
 		if (quotes_cancelled(q)) {
-			pthread_mutex_lock(&f.lock);
 			f.stop = 1;
 			pthread_cond_broadcast(&f.cond);
 			pthread_mutex_unlock(&f.lock);
 			break;
 		}
-		if (threaded) {
-			pthread_mutex_lock(&f.lock);
-			while (f.made <= r)
-				pthread_cond_wait(&f.cond, &f.lock);
-			pthread_mutex_unlock(&f.lock);
-		} else
-			quotes_feed_make(&f, r);
-		q->w = f.slot[r % 2].w;
-		q->nw = f.slot[r % 2].nw;
-		q->key = f.slot[r % 2].key;
+		quotes_feed_wait(&f, r);
+		pthread_mutex_unlock(&f.lock);
+		sl = &f.slot[r % QUOTES_SLOTS];
+		q->w = sl->w;
+		q->nw = sl->nw;
+		q->key = sl->key;
+		q->cslot = sl->cslot;
 		quotes_pass2_run(q, f.cut[r], f.cut[r + 1], uc, &ci);
-		if (threaded) {
-			pthread_mutex_lock(&f.lock);
-			f.used = r + 1;
-			pthread_cond_broadcast(&f.cond);
-			pthread_mutex_unlock(&f.lock);
-		}
+		pthread_mutex_lock(&f.lock);
+		f.used = r + 1;
+		pthread_cond_broadcast(&f.cond);
+		pthread_mutex_unlock(&f.lock);
 	}
 	if (threaded)
 		pthread_join(th, NULL);
@@ -1544,9 +1585,11 @@ quotes_pass2(struct quotes *q, size_t uc)
 		quotes_comment_empty(q->res, ci);
 	q->w = NULL;
 	q->key = NULL;
-	for (k = 0; k < 2; k++) {
+	q->cslot = NULL;
+	for (k = 0; k < QUOTES_SLOTS; k++) {
 		free(f.slot[k].w);
 		free(f.slot[k].key);
+		free(f.slot[k].cslot);
 	}
 	pthread_cond_destroy(&f.cond);
 	pthread_mutex_destroy(&f.lock);
