@@ -44,14 +44,47 @@ lay_ascii_letter(unsigned char c)
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
-/* Whether s[i] is an anchor (see above); i >= 2. */
+/* Whether s[i] is an anchor (see above). */
 static int
 lay_plain_anchor(const unsigned char *u, size_t i)
 {
-	unsigned char c = u[i - 2];
+	unsigned char c;
 
-	return lay_ascii_letter(u[i]) && u[i - 1] == ' ' &&
-	    (lay_ascii_letter(c) || (c >= '0' && c <= '9'));
+	if (i < 2 || u[i - 1] != ' ' || !lay_ascii_letter(u[i]))
+		return 0;
+	c = u[i - 2];
+	return lay_ascii_letter(c) || (c >= '0' && c <= '9');
+}
+
+/*
+ * Fill a line that starts at s[i] with avail cells (>= 1): *j gets the
+ * first character that does not fit (len if all do). Every character is
+ * one cell, so that is the first one that is not white space from the
+ * one in column avail + 1 on (spaces before it hang). Returns 0 if a
+ * character up to there is not plain.
+ */
+static int
+lay_plain_fill(struct text_para *p, const struct text_opts *o,
+    const char *s, size_t len, size_t i, int avail, size_t *j)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t pos = i, k;
+	int need = avail + 1, space;
+
+	for (; pos < len; pos += k) {
+		if (u[pos] >= 0x20 && u[pos] < 0x7f) {
+			k = 1;
+			space = u[pos] == ' ';
+		} else if ((k = text_plain_cell(p, o, s + pos, len - pos,
+		    &space)) == 0)
+			return 0;
+		if (need > 1)
+			need--;
+		else if (!space)
+			break;
+	}
+	*j = pos;
+	return 1;
 }
 
 /*
@@ -150,8 +183,8 @@ lay_plain(struct lay *out, struct text_para *p, const struct text_opts *o,
 	const unsigned char *u = (const unsigned char *)s;
 	size_t nlines = out->nlines, nglyphs = out->nglyphs;
 	size_t textlen = out->textlen, sweep = sw->lo;
-	size_t i = 0, j, k, end, ce, la, a = 0, sp;
-	int width = st->width < 1 ? 1 : st->width, ind, avail, w, pend, space;
+	size_t i = 0, j, end, ce, la, a = 0, sp;
+	int width = st->width < 1 ? 1 : st->width, ind, avail;
 
 	if (len == 0 || o->slow)
 		return 0;
@@ -162,35 +195,15 @@ lay_plain(struct lay *out, struct text_para *p, const struct text_opts *o,
 		if (ind < 0)
 			ind = 0;
 		avail = width - ind;
-		/* Fill: j goes to the first character that does not fit. */
-		w = pend = 0;
-		la = 0;
-		for (j = i; j < len; j += k) {
-			if (u[j] == ' ') {
-				k = 1;
-				pend++;
-				continue;
-			}
-			if (u[j] >= 0x21 && u[j] < 0x7f) {
-				k = 1;
-				if (u[j - (j > 0)] == ' ' && j >= 2 && j > i &&
-				    lay_plain_anchor(u, j))
-					la = j;
-			} else if ((k = text_plain_cell(p, o, s + j, len - j,
-			    &space)) == 0)
-				goto full;
-			else if (space) {
-				pend++;
-				continue;
-			}
-			if (j > i && w + pend + 1 > avail)
-				break;
-			w += pend + 1;
-			pend = 0;
-		}
+		if (!lay_plain_fill(p, o, s, len, i, avail, &j))
+			goto full;
 		if (j >= len)
 			end = len;
 		else {
+			for (la = j; la > i && !lay_plain_anchor(u, la); la--)
+				;
+			if (la == i)
+				la = 0;		/* no anchor on the line */
 			end = lay_plain_last_break(s, len, i, j, a, la);
 			if (end == (size_t)-1)
 				goto full;
