@@ -16,6 +16,9 @@
  * advances to the next multiple of 8 cells counted from the start of the
  * line's text (not the indent). Each line is then put in visual order
  * with text_para_visual.
+ * Plain text (every character one cell drawn as itself, no bidi: most of
+ * a Latin-script thread) is filled by lay_plain (layout_plain.c) straight
+ * from its bytes instead, with the same answers.
  *
  * Invariants: every line's width (indent + glyph widths) is at most the
  * width asked for; every line holds at least one cluster of the source or
