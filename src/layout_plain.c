@@ -19,12 +19,14 @@
  * u8_possible_linebreaks over the whole text) are checked by
  * test_perf_paths on random text and whole documents.
  *
- * When a character is not plain, or no anchor comes within LAY_PLAIN_WIN
- * bytes of a line's end (one long "word", text of non-Latin letters),
- * lay_plain takes back what it appended and the full path runs.
+ * When no anchor comes within LAY_PLAIN_WIN bytes of a line's end (one
+ * long "word", numbers, words that start with accents), the breaks of
+ * the whole text are found once, as the full path finds them, and used
+ * from then on. When a character is not plain, lay_plain takes back what
+ * it appended and the full path runs.
  *
- * Memory: the glyphs and text of the lines only; the window is on the
- * stack.
+ * Memory: the glyphs and text of the lines; the window is on the stack;
+ * the whole text's breaks, when needed, in the text_para's tmp.
  */
 #include "config.h"
 
@@ -35,7 +37,7 @@
 #include "gloss/xmalloc.h"
 #include "layout-private.h"
 
-#define LAY_PLAIN_WIN	2048	/* bytes of a break window at most */
+#define LAY_PLAIN_WIN	512	/* bytes of a break window at most */
 #define LAY_PLAIN_AHEAD	16	/* bytes a window goes past the overflow */
 
 static int
@@ -144,32 +146,48 @@ lay_plain_emit(struct lay *out, const char *s, size_t i, size_t ce,
 	ln->width = (uint16_t)(ind + n);
 }
 
+/* Where the break opportunities of one lay_plain call come from. */
+struct lay_plain_brk {
+	struct text_para *p;	/* its tmp holds all, once needed */
+	const char *s;
+	size_t len;
+	size_t a;		/* an anchor at or before the line, or 0 */
+	const char *all;	/* TEXT_BREAK_* of all of s, or NULL */
+};
+
 /*
- * The last break opportunity in (i, j] of s[0, len), where j is a
- * character that does not fit; a: an anchor at or before i, or 0;
- * la: the last anchor in (i, j], or 0 if none. Returns 0 if there is
- * none, (size_t)-1 if the window would be too long.
+ * The last break opportunity in (i, j] of the text, where j is a
+ * character that does not fit; la: the last anchor in (i, j], or 0 if
+ * there is none. Returns 0 if there is no opportunity.
  */
 static size_t
-lay_plain_last_break(const char *s, size_t len, size_t i, size_t j,
-    size_t a, size_t la)
+lay_plain_last_break(struct lay_plain_brk *b, size_t i, size_t j, size_t la)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u = (const unsigned char *)b->s;
 	char brk[LAY_PLAIN_WIN];
 	size_t e, q;
 
 	if (la == j)
 		return j;
 	if (la > 0)
-		a = la;
-	e = j + LAY_PLAIN_AHEAD < len ? j + LAY_PLAIN_AHEAD : len;
-	while (e < len && (u[e] & 0xc0) == 0x80)
+		b->a = la;
+	e = j + LAY_PLAIN_AHEAD < b->len ? j + LAY_PLAIN_AHEAD : b->len;
+	while (e < b->len && (u[e] & 0xc0) == 0x80)
 		e++;
-	if (e - a > sizeof brk)
-		return (size_t)-1;
-	text_linebreaks_utf8(s + a, e - a, brk);
-	for (q = j; q > i && q > a; q--)
-		if (brk[q - a] == TEXT_BREAK_ALLOWED)
+	if (b->all == NULL && e - b->a > sizeof brk) {
+		/* No anchor near: the whole text once, as the full path. */
+		b->all = (const char *)text_para_tmp(b->p, b->len / 4 + 1);
+		text_linebreaks_utf8(b->s, b->len, (char *)b->all);
+	}
+	if (b->all != NULL) {
+		for (q = j; q > i; q--)
+			if (b->all[q] == TEXT_BREAK_ALLOWED)
+				return q;
+		return 0;
+	}
+	text_linebreaks_utf8(b->s + b->a, e - b->a, brk);
+	for (q = j; q > i && q > b->a; q--)
+		if (brk[q - b->a] == TEXT_BREAK_ALLOWED)
 			return q;
 	return la;
 }
@@ -183,7 +201,8 @@ lay_plain(struct lay *out, struct text_para *p, const struct text_opts *o,
 	const unsigned char *u = (const unsigned char *)s;
 	size_t nlines = out->nlines, nglyphs = out->nglyphs;
 	size_t textlen = out->textlen, sweep = sw->lo;
-	size_t i = 0, j, end, ce, la, a = 0, sp;
+	struct lay_plain_brk b = { p, s, len, 0, NULL };
+	size_t i = 0, j, end, ce, la, sp;
 	int width = st->width < 1 ? 1 : st->width, ind, avail;
 
 	if (len == 0 || o->slow)
@@ -204,13 +223,9 @@ lay_plain(struct lay *out, struct text_para *p, const struct text_opts *o,
 				;
 			if (la == i)
 				la = 0;		/* no anchor on the line */
-			end = lay_plain_last_break(s, len, i, j, a, la);
-			if (end == (size_t)-1)
-				goto full;
+			end = lay_plain_last_break(&b, i, j, la);
 			if (end == 0)
 				end = j;
-			if (la > 0)
-				a = la;
 		}
 		for (ce = end; (sp = lay_plain_space_before(u, i, ce)) > 0;
 		    ce -= sp)
