@@ -105,6 +105,35 @@ lay_plain_space_before(const unsigned char *u, size_t from, size_t end)
 	return 0;
 }
 
+/*
+ * If every glyph of g[0, n) (a line, in source order) gets the same
+ * attributes from the ranges (none overlaps the line, or those that do
+ * cover all of it), set them and return 1; else return 0.
+ */
+static int
+lay_plain_line_attr(struct lay_sweep *sw, struct lay_glyph *g, uint32_t n)
+{
+	const struct lay_style *st = sw->st;
+	const struct lay_range *r;
+	uint32_t ls = g[0].src, le = g[n - 1].src + g[n - 1].len, q;
+	uint16_t attr = st->attr;
+	size_t k;
+
+	while (sw->lo < st->nranges && st->ranges[sw->lo].end <= ls)
+		sw->lo++;
+	for (k = sw->lo; k < st->nranges && st->ranges[k].start < le; k++) {
+		r = &st->ranges[k];
+		if (r->end <= ls)
+			continue;
+		if (r->start > ls || r->end < le)
+			return 0;
+		attr |= r->attr;
+	}
+	for (q = 0; q < n; q++)
+		g[q].attr = attr;
+	return 1;
+}
+
 /* Append the line of the plain characters s[i, ce) with indent ind. */
 static void
 lay_plain_emit(struct lay *out, const char *s, size_t i, size_t ce,
@@ -136,8 +165,9 @@ lay_plain_emit(struct lay *out, const char *s, size_t i, size_t ce,
 		g[n].attr = st->attr;
 		n++;
 	}
-	for (q = 0; st->nranges > 0 && q < n; q++)
-		g[q].attr = lay_sweep_attr(sw, g[q].src, g[q].len);
+	if (st->nranges > 0 && !lay_plain_line_attr(sw, g, n))
+		for (q = 0; q < n; q++)
+			g[q].attr = lay_sweep_attr(sw, g[q].src, g[q].len);
 	out->nglyphs += n;
 	out->textlen = t0 + (ce - i);
 	out->text[out->textlen] = '\0';
