@@ -216,7 +216,10 @@ quotes_classify(uint32_t cp)
 			return QUOTES_WORD;
 		return cp == '\'' ? QUOTES_APOS : QUOTES_SEP;
 	}
-	if (cp == 0x2019 || cp == 0x2018 || cp == 0x02bc || cp == 0xff07)
+	/* No-break space; dashes, quotation marks, bullets, ellipsis. */
+	if (cp == 0xa0 || (cp >= 0x2010 && cp <= 0x2027))
+		return cp == 0x2018 || cp == 0x2019 ? QUOTES_APOS : QUOTES_SEP;
+	if (cp == 0x02bc || cp == 0xff07)
 		return QUOTES_APOS;
 	if (uc_is_general_category_withtable(cp, UC_CATEGORY_MASK_L |
 	    UC_CATEGORY_MASK_M | UC_CATEGORY_MASK_N))
@@ -338,111 +341,494 @@ quotes_ascii_word(char c)
 	return (unsigned)(b - '0') < 10 || (unsigned)((b | 0x20) - 'a') < 26;
 }
 
-/* quotes_fold of an ASCII letter or digit. */
-static inline uint32_t
-quotes_ascii_fold(char c)
-{
-	unsigned char b = (unsigned char)c;
+/*
+ * Eight bytes at a time. A chunk is 8 bytes of text as a little-endian
+ * number whatever the machine (byte k in bits 8k to 8k + 7), so that
+ * "the first byte" of a mask is its lowest one.
+ */
+#define QUOTES_ONES	0x0101010101010101ULL
+#define QUOTES_HIGH	0x8080808080808080ULL	/* the top bit of each byte */
+#define QUOTES_LOWER	0x2020202020202020ULL	/* or'ed: letters lowered,
+						 * digits unchanged */
 
-	return (unsigned)(b - 'A') < 26 ? (uint32_t)(b | 0x20) : b;
+/* The 8 bytes at p as a chunk. */
+static inline uint64_t
+quotes_load(const char *p)
+{
+	uint64_t x;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(&x, p, sizeof x);
+#else
+	unsigned k;
+
+	for (x = 0, k = 0; k < 8; k++)
+		x |= (uint64_t)(unsigned char)p[k] << (8 * k);
+#endif
+	return x;
+}
+
+/* The bytes s[i, i + 8) that lie before len (i < len), zeros after. */
+static inline uint64_t
+quotes_load_at(const char *s, size_t len, size_t i)
+{
+	uint64_t x = 0;
+	size_t k;
+
+	if (len - i >= 8)
+		return quotes_load(s + i);
+	if (len >= 8)	/* the last 8 bytes, shifted down */
+		return quotes_load(s + len - 8) >> (8 * (8 - (len - i)));
+	for (k = i; k < len; k++)
+		x |= (uint64_t)(unsigned char)s[k] << (8 * (k - i));
+	return x;
+}
+
+/* A chunk's first n bytes (1 <= n <= 8). */
+static inline uint64_t
+quotes_head(uint64_t x, size_t n)
+{
+	return n >= 8 ? x : x & ((1ULL << (8 * n)) - 1);
+}
+
+/* The top bit of each byte of chunk x that is an ASCII letter or digit. */
+static inline uint64_t
+quotes_word_bytes(uint64_t x)
+{
+	uint64_t y = x & ~QUOTES_HIGH, l = y | QUOTES_LOWER;
+	uint64_t letter, digit;
+
+	/* Per byte, no carries (every sum stays under 0x100): l + 0x1f has
+	 * its top bit iff l >= 'a', l + 0x05 iff l > 'z'; likewise for y
+	 * between '0' and '9'. */
+	letter = (l + 0x1f * QUOTES_ONES) & ~(l + 0x05 * QUOTES_ONES);
+	digit = (y + 0x50 * QUOTES_ONES) & ~(y + 0x46 * QUOTES_ONES);
+	return (letter | digit) & ~x & QUOTES_HIGH;
+}
+
+/* Index of the first byte whose top bit is set in m (m != 0, QUOTES_HIGH
+ * bits only). */
+static inline size_t
+quotes_first(uint64_t m)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(m) >> 3;
+#else
+	size_t k = 0;
+
+	while ((m & 0x80) == 0) {
+		m >>= 8;
+		k++;
+	}
+	return k;
+#endif
+}
+
+/* The first ASCII letter or digit or non-ASCII byte of s[i, len), or len. */
+static size_t
+quotes_skip_tail(const char *s, size_t len, size_t i)
+{
+	uint64_t x, m;
+
+	if (i >= len)
+		return len;
+	x = quotes_load_at(s, len, i);		/* zeros after len */
+	m = (quotes_word_bytes(x) | x) & QUOTES_HIGH;
+	return m != 0 ? i + quotes_first(m) : len;
+}
+
+/* From i: the first ASCII letter or digit or non-ASCII byte, or len. */
+static inline size_t
+quotes_skip_ascii_sep(const char *s, size_t len, size_t i)
+{
+	uint64_t x, m;
+
+	for (; len - i >= 8; i += 8) {
+		x = quotes_load(s + i);
+		m = (quotes_word_bytes(x) | x) & QUOTES_HIGH;
+		if (m != 0)
+			return i + quotes_first(m);
+	}
+	return quotes_skip_tail(s, len, i);
+}
+
+/* The first byte of s[i, len) that is not an ASCII letter or digit, or len. */
+static size_t
+quotes_run_tail(const char *s, size_t len, size_t i)
+{
+	uint64_t m;
+
+	if (i >= len)
+		return len;
+	m = ~quotes_word_bytes(quotes_load_at(s, len, i)) & QUOTES_HIGH;
+	return i + quotes_first(m);	/* a zero after len stops it */
+}
+
+/* From i: the first byte that is not an ASCII letter or digit, or len. */
+static inline size_t
+quotes_ascii_run(const char *s, size_t len, size_t i)
+{
+	uint64_t m;
+
+	for (; len - i >= 8; i += 8) {
+		m = ~quotes_word_bytes(quotes_load(s + i)) & QUOTES_HIGH;
+		if (m != 0)
+			return i + quotes_first(m);
+	}
+	return quotes_run_tail(s, len, i);
+}
+
+/*
+ * The word hash. It is a function of the word's normalised form only:
+ * the UTF-8 bytes of its case-folded characters, apostrophes left out,
+ * taken as chunks of 8 bytes, the last one padded with zero bytes (a
+ * normalised word has none), one multiply a chunk, then mixed down to 32
+ * bits. Two ways compute it: quotes_hash_ascii straight from the text of
+ * a word of ASCII letters and digits, and struct quotes_norm from the
+ * characters of any word; they agree byte for byte, so a word hashes the
+ * same whichever way it was read.
+ */
+#define QUOTES_H0	0x243f6a8885a308d3ULL	/* any start */
+#define QUOTES_HM	0xd6e8feb86659fd93ULL	/* odd multiplier */
+
+static inline uint64_t
+quotes_hash_step(uint64_t h, uint64_t chunk)
+{
+	h = (h ^ chunk) * QUOTES_HM;
+	return h << 29 | h >> 35;
+}
+
+static inline uint32_t
+quotes_hash_end(uint64_t h)
+{
+	return (uint32_t)(quotes_mix(h) >> 32);
+}
+
+/* Hash of the word s[ws, we) of ASCII letters and digits (ws < we <= len). */
+static inline uint32_t
+quotes_hash_ascii(const char *s, size_t len, size_t ws, size_t we)
+{
+	uint64_t h = QUOTES_H0;
+	size_t i = ws;
+
+	for (; we - i > 8; i += 8)
+		h = quotes_hash_step(h, quotes_load(s + i) | QUOTES_LOWER);
+	return quotes_hash_end(quotes_hash_step(h, quotes_head(
+	    quotes_load_at(s, len, i) | QUOTES_LOWER, we - i)));
+}
+
+/* A word's normalised bytes, hashed a buffer at a time as they come. */
+#define QUOTES_NORM_BUF	64	/* a multiple of 8 */
+
+struct quotes_norm {
+	uint64_t h;		/* of the buffers hashed so far */
+	size_t n;		/* bytes in b, < QUOTES_NORM_BUF */
+	char b[QUOTES_NORM_BUF + 8];
+};
+
+/* Hash the whole chunks of the n bytes in b (a multiple of 8). */
+static void
+quotes_norm_hash(struct quotes_norm *nm, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k += 8)
+		nm->h = quotes_hash_step(nm->h, quotes_load(nm->b + k));
+}
+
+static inline void
+quotes_norm_byte(struct quotes_norm *nm, unsigned char c)
+{
+	nm->b[nm->n++] = (char)c;
+	if (nm->n == QUOTES_NORM_BUF) {
+		quotes_norm_hash(nm, QUOTES_NORM_BUF);
+		nm->n = 0;
+	}
+}
+
+/* Append the UTF-8 bytes of a character, folded (quotes_fold). */
+static void
+quotes_norm_char(struct quotes_norm *nm, uint32_t cp)
+{
+	char u[8];
+	size_t k, n;
+
+	n = text_utf8_encode(quotes_fold(cp), u);
+	for (k = 0; k < n; k++)
+		quotes_norm_byte(nm, (unsigned char)u[k]);
+}
+
+/* The hash of all the bytes appended. */
+static uint32_t
+quotes_norm_end(struct quotes_norm *nm)
+{
+	size_t n = (nm->n + 7) & ~(size_t)7;
+
+	memset(nm->b + nm->n, 0, n - nm->n);
+	quotes_norm_hash(nm, n);
+	return quotes_hash_end(nm->h);
+}
+
+/*
+ * Whether an apostrophe inside a word, ending at i, joins it to what
+ * follows ("don't"): a word character must come next.
+ */
+static int
+quotes_apos_joins(const char *s, size_t len, size_t i)
+{
+	uint32_t cp;
+
+	if (i >= len)
+		return 0;
+	quotes_decode(s + i, len - i, &cp);
+	return quotes_classify(cp) == QUOTES_WORD;
+}
+
+/*
+ * The general case of quotes_word_scan, a character at a time: the word
+ * starts at ws and its bytes [ws, i) are ASCII letters and digits (none
+ * if i == ws: a word character then starts at i). Sets *we, *hash and
+ * *pos as quotes_word_scan does.
+ */
+static void
+quotes_word_slow(const char *s, size_t len, size_t ws, size_t i,
+    size_t *pos, size_t *we, uint32_t *hash)
+{
+	struct quotes_norm nm;
+	enum quotes_class cls;
+	size_t n, k;
+	uint32_t cp;
+	unsigned char c;
+	int single = 0;
+
+	nm.h = QUOTES_H0;
+	nm.n = 0;
+	for (k = ws; k < i; k++)
+		quotes_norm_byte(&nm, (unsigned char)s[k] | 0x20);
+	if (i == ws) {
+		i += quotes_decode(s + i, len - i, &cp);
+		single = quotes_spaceless(cp);
+		quotes_norm_char(&nm, cp);
+	}
+	*we = len;
+	while (i < len) {
+		c = (unsigned char)s[i];
+		if (c < 0x80 && (single || c != '\'')) {
+			if (quotes_ascii_word((char)c) && !single) {
+				quotes_norm_byte(&nm, c | 0x20);
+				i++;
+				continue;
+			}
+			/* An ASCII separator ends the word and is passed;
+			 * after a spaceless letter, so does any ASCII. */
+			*we = i;
+			i += !quotes_ascii_word((char)c);
+			break;
+		}
+		n = quotes_decode(s + i, len - i, &cp);
+		cls = quotes_classify(cp);
+		if (cls == QUOTES_APOS && !single &&
+		    quotes_apos_joins(s, len, i + n)) {
+			i += n;		/* "don't": one word */
+			continue;
+		}
+		if (cls == QUOTES_WORD) {
+			/* After a spaceless letter only its marks go on;
+			 * a spaceless letter starts a word of its own. */
+			if (single ? !quotes_mark(cp) : quotes_spaceless(cp)) {
+				*we = i;
+				break;
+			}
+			quotes_norm_char(&nm, cp);
+			i += n;
+			continue;
+		}
+		*we = i;
+		i += n;
+		break;
+	}
+	*pos = i;
+	*hash = quotes_norm_end(&nm);
 }
 
 /*
  * Find the next word of s[*pos, len): sets its bytes [*ws, *we) and the
  * hash of its normalised form, moves *pos past it. Returns 0 when there
  * is none. Starting at a word's first byte gives that same word.
+ *
+ * A word of ASCII letters and digits ended by a separator (most words)
+ * is found and hashed 8 bytes at a time; any other goes through
+ * quotes_word_slow.
  */
-static int
+static inline int
 quotes_word_scan(const char *s, size_t len, size_t *pos, size_t *ws,
     size_t *we, uint32_t *hash)
 {
-	enum quotes_class cls, next;
-	size_t i = *pos, n, wstart = 0, wend;
-	uint64_t h = 0;
-	uint32_t cp, cp2;
-	int inword = 0, single = 0, sl;
+	size_t i = *pos, j, n;
+	uint32_t cp;
 
 	while (i < len) {
-		if (inword && single) {
-			/* After a spaceless letter only its marks go on. */
-			if ((unsigned char)s[i] < 0x80) {
-				wend = i;
-				i += !quotes_ascii_word(s[i]);
-				goto done;
+		i = quotes_skip_ascii_sep(s, len, i);
+		if (i == len)
+			break;
+		if ((unsigned char)s[i] < 0x80) {	/* a letter or digit */
+			*ws = i;
+			j = quotes_ascii_run(s, len, i);
+			if (j == len || ((unsigned char)s[j] < 0x80 &&
+			    s[j] != '\'')) {
+				*we = j;
+				*hash = quotes_hash_ascii(s, len, i, j);
+				*pos = j + (j < len);
+				return 1;
 			}
-		} else if (inword) {
-			/* ASCII letters and digits, the bulk of a word. */
-			while (i < len && quotes_ascii_word(s[i])) {
-				h = (h ^ quotes_ascii_fold(s[i])) *
-				    0x100000001b3ULL;
-				i++;
+			if ((unsigned char)s[j] >= 0x80) {
+				n = quotes_decode(s + j, len - j, &cp);
+				if (quotes_classify(cp) == QUOTES_SEP) {
+					*we = j;	/* "word—" */
+					*hash = quotes_hash_ascii(s, len, i, j);
+					*pos = j + n;
+					return 1;
+				}
 			}
-			if (i == len)
-				break;
-			/* An ASCII separator ends it (what the general
-			 * step below does, without decoding). */
-			if ((unsigned char)s[i] < 0x80 && s[i] != '\'') {
-				wend = i++;
-				goto done;
-			}
-		} else {
-			/* ASCII separators between words. */
-			while (i < len && (unsigned char)s[i] < 0x80 &&
-			    !quotes_ascii_word(s[i]))
-				i++;
-			if (i == len)
-				break;
-			if (quotes_ascii_word(s[i])) {	/* a word starts */
-				inword = 1;
-				wstart = i;
-				h = 0xcbf29ce484222325ULL;
-				continue;
-			}
+			quotes_word_slow(s, len, i, j, pos, we, hash);
+			return 1;
 		}
 		n = quotes_decode(s + i, len - i, &cp);
-		cls = quotes_classify(cp);
-		if (cls == QUOTES_APOS && inword && !single) {
-			next = QUOTES_SEP;
-			if (i + n < len) {
-				quotes_decode(s + i + n, len - i - n, &cp2);
-				next = quotes_classify(cp2);
-			}
-			if (next == QUOTES_WORD) {
-				i += n;		/* "don't": one word */
-				continue;
-			}
+		if (quotes_classify(cp) == QUOTES_WORD) {
+			*ws = i;
+			quotes_word_slow(s, len, i, i, pos, we, hash);
+			return 1;
 		}
-		if (cls == QUOTES_WORD) {
-			sl = quotes_spaceless(cp);
-			if (inword && (single ? !quotes_mark(cp) : sl)) {
-				wend = i;	/* this letter starts the next */
-				goto done;
-			}
-			if (!inword) {
-				inword = 1;
-				single = sl;
-				wstart = i;
-				h = 0xcbf29ce484222325ULL;
-			}
-			h = (h ^ quotes_fold(cp)) * 0x100000001b3ULL;
-		} else if (inword) {
-			wend = i;
-			i += n;
-			goto done;
-		}
-		i += n;
+		i += n;		/* a separator, or an apostrophe outside a word */
 	}
 	*pos = len;
-	if (!inword)
+	return 0;
+}
+
+/*
+ * Bulk tokenising (quotes_tokenize): the same words as quotes_word_scan,
+ * found 64 bytes at a time. Each block gets two bit masks (bit k: byte
+ * k of the block): the ASCII letters and digits, and the "slow" bytes,
+ * non-ASCII or apostrophes, which only quotes_word_scan reads. Before the
+ * first slow byte, a word is a run of mask bits after a separator and
+ * ends at an ASCII separator or the end of the text, so the words there
+ * come straight from the mask, with no loop from byte to byte and no
+ * dependency from one word's end to the next word's search.
+ */
+#define QUOTES_BLOCK	64
+
+/* The top bits of m (QUOTES_HIGH bits only) as 8 bits: byte k in bit k. */
+static inline uint64_t
+quotes_gather(uint64_t m)
+{
+	return ((m >> 7) * 0x0102040810204080ULL) >> 56;
+}
+
+/* The top bit of each byte of chunk x that is an apostrophe or >= 0x80. */
+static inline uint64_t
+quotes_slow_bytes(uint64_t x)
+{
+	uint64_t a = x ^ ('\'' * QUOTES_ONES), low = ~QUOTES_HIGH;
+
+	/* A byte of a is zero (an apostrophe in x) iff neither it nor the
+	 * sum of its low seven bits and 0x7f has its top bit set. */
+	return (x | ~(((a & low) + low) | a)) & QUOTES_HIGH;
+}
+
+/*
+ * The masks of s[i, i + 64): *word of the ASCII letters and digits,
+ * *slow of the slow bytes. Bytes at or after len are in neither.
+ */
+static inline void
+quotes_block_masks(const char *s, size_t len, size_t i, uint64_t *word,
+    uint64_t *slow)
+{
+	uint64_t x, w = 0, h = 0;
+	unsigned c;
+
+	for (c = 0; c < QUOTES_BLOCK; c += 8, i += 8) {
+		if (i >= len)
+			break;
+		x = len - i >= 8 ? quotes_load(s + i) :
+		    quotes_load_at(s, len, i);
+		w |= quotes_gather(quotes_word_bytes(x)) << c;
+		h |= quotes_gather(quotes_slow_bytes(x)) << c;
+	}
+	*word = w;
+	*slow = h;
+}
+
+/* Index of the lowest set bit of m != 0. */
+static inline unsigned
+quotes_low_bit(uint64_t m)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctzll(m);
+#else
+	unsigned k = 0;
+
+	while ((m & 1) == 0) {
+		m >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
+/* Append the word [off + ws, off + we) to q->w. Returns 0 to stop. */
+static inline int
+quotes_word_add(struct quotes *q, uint32_t off, size_t ws, size_t we,
+    uint32_t hash)
+{
+	struct quotes_word *w;
+
+	if (quotes_stop_at(q, (uint32_t)q->nw))
 		return 0;
-	wend = len;
-	i = len;
-done:
-	*ws = wstart;
-	*we = wend;
-	*hash = (uint32_t)(quotes_mix(h) >> 32);
-	*pos = i;
+	if (q->nw == q->capw)
+		q->w = xgrow(q->w, &q->capw, q->nw + 1, sizeof *q->w);
+	w = &q->w[q->nw++];
+	w->start = off + (uint32_t)ws;
+	w->end = off + (uint32_t)we;
+	w->hash = hash;
 	return 1;
+}
+
+/*
+ * The words of the block at base that start at or after its byte *cur (a
+ * place quotes_word_scan may start from) and end before the block's
+ * first slow byte at or after *cur and before the block's end; moves
+ * *cur to the end of the last one. Returns the index of that slow byte
+ * (QUOTES_BLOCK if none), or -1 to stop.
+ */
+static int
+quotes_block_words(struct quotes *q, uint32_t off, size_t len, size_t base,
+    uint64_t word, uint64_t slow, unsigned *cur)
+{
+	const char *s = q->buf + off;
+	uint64_t from = ~0ULL << *cur, starts;
+	unsigned st, e, hfirst;
+
+	slow &= from;
+	hfirst = slow != 0 ? quotes_low_bit(slow) : QUOTES_BLOCK;
+	/* A word starts after a byte that is not a letter or digit; the
+	 * byte before *cur never is one. */
+	starts = word & ~(word << 1) & from;
+	for (; starts != 0; starts &= starts - 1) {
+		st = quotes_low_bit(starts);
+		if (st >= hfirst)
+			break;
+		e = st == 0 && word == ~0ULL ? QUOTES_BLOCK :
+		    st + quotes_low_bit(~(word >> st));
+		if (e >= hfirst)
+			break;	/* it goes on into a slow byte or may go on
+				 * past the block */
+		if (!quotes_word_add(q, off, base + st, base + e,
+		    quotes_hash_ascii(s, len, base + st, base + e)))
+			return -1;
+		*cur = e;
+	}
+	if (starts == 0 && hfirst == QUOTES_BLOCK)
+		*cur = QUOTES_BLOCK;	/* none reaches the end */
+	return (int)hfirst;
 }
 
 /* Append the words of the bytes [off, off + len) of one source line. */
@@ -450,18 +836,39 @@ static void
 quotes_tokenize(struct quotes *q, uint32_t off, uint32_t len)
 {
 	const char *s = q->buf + off;
-	struct quotes_word *w;
-	size_t pos = 0, ws, we;
+	uint64_t word, slow;
+	size_t base, pos = 0, until, ws, we;
 	uint32_t hash;
+	unsigned cur;
+	int h;
 
-	while (quotes_word_scan(s, len, &pos, &ws, &we, &hash)) {
-		if (quotes_stop_at(q, (uint32_t)q->nw))
-			return;
-		q->w = xgrow(q->w, &q->capw, q->nw + 1, sizeof *q->w);
-		w = &q->w[q->nw++];
-		w->start = off + ws;
-		w->end = off + we;
-		w->hash = hash;
+	while (pos < len) {
+		base = pos;
+		cur = 0;
+		quotes_block_masks(s, len, base, &word, &slow);
+		for (;;) {
+			h = quotes_block_words(q, off, len, base, word, slow,
+			    &cur);
+			if (h < 0)
+				return;
+			pos = base + cur;
+			if (h == QUOTES_BLOCK && cur > 0)
+				break;		/* on to the next block */
+			/* Word by word through a slow byte, or through a
+			 * word that reaches the block's end with none taken
+			 * before it. */
+			until = h == QUOTES_BLOCK ? pos : base + (size_t)h;
+			do {
+				if (!quotes_word_scan(s, len, &pos, &ws, &we,
+				    &hash))
+					return;
+				if (!quotes_word_add(q, off, ws, we, hash))
+					return;
+			} while (pos <= until);
+			if (pos - base >= QUOTES_BLOCK)
+				break;
+			cur = (unsigned)(pos - base);	/* same masks */
+		}
 	}
 }
 
@@ -795,26 +1202,6 @@ quotes_table_slot(const struct quotes_table *t, uint64_t key)
 	return i;
 }
 
-/* Hash key of the window of words [i, i + QUOTES_K) of q->w. */
-static uint64_t
-quotes_window(const struct quotes *q, uint32_t i)
-{
-	uint64_t g = 0;
-	uint32_t j;
-
-	for (j = 0; j < QUOTES_K; j++)
-		g = g * QUOTES_P + quotes_mix(q->w[i + j].hash);
-	return g;
-}
-
-/* The window at i + 1 from the window g at i. */
-static uint64_t
-quotes_window_roll(const struct quotes *q, uint64_t g, uint32_t i)
-{
-	g -= quotes_mix(q->w[i].hash) * q->pk;
-	return g * QUOTES_P + quotes_mix(q->w[i + QUOTES_K].hash);
-}
-
 static uint64_t
 quotes_key(uint64_t g)
 {
@@ -824,23 +1211,31 @@ quotes_key(uint64_t g)
 }
 
 /*
- * Fill q->key for the windows of unit u (rolling the hash is exact, so
- * key[i] is also what quotes_window gives for a window started afresh).
+ * Fill q->key for the windows of unit u: key[i] is the window of words
+ * [i, i + QUOTES_K), the polynomial sum of mix(hash) * QUOTES_P^(K-1-j)
+ * over its words j, mixed (quotes_key), rolled a word at a time (rolling
+ * is exact: the same as started afresh). Each word is mixed once; the
+ * last QUOTES_K mixed words are kept in a ring for the roll.
  */
 static void
 quotes_unit_keys(struct quotes *q, const struct quotes_unit *u)
 {
-	uint32_t i, end = u->wfirst + u->wn;
-	uint64_t g;
+	uint64_t ring[QUOTES_K], g = 0, m;
+	uint32_t i, slot = 0;
 
 	q->key = xgrow(q->key, &q->capk, q->nw, sizeof *q->key);
 	if (u->wn < QUOTES_K)
 		return;
-	g = quotes_window(q, u->wfirst);
-	for (i = u->wfirst; i + QUOTES_K <= end; i++) {
-		if (i != u->wfirst)
-			g = quotes_window_roll(q, g, i - 1);
-		q->key[i] = quotes_key(g);
+	for (i = 0; i < u->wn; i++) {
+		m = quotes_mix(q->w[u->wfirst + i].hash);
+		if (i >= QUOTES_K)
+			g -= ring[slot] * q->pk;	/* the oldest word */
+		g = g * QUOTES_P + m;
+		ring[slot] = m;
+		if (++slot == QUOTES_K)
+			slot = 0;
+		if (i + 1 >= QUOTES_K)
+			q->key[u->wfirst + i + 1 - QUOTES_K] = quotes_key(g);
 	}
 }
 

@@ -602,6 +602,61 @@ test_edges(void)
 	doc_free(&d);
 }
 
+/*
+ * A word hashes the same whichever way it is read: quotes.c hashes a word
+ * of ASCII letters and digits straight from the text, 8 bytes at a time,
+ * and any other word (a soft hyphen, ZWJ or apostrophe inside it, a
+ * Kelvin sign that folds to "k", a word that fills a 64-byte block, one
+ * followed by a dash or a curly quote) a character at a time. Here every
+ * word of each passage is written one way in the article and the other
+ * way in the comment, so a hash that depended on the way would lose the
+ * links.
+ */
+static void
+test_paths(void)
+{
+	static const char paths[] =
+	    "Paths\n\n"
+	    "Th\xc2\xad" "e com\xc2\xadmittee don\xe2\x80\x99t trust "
+	    "th\xc2\xad" "e \xe2\x84\xaa" "eeper o\xc2\xad" "f "
+	    "internation\xc2\xad" "alisation rec\xc2\xad" "ords a\xc2\xad"
+	    "ll, it's administra\xe2\x80\x8dtion sa\xc2\xad" "id.\n"
+	    "Supercalifragilisticexpialidocioussupercalifragilistic"
+	    "expialidocious weather made every ferry captain wonder whether "
+	    "the harbour would ever reopen.\n"
+	    "Every caf\xc3\xa9 on the Stra\xc3\x9f" "e served na\xc3\xafve "
+	    "d\xc3\xa9tente communiqu\xc3\xa9s until midnight.\n\n"
+	    "4 thoughts on \"Paths\"\n\n"
+	    "  1. THE COMMITTEE dont trust the Keeper of\n"
+	    "    internationalisation records all its administration said\n\n"
+	    "  2. Supercalifragilistic\xc2\xad" "expialidocioussupercalifragi"
+	    "listicexpialidocious weath\xe2\x80\x99" "er ma\xc2\xad" "de "
+	    "ev\xc2\xad" "ery fe\xc2\xad" "rry cap\xc2\xad" "tain "
+	    "won\xc2\xad" "der wheth\xc2\xad" "er th\xc2\xad" "e "
+	    "harb\xc2\xad" "our\n\n"
+	    "  3. \xe2\x80\x9cweather\xe2\x80\x9d made\xe2\x80\x94" "every "
+	    "ferry\xe2\x80\x94" "captain wonder\xe2\x80\xa6 whether the "
+	    "harbour would ever reopen\n\n"
+	    "  4. every CAF\xc3\x89 on the STRA\xe1\xba\x9e" "E served "
+	    "NA\xc3\x8fVE D\xc3\x89TENTE communiqu\xc3\xa9s\n";
+	struct doc *d = doc_of(paths, sizeof paths - 1);
+
+	is_int((long long)d->nlinks, 4, "paths: four links");
+	expect_link(d, 1, 0, "Th\xc2\xad" "e com", 0, "the committee dont "
+	    "trust the keeper of internationalisation records all its "
+	    "administration said");
+	expect_link(d, 2, 0, "Supercal", 0, "supercalifragilisticexpialidocious"
+	    "supercalifragilisticexpialidocious weather made every ferry "
+	    "captain wonder whether the harbour");
+	expect_link(d, 3, 0, "Supercal", 0, "weather made every ferry captain "
+	    "wonder whether the harbour would ever reopen");
+	expect_link(d, 4, 0, "Every caf", 0, "every caf\xc3\xa9 on the "
+	    "stra\xc3\x9f" "e served na\xc3\xafve d\xc3\xa9tente "
+	    "communiqu\xc3\xa9s");
+	check_invariants(d, "paths");
+	doc_free(&d);
+}
+
 /* Is link l's passage exactly the bytes want? */
 static int
 link_is(const struct doc *d, const struct doc_link *l, const char *want)
@@ -1015,6 +1070,7 @@ main(void)
 {
 	test_small();
 	test_edges();
+	test_paths();
 	test_spaceless();
 	test_seed();
 	test_scale();
