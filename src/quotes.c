@@ -1224,6 +1224,10 @@ quotes_unit_keys(struct quotes *q, const struct quotes_unit *u)
 	uint32_t i, slot = 0;
 
 	q->key = xgrow(q->key, &q->capk, q->nw, sizeof *q->key);
+	/* 0 (never a key: quotes_key) where no window starts: the last
+	 * words, so loops over the keys of several units can skip them. */
+	for (i = u->wn >= QUOTES_K ? u->wn - QUOTES_K + 1 : 0; i < u->wn; i++)
+		q->key[u->wfirst + i] = 0;
 	if (u->wn < QUOTES_K)
 		return;
 	for (i = 0; i < u->wn; i++) {
@@ -1323,6 +1327,7 @@ quotes_stream_next(struct quotes_stream *st, uint64_t *key, uint32_t *start)
  * than about QUOTES_RECENT windows may still be listed once per copy.
  */
 #define QUOTES_RECENT	(1u << 16)
+#define QUOTES_PASS1_BATCH	8192	/* words tokenised at a time */
 #define QUOTES_WAYS	4
 
 struct quotes_pass1 {
@@ -1387,16 +1392,23 @@ quotes_pass1_run(void *arg)
 			quotes_pass1_stream(p1, &q->u[ui]);
 			continue;
 		}
+		/* A batch of units, so that look-ups are asked for early
+		 * across unit ends too (keys 0: no window there). */
 		q->nw = 0;
-		quotes_unit_words(q, &q->u[ui]);
-		quotes_unit_keys(q, &q->u[ui]);
-		for (i = 0; i + QUOTES_K <= q->nw; i++) {
+		for (; ui < p1->to && q->nw < QUOTES_PASS1_BATCH &&
+		    !quotes_streamed(&q->u[ui], ui, p1->uc); ui++) {
+			quotes_unit_words(q, &q->u[ui]);
+			quotes_unit_keys(q, &q->u[ui]);
+		}
+		ui--;
+		for (i = 0; i < q->nw; i++) {
 			if (quotes_stop_at(q, i))
 				break;
-			if (i + QUOTES_AHEAD + QUOTES_K <= q->nw)
+			if (i + QUOTES_AHEAD < q->nw)
 				QUOTES_PREFETCH(&p1->bloom[quotes_bloom_index(
 				    nb, q->key[i + QUOTES_AHEAD])]);
-			quotes_pass1_add(p1, q->key[i]);
+			if (q->key[i] != 0)
+				quotes_pass1_add(p1, q->key[i]);
 		}
 	}
 	free(q->w);
@@ -1548,23 +1560,24 @@ quotes_index_window(struct quotes *q, uint64_t key, uint32_t start)
 }
 
 /*
- * Fill q->cslot for the windows of unit u (keys in q->key): the table
- * and its filter do not change in pass two, so this runs ahead of the
- * scan, in the tokenising thread.
+ * Fill q->cslot for every window of the words in q->w (keys in q->key,
+ * 0 where no window starts): the table and its filter do not change in
+ * pass two, so this runs ahead of the scan, where a run is made.
  */
 static void
-quotes_unit_cslots(struct quotes *q, const struct quotes_unit *u)
+quotes_cslots(struct quotes *q)
 {
-	uint32_t i, end = u->wfirst + u->wn;
+	uint32_t i;
 	size_t s;
 
 	q->cslot = xgrow(q->cslot, &q->capcs, q->nw, sizeof *q->cslot);
-	for (i = u->wfirst; i + QUOTES_K <= end; i++) {
-		if (i + QUOTES_AHEAD + QUOTES_K <= end)
+	for (i = 0; i < q->nw; i++) {
+		if (i + QUOTES_AHEAD < q->nw)
 			QUOTES_PREFETCH(&q->filter[quotes_bloom_index(
 			    q->nfilter, q->key[i + QUOTES_AHEAD])]);
 		q->cslot[i] = QUOTES_NONE;
-		if (!quotes_bloom_has(q->filter, q->nfilter, q->key[i]))
+		if (q->key[i] == 0 ||
+		    !quotes_bloom_has(q->filter, q->nfilter, q->key[i]))
 			continue;
 		s = quotes_table_slot(&q->t, q->key[i]);
 		if (q->t.keys[s] != 0)
@@ -1828,8 +1841,8 @@ quotes_feed_make(struct quotes_feed *f, size_t r)
 		}
 		quotes_unit_words(&pq, &pq.u[k]);
 		quotes_unit_keys(&pq, &pq.u[k]);
-		quotes_unit_cslots(&pq, &pq.u[k]);
 	}
+	quotes_cslots(&pq);
 	sl->w = pq.w;
 	sl->capw = pq.capw;
 	sl->key = pq.key;
