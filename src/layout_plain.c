@@ -46,6 +46,12 @@ lay_ascii_letter(unsigned char c)
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
+static int
+lay_ascii_alnum(unsigned char c)
+{
+	return lay_ascii_letter(c) || (c >= '0' && c <= '9');
+}
+
 /* Whether s[i] is an anchor (see above). */
 static int
 lay_plain_anchor(const unsigned char *u, size_t i)
@@ -55,7 +61,7 @@ lay_plain_anchor(const unsigned char *u, size_t i)
 	if (i < 2 || u[i - 1] != ' ' || !lay_ascii_letter(u[i]))
 		return 0;
 	c = u[i - 2];
-	return lay_ascii_letter(c) || (c >= '0' && c <= '9');
+	return lay_ascii_alnum(c);
 }
 
 /*
@@ -199,8 +205,15 @@ lay_plain_last_break(struct lay_plain_brk *b, size_t i, size_t j, size_t la)
 
 	if (la == j)
 		return j;
-	if (la > 0)
+	if (la > 0) {
 		b->a = la;
+		/* One word of ASCII letters and digits from the anchor on:
+		 * no opportunity inside (LB23, LB25, LB28), so the anchor. */
+		for (q = la + 1; q <= j && lay_ascii_alnum(u[q]); q++)
+			;
+		if (q > j)
+			return la;
+	}
 	e = j + LAY_PLAIN_AHEAD < b->len ? j + LAY_PLAIN_AHEAD : b->len;
 	while (e < b->len && (u[e] & 0xc0) == 0x80)
 		e++;
