@@ -95,19 +95,18 @@ struct quotes_word {
 };
 
 /*
- * A unit's text: an article unit is the one span text; a comment unit is
- * the lines doc->lines[lfirst, lfirst + ln). start/end bound its bytes
- * (units never overlap). wfirst/wn: its words in q->w while its comment
- * (or, for the article, the unit itself) is being worked on.
+ * A unit's text: an article unit is the one span [start, end); a comment
+ * unit is the lines of its paragraph, doc->paras[index] (start/end bound
+ * their bytes). Units never overlap. wfirst/wn: its words in q->w while
+ * its comment (or, for the article, the unit itself) is being worked on.
+ * Kept small: a document has a unit per paragraph (160,000 in 100 MB).
  */
 struct quotes_unit {
-	struct span text;	/* article units */
-	uint32_t lfirst, ln;	/* comment units */
 	uint32_t start, end;
 	uint32_t wfirst, wn;
-	enum doc_source_kind kind;
 	uint32_t index;		/* article: block; comment: para */
 	uint32_t comment;	/* comment: its index */
+	uint8_t kind;		/* enum doc_source_kind */
 };
 
 /*
@@ -877,15 +876,21 @@ static struct span
 quotes_unit_span(const struct quotes *q, const struct quotes_unit *u,
     uint32_t k)
 {
-	if (u->kind == DOC_SOURCE_ARTICLE)
-		return u->text;
-	return q->d->lines[u->lfirst + k];
+	struct span sp;
+
+	if (u->kind == DOC_SOURCE_ARTICLE) {
+		sp.off = u->start;
+		sp.len = u->end - u->start;
+		return sp;
+	}
+	return q->d->lines[q->d->paras[u->index].lines.first + k];
 }
 
 static uint32_t
-quotes_unit_nspans(const struct quotes_unit *u)
+quotes_unit_nspans(const struct quotes *q, const struct quotes_unit *u)
 {
-	return u->kind == DOC_SOURCE_ARTICLE ? 1 : u->ln;
+	return u->kind == DOC_SOURCE_ARTICLE ? 1 :
+	    (uint32_t)q->d->paras[u->index].lines.n;
 }
 
 /* Append the words of unit u to q->w, setting u->wfirst and u->wn. */
@@ -896,7 +901,7 @@ quotes_unit_words(struct quotes *q, struct quotes_unit *u)
 	uint32_t k;
 
 	u->wfirst = q->nw;
-	for (k = 0; k < quotes_unit_nspans(u); k++) {
+	for (k = 0; k < quotes_unit_nspans(q, u); k++) {
 		sp = quotes_unit_span(q, u, k);
 		quotes_tokenize(q, sp.off, sp.len);
 	}
@@ -916,15 +921,12 @@ quotes_unit_add(struct quotes *q, enum doc_source_kind kind, struct span text,
 	q->u = xgrow(q->u, &q->capu, q->nu + 1, sizeof *q->u);
 	u = &q->u[q->nu];
 	memset(u, 0, sizeof *u);
-	u->kind = kind;
-	u->text = text;
-	u->lfirst = lfirst;
-	u->ln = ln;
+	u->kind = (uint8_t)kind;
 	u->index = index;
 	u->comment = comment;
 	u->start = UINT32_MAX;
-	for (k = 0; k < quotes_unit_nspans(u); k++) {
-		sp = quotes_unit_span(q, u, k);
+	for (k = 0; k < (kind == DOC_SOURCE_ARTICLE ? 1 : ln); k++) {
+		sp = kind == DOC_SOURCE_ARTICLE ? text : q->d->lines[lfirst + k];
 		if (sp.len == 0)
 			continue;
 		if (sp.off < u->start)
@@ -1048,7 +1050,7 @@ quotes_unit_has(const struct quotes *q, const struct quotes_unit *u,
 
 	if (off < u->start || off >= u->end)
 		return 0;
-	for (k = 0; k < quotes_unit_nspans(u); k++) {
+	for (k = 0; k < quotes_unit_nspans(q, u); k++) {
 		sp = quotes_unit_span(q, u, k);
 		if (off >= sp.off && off < sp.off + sp.len)
 			return 1;
@@ -1087,7 +1089,7 @@ quotes_iter_at(struct quotes_iter *it, const struct quotes *q, uint32_t off)
 {
 	const struct quotes_unit *u = quotes_unit_at(q, off);
 	struct span sp;
-	uint32_t k, n = quotes_unit_nspans(u);
+	uint32_t k, n = quotes_unit_nspans(q, u);
 
 	it->q = q;
 	it->u = u;
@@ -1108,7 +1110,7 @@ quotes_iter_next(struct quotes_iter *it, struct quotes_word *w)
 	const struct quotes *q = it->q;
 	struct span sp;
 	size_t ws, we;
-	uint32_t n = quotes_unit_nspans(it->u);
+	uint32_t n = quotes_unit_nspans(q, it->u);
 
 	while (it->k < n) {
 		sp = quotes_unit_span(q, it->u, it->k);
