@@ -12,7 +12,9 @@
  * part by part with the layout_* functions (every line checked: widths add
  * up and fit, glyph text is safe) and printed with dump_write to a memory
  * stream (output safe, every line at most width cells by wcwidth); (2) as
- * raw lines, each laid out with lay_para directly (same checks).
+ * raw lines, each laid out with lay_para directly (same checks), and
+ * again with the fast paths off (text_opts.slow): the two layouts must be
+ * the same, line for line and glyph for glyph.
  */
 #define _GNU_SOURCE 1
 #include "config.h"
@@ -168,21 +170,54 @@ fuzz_layout_doc(const struct fuzz_params *p, const uint8_t *text,
 	doc_free(&d);
 }
 
+/* Whether lines [from, a->nlines) of a and [from, b->nlines) of b agree. */
+static int
+fuzz_lay_same(const struct lay *a, const struct lay *b, size_t from)
+{
+	const struct lay_line *x, *y;
+	const struct lay_glyph *g, *h;
+	size_t i, k;
+
+	if (a->nlines != b->nlines)
+		return 0;
+	for (i = from; i < a->nlines; i++) {
+		x = &a->lines[i];
+		y = &b->lines[i];
+		if (x->n != y->n || x->indent != y->indent ||
+		    x->width != y->width || x->src != y->src)
+			return 0;
+		for (k = 0; k < x->n; k++) {
+			g = &a->glyphs[x->first + k];
+			h = &b->glyphs[y->first + k];
+			if (g->src != h->src || g->len != h->len ||
+			    g->width != h->width || g->attr != h->attr ||
+			    memcmp(a->text + g->text, b->text + h->text,
+			    g->len) != 0)
+				return 0;
+		}
+	}
+	return 1;
+}
+
 /* Each line of the raw bytes through lay_para, text at offset 0. */
 static void
 fuzz_layout_para(const struct fuzz_params *p, const uint8_t *text,
     size_t len)
 {
 	struct lay_style st = p->st;
-	struct text_para tp;
-	struct lay l;
+	struct text_opts slow = p->t;
+	struct text_para tp, tps;
+	struct lay l, ls;
 	size_t s = 0, e, before;
 	char *line;
 
 	st.ranges = p->r;
 	st.nranges = 2;
+	slow.slow = 1;
 	text_para_init(&tp);
+	text_para_init(&tps);
 	lay_init(&l);
+	lay_init(&ls);
 	while (s <= len) {
 		for (e = s; e < len && text[e] != '\n' && text[e] != '\r'; e++)
 			;
@@ -192,6 +227,8 @@ fuzz_layout_para(const struct fuzz_params *p, const uint8_t *text,
 		lay_para(&l, &tp, &p->t, line, e - s, (uint32_t)s, &st);
 		FUZZ_ASSERT(l.nlines > before);
 		fuzz_check_lay(&l, p->width);
+		lay_para(&ls, &tps, &slow, line, e - s, (uint32_t)s, &st);
+		FUZZ_ASSERT(fuzz_lay_same(&l, &ls, before));
 		free(line);
 		s = e + 1;
 	}
@@ -200,7 +237,9 @@ fuzz_layout_para(const struct fuzz_params *p, const uint8_t *text,
 	    LAY_MARK);
 	fuzz_check_lay(&l, p->width);
 	lay_free(&l);
+	lay_free(&ls);
 	text_para_free(&tp);
+	text_para_free(&tps);
 }
 
 int
