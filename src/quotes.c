@@ -404,22 +404,29 @@ quotes_word_bytes(uint64_t x)
 	return (letter | digit) & ~x & QUOTES_HIGH;
 }
 
+/* Index of the lowest set bit of m != 0. */
+static inline unsigned
+quotes_low_bit(uint64_t m)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctzll(m);
+#else
+	unsigned k = 0;
+
+	while ((m & 1) == 0) {
+		m >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
 /* Index of the first byte whose top bit is set in m (m != 0, QUOTES_HIGH
  * bits only). */
 static inline size_t
 quotes_first(uint64_t m)
 {
-#if defined(__GNUC__)
-	return (size_t)__builtin_ctzll(m) >> 3;
-#else
-	size_t k = 0;
-
-	while ((m & 0x80) == 0) {
-		m >>= 8;
-		k++;
-	}
-	return k;
-#endif
+	return quotes_low_bit(m) >> 3;
 }
 
 /* The first ASCII letter or digit or non-ASCII byte of s[i, len), or len. */
@@ -754,23 +761,6 @@ quotes_block_masks(const char *s, size_t len, size_t i, uint64_t *word,
 	}
 	*word = w;
 	*slow = h;
-}
-
-/* Index of the lowest set bit of m != 0. */
-static inline unsigned
-quotes_low_bit(uint64_t m)
-{
-#if defined(__GNUC__)
-	return (unsigned)__builtin_ctzll(m);
-#else
-	unsigned k = 0;
-
-	while ((m & 1) == 0) {
-		m >>= 1;
-		k++;
-	}
-	return k;
-#endif
 }
 
 /* Append the word [off + ws, off + we) to q->w. Returns 0 to stop. */
