@@ -450,21 +450,16 @@ draw_status(struct tui *t)
 static void
 draw_help(struct tui *t)
 {
-	int area = t->rows - 1, row;
+	struct help *h = &t->help_view;
+	int area = t->rows - 2, row;	/* below the title, above the status */
 	size_t i;
 
-	if (t->help_lines == NULL)
-		t->help_lines = keys_help_screen(&t->nhelp);
-	if (area < 1)
-		area = t->rows;
-	draw_label(t, 0, 0, t->cols, "gloss keys (j/k scroll, q or h "
-	    "closes). A count before g, G, J, K or Enter picks item N.",
+	help_layout(h, &t->lc.scratch, &t->lc.opts, t->cols);
+	help_clamp(h, area);
+	draw_label(t, 0, 0, t->cols, "gloss keys (j/k scroll, q or h closes)",
 	    TH_TITLE_FOCUS, TERM_BOLD | TERM_REVERSE, 0);
-	if (t->help_top + 1 > t->nhelp)
-		t->help_top = t->nhelp ? t->nhelp - 1 : 0;
-	for (row = 1, i = t->help_top; row < area && i < t->nhelp; row++, i++)
-		draw_label(t, row, 0, t->cols, t->help_lines[i], TH_TEXT, 0,
-		    0);
+	for (row = 1, i = h->top; row <= area && i < h->lay.nlines; row++, i++)
+		draw_line(row, 0, t->cols, &h->lay, i, TH_TEXT, 0, NULL);
 }
 
 void

@@ -343,6 +343,38 @@ static const char *const keys_prompt[][2] = {
 
 #define KEYS_NPROMPT	(sizeof keys_prompt / sizeof keys_prompt[0])
 
+/* A help line: keys padded to KEYS_HELP_COLUMN, then the description. */
+static char *
+keys_help_format(const char *keys, const char *desc, size_t *at)
+{
+	char *s = xasprintf("  %-*s %s", KEYS_HELP_COLUMN, keys, desc);
+
+	if (at != NULL)
+		*at = strlen(s) - strlen(desc);
+	return s;
+}
+
+/* The keys of action a as names separated by spaces, into ks. */
+static void
+keys_of_action_names(enum key_action a, char *ks, size_t size)
+{
+	int keys[16];
+	size_t nk, i, len = 0;
+	char name[16];
+
+	nk = keys_of_action(a, keys, 16);
+	ks[0] = '\0';
+	for (i = 0; i < nk; i++) {
+		keys_name(keys[i], name, sizeof name);
+		if (len + strlen(name) + 2 >= size)
+			break;
+		len += (size_t)snprintf(ks + len, size - len, "%s%s",
+		    i ? " " : "", name);
+	}
+	if (nk == 0)
+		snprintf(ks, size, "(unbound)");
+}
+
 char **
 keys_prompt_help(size_t *n)
 {
@@ -350,30 +382,9 @@ keys_prompt_help(size_t *n)
 	size_t i;
 
 	for (i = 0; i < KEYS_NPROMPT; i++)
-		lines[i] = xasprintf("  %-*s %s", KEYS_HELP_COLUMN,
-		    keys_prompt[i][0], keys_prompt[i][1]);
+		lines[i] = keys_help_format(keys_prompt[i][0],
+		    keys_prompt[i][1], NULL);
 	*n = KEYS_NPROMPT;
-	return lines;
-}
-
-char **
-keys_help_screen(size_t *n)
-{
-	char **a, **b, **lines;
-	size_t na, nb, i;
-
-	a = keys_help(&na);
-	b = keys_prompt_help(&nb);
-	lines = xcalloc(na + 2 + nb, sizeof *lines);
-	for (i = 0; i < na; i++)
-		lines[i] = a[i];
-	lines[na] = xstrdup("");
-	lines[na + 1] = xstrdup("In the / ? and : prompts:");
-	for (i = 0; i < nb; i++)
-		lines[na + 2 + i] = b[i];
-	free(a);
-	free(b);
-	*n = na + 2 + nb;
 	return lines;
 }
 
@@ -381,30 +392,55 @@ char **
 keys_help(size_t *n)
 {
 	char **lines;
-	int keys[16], a;
-	size_t nk, i, len;
-	char name[16], ks[256];
+	char ks[256];
+	int a;
 
 	keys_init();
 	lines = xcalloc(ACT_COUNT, sizeof *lines);
 	*n = 0;
 	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
-		nk = keys_of_action(a, keys, 16);
-		ks[0] = '\0';
-		len = 0;
-		for (i = 0; i < nk; i++) {
-			keys_name(keys[i], name, sizeof name);
-			if (len + strlen(name) + 2 >= sizeof ks)
-				break;
-			len += (size_t)snprintf(ks + len, sizeof ks - len,
-			    "%s%s", i ? " " : "", name);
-		}
-		if (nk == 0)
-			snprintf(ks, sizeof ks, "(unbound)");
-		lines[(*n)++] = xasprintf("  %-*s %s", KEYS_HELP_COLUMN, ks,
-		    keys_actions[a].desc);
+		keys_of_action_names(a, ks, sizeof ks);
+		lines[(*n)++] = keys_help_format(ks, keys_actions[a].desc,
+		    NULL);
 	}
 	return lines;
+}
+
+struct keys_help_line *
+keys_help_screen(size_t *n)
+{
+	struct keys_help_line *lines;
+	char ks[256];
+	size_t i, k = 0;
+	int a;
+
+	keys_init();
+	lines = xcalloc(2 + ACT_COUNT + 2 + KEYS_NPROMPT, sizeof *lines);
+	lines[k++].text = xstrdup("A count typed before g, G, J, K or Enter "
+	    "picks item N (7g: comment 7).");
+	lines[k++].text = xstrdup("");
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++, k++) {
+		keys_of_action_names(a, ks, sizeof ks);
+		lines[k].text = keys_help_format(ks, keys_actions[a].desc,
+		    &lines[k].desc);
+	}
+	lines[k++].text = xstrdup("");
+	lines[k++].text = xstrdup("In the / ? and : prompts:");
+	for (i = 0; i < KEYS_NPROMPT; i++, k++)
+		lines[k].text = keys_help_format(keys_prompt[i][0],
+		    keys_prompt[i][1], &lines[k].desc);
+	*n = k;
+	return lines;
+}
+
+void
+keys_help_screen_free(struct keys_help_line *lines, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(lines[i].text);
+	free(lines);
 }
 
 void

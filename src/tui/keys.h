@@ -100,8 +100,20 @@ int keys_bind(const char *key, const char *action, char **cause);
 char **keys_help(size_t *n);
 /** The prompt's editing keys (lineedit.h), in the same format. */
 char **keys_prompt_help(size_t *n);
-/** What the help screen shows: keys_help, a heading, keys_prompt_help. */
-char **keys_help_screen(size_t *n);
 void keys_help_free(char **lines, size_t n);
+
+/*
+ * A line of the help screen: text as keys_help formats it, and desc, the
+ * byte offset of the description in it (0 for a heading, which has no
+ * keys), so the screen can wrap a description under itself.
+ */
+struct keys_help_line {
+	char *text;
+	size_t desc;
+};
+
+/** What the help screen shows: a note on counts, keys_help, a heading, keys_prompt_help. */
+struct keys_help_line *keys_help_screen(size_t *n);
+void keys_help_screen_free(struct keys_help_line *lines, size_t n);
 
 #endif

@@ -17,6 +17,7 @@
 #include "gloss/layout.h"
 #include "gloss/options.h"
 #include "gloss/quotes_job.h"
+#include "help.h"
 #include "jump.h"
 #include "lineedit.h"
 #include "search.h"
@@ -69,10 +70,8 @@ struct tui {
 	struct search search;
 	int search_pane;	/* -1: no search */
 	int search_back;
-	int help;
-	size_t help_top;
-	char **help_lines;
-	size_t nhelp;
+	int help;		/* the help screen is shown */
+	struct help help_view;
 	int prompt;		/* 0, or '/', '?', ':' */
 	struct lineedit ed_search;	/* the / and ? prompt, with history */
 	struct lineedit ed_goto;	/* the : prompt, with history */

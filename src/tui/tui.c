@@ -980,7 +980,7 @@ tui_action(struct tui *t, enum key_action a)
 		break;
 	case ACT_HELP:
 		t->help = 1;
-		t->help_top = 0;
+		t->help_view.top = 0;
 		break;
 	case ACT_REDRAW:
 		term_flush(1);
@@ -1029,25 +1029,32 @@ tui_mouse(struct tui *t, const struct term_mouse *m)
 static void
 tui_help_key(struct tui *t, int key)
 {
-	enum key_action a = keys_lookup(key);
 	int h = t->rows - 2 > 1 ? t->rows - 2 : 1;
 
-	switch (a) {
+	switch (keys_lookup(key)) {
 	case ACT_SCROLL_DOWN:
-		t->help_top++;
+		help_scroll(&t->help_view, 1, h);
 		break;
 	case ACT_SCROLL_UP:
-		if (t->help_top > 0)
-			t->help_top--;
+		help_scroll(&t->help_view, -1, h);
 		break;
 	case ACT_PAGE_DOWN:
+		help_scroll(&t->help_view, h, h);
+		break;
 	case ACT_HALF_DOWN:
-		t->help_top += (size_t)h;
+		help_scroll(&t->help_view, h / 2 > 1 ? h / 2 : 1, h);
 		break;
 	case ACT_PAGE_UP:
+		help_scroll(&t->help_view, -(long)h, h);
+		break;
 	case ACT_HALF_UP:
-		t->help_top = t->help_top > (size_t)h ?
-		    t->help_top - (size_t)h : 0;
+		help_scroll(&t->help_view, h / 2 > 1 ? -(long)(h / 2) : -1, h);
+		break;
+	case ACT_TOP:
+		t->help_view.top = 0;
+		break;
+	case ACT_BOTTOM:
+		help_scroll(&t->help_view, (long)t->help_view.lay.nlines, h);
 		break;
 	case ACT_HELP:
 	case ACT_QUIT:
@@ -1153,6 +1160,7 @@ tui_init(struct tui *t, const struct doc *d, const struct gloss_options *o,
 	lineedit_init(&t->ed_search);
 	lineedit_init(&t->ed_goto);
 	lay_init(&t->tmp);
+	help_init(&t->help_view);
 	if (theme_noted() != NULL)
 		tui_say(t, 1, xstrdup(theme_noted()));
 	else if (d->invalid_sequences != 0)
@@ -1172,8 +1180,7 @@ tui_free(struct tui *t)
 		view_free(&t->pane[k].view);
 		free(t->pane[k].rowitem);
 	}
-	if (t->help_lines != NULL)
-		keys_help_free(t->help_lines, t->nhelp);
+	help_free(&t->help_view);
 	layout_ctx_free(&t->lc);
 	jump_free(&t->jumps);
 	lay_free(&t->tmp);
