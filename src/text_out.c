@@ -101,28 +101,8 @@ text_to_output(const struct text_opts *o, const char *s, size_t len,
 	return out;
 }
 
-struct text_key {
-	char *key;
-	uint32_t *map;
-	size_t len, cap, mapcap;
-};
-
-static void
-text_key_add(struct text_key *k, uint32_t c, uint32_t from, int want_map)
-{
-	size_t n;
-
-	k->key = xgrow(k->key, &k->cap, k->len + 5, 1);
-	if (want_map)
-		k->map = xgrow(k->map, &k->mapcap, k->len + 4,
-		    sizeof *k->map);
-	n = text_utf8_encode(c, k->key + k->len);
-	if (want_map)
-		while (n-- > 0)
-			k->map[k->len++] = from;
-	else
-		k->len += n;
-}
+/* Room for the fold of one character: b1/b2 below hold 32 code points. */
+#define TEXT_FOLD_ONE	(32 * 4)
 
 /* Drop the marks of a[0..n); returns the new count. */
 static size_t
@@ -136,18 +116,28 @@ text_drop_marks(uint32_t *a, size_t n)
 	return m;
 }
 
-/* Fold one non-ASCII character into k. */
-static void
-text_fold_char(struct text_key *k, uint32_t c, int keep_case,
-    uint32_t from, int want_map)
+/* The UTF-8 of a[0..n) into out (room for TEXT_FOLD_ONE); returns bytes. */
+static size_t
+text_fold_encode(const uint32_t *a, size_t n, char *out)
 {
-	uint32_t b1[32], b2[32], *d, *f = NULL;
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k + 4 <= TEXT_FOLD_ONE; i++)
+		k += text_utf8_encode(a[i], out + k);
+	return k;
+}
+
+/* The key of one non-ASCII character into out; returns its bytes. */
+static size_t
+text_fold_char(uint32_t c, int keep_case, char *out)
+{
+	uint32_t b1[32], b2[32], *d, *f;
 	size_t n1 = sizeof b1 / sizeof b1[0], n2 = sizeof b2 / sizeof b2[0];
-	size_t i;
+	size_t k;
 
 	/* Nobody types these: soft hyphen, ZWJ/ZWNJ, bidi marks, U+FEFF. */
 	if (uc_is_property_default_ignorable_code_point(c))
-		return;
+		return 0;
 	d = u32_normalize(UNINORM_NFD, &c, 1, b1, &n1);
 	if (d == NULL) {
 		b1[0] = c;
@@ -155,60 +145,146 @@ text_fold_char(struct text_key *k, uint32_t c, int keep_case,
 		n1 = 1;
 	}
 	n1 = text_drop_marks(d, n1);
-	if (!keep_case && n1 > 0) {
-		f = u32_casefold(d, n1, NULL, UNINORM_NFD, b2, &n2);
-		if (f != NULL) {
-			n2 = text_drop_marks(f, n2);
-			for (i = 0; i < n2; i++)
-				text_key_add(k, f[i], from, want_map);
-			if (f != b2)
-				free(f);
-			if (d != b1)
-				free(d);
-			return;
-		}
-	}
-	for (i = 0; i < n1; i++)
-		text_key_add(k, d[i], from, want_map);
+	f = !keep_case && n1 > 0 ?
+	    u32_casefold(d, n1, NULL, UNINORM_NFD, b2, &n2) : NULL;
+	if (f != NULL) {
+		n2 = text_drop_marks(f, n2);
+		k = text_fold_encode(f, n2, out);
+		if (f != b2)
+			free(f);
+	} else
+		k = text_fold_encode(d, n1, out);
 	if (d != b1)
 		free(d);
+	return k;
+}
+
+/*
+ * The memo of non-ASCII folds: direct-mapped by code point; a character
+ * whose key is longer than an entry holds is folded every time.
+ */
+#define TEXT_FOLD_MEMO	1024
+struct text_fold_memo {
+	uint32_t cp;		/* 0: empty (ASCII is never memoised) */
+	uint8_t len;
+	char key[11];
+};
+
+void
+text_folder_init(struct text_folder *f, int keep_case, int want_map)
+{
+	memset(f, 0, sizeof *f);
+	f->keep_case = keep_case;
+	f->want_map = want_map;
+}
+
+void
+text_folder_free(struct text_folder *f)
+{
+	free(f->key);
+	free(f->map);
+	free(f->memo);
+	memset(f, 0, sizeof *f);
+}
+
+/* Room for n more key bytes (and map entries). */
+static void
+text_folder_room(struct text_folder *f, size_t n)
+{
+	size_t cap = f->cap;
+
+	if (f->len + n + 1 <= f->cap)
+		return;
+	f->key = xgrow(f->key, &cap, f->len + n + 1, 1);
+	if (f->want_map)
+		f->map = xreallocarray(f->map, cap, sizeof *f->map);
+	f->cap = cap;
+}
+
+/* Append the key of the non-ASCII character c found at offset from. */
+static void
+text_folder_char(struct text_folder *f, uint32_t c, uint32_t from)
+{
+	struct text_fold_memo *m;
+	char one[TEXT_FOLD_ONE];
+	const char *k;
+	size_t n, i;
+
+	if (f->memo == NULL)
+		f->memo = xcalloc(TEXT_FOLD_MEMO, sizeof *f->memo);
+	m = &f->memo[(c * 2654435761u) >> 22];	/* 10 bits: TEXT_FOLD_MEMO */
+	if (m->cp == c) {
+		k = m->key;
+		n = m->len;
+	} else {
+		n = text_fold_char(c, f->keep_case, one);
+		k = one;
+		if (n <= sizeof m->key) {
+			m->cp = c;
+			m->len = (uint8_t)n;
+			memcpy(m->key, one, n);
+		}
+	}
+	text_folder_room(f, n);
+	memcpy(f->key + f->len, k, n);
+	if (f->want_map)
+		for (i = 0; i < n; i++)
+			f->map[f->len + i] = from;
+	f->len += n;
+}
+
+void
+text_folder_add(struct text_folder *f, const char *s, size_t len,
+    uint32_t base)
+{
+	size_t i = 0, run, k;
+	uint32_t c, at, *mp;
+	unsigned char b;
+	char *kp;
+
+	while (i < len) {
+		run = text_utf8_ascii_run(s + i, len - i);
+		if (run > 0) {
+			text_folder_room(f, run);
+			kp = f->key + f->len;	/* locals: no reloads */
+			if (f->keep_case)
+				memcpy(kp, s + i, run);
+			else
+				for (k = 0; k < run; k++) {
+					b = (unsigned char)s[i + k];
+					kp[k] = (char)((unsigned)(b - 'A') < 26u ?
+					    b + ('a' - 'A') : b);
+				}
+			if (f->want_map) {
+				mp = f->map + f->len;
+				at = base + (uint32_t)i;
+				for (k = 0; k < run; k++)
+					mp[k] = at + (uint32_t)k;
+			}
+			f->len += run;
+			i += run;
+			continue;
+		}
+		k = text_utf8_decode(s + i, len - i, &c);
+		text_folder_char(f, c, base + (uint32_t)i);
+		i += k;
+	}
+	if (f->key != NULL)
+		f->key[f->len] = '\0';
 }
 
 char *
 text_fold(const char *s, size_t len, int keep_case, size_t *keylen,
     uint32_t **map)
 {
-	struct text_key k;
-	size_t i = 0, n;
-	uint32_t c;
-	unsigned char b;
+	struct text_folder f;
 
-	memset(&k, 0, sizeof k);
-	k.key = xgrow(NULL, &k.cap, len + 1, 1);
+	text_folder_init(&f, keep_case, map != NULL);
+	text_folder_room(&f, len);
+	text_folder_add(&f, s, len, 0);
+	free(f.memo);
+	*keylen = f.len;
 	if (map != NULL)
-		k.map = xgrow(NULL, &k.mapcap, len + 1, sizeof *k.map);
-	while (i < len) {
-		b = s[i];
-		if (b < 0x80) {
-			if (!keep_case && b >= 'A' && b <= 'Z')
-				b += 'a' - 'A';
-			k.key = xgrow(k.key, &k.cap, k.len + 2, 1);
-			if (map != NULL) {
-				k.map = xgrow(k.map, &k.mapcap, k.len + 1,
-				    sizeof *k.map);
-				k.map[k.len] = i;
-			}
-			k.key[k.len++] = b;
-			i++;
-			continue;
-		}
-		n = text_utf8_decode(s + i, len - i, &c);
-		text_fold_char(&k, c, keep_case, i, map != NULL);
-		i += n;
-	}
-	k.key[k.len] = '\0';
-	*keylen = k.len;
-	if (map != NULL)
-		*map = k.map;
-	return k.key;
+		*map = f.map;
+	return f.key;
 }

@@ -212,4 +212,27 @@ char *text_to_output(const struct text_opts *o, const char *s, size_t len,
 char *text_fold(const char *s, size_t len, int keep_case, size_t *keylen,
     uint32_t **map);
 
+/**
+ * text_fold for many pieces of text without an allocation per piece:
+ * text_folder_add appends the key of s[0, len) (whole characters) to
+ * key[0, len) (NUL-terminated), and, with want_map, map[i] = base + the
+ * offset in s of the character key byte i came from. The caller may
+ * shorten len (and move bytes within key and map) between calls. Folds
+ * of characters beyond ASCII are remembered, so text of any script folds
+ * at a cost close to a copy.
+ */
+struct text_fold_memo;
+struct text_folder {
+	char *key;
+	uint32_t *map;
+	size_t len, cap;	/* cap: room of key and of map */
+	int keep_case, want_map;
+	struct text_fold_memo *memo;
+};
+
+void text_folder_init(struct text_folder *f, int keep_case, int want_map);
+void text_folder_free(struct text_folder *f);
+void text_folder_add(struct text_folder *f, const char *s, size_t len,
+    uint32_t base);
+
 #endif

@@ -1,6 +1,6 @@
 /*
  * search.c: pattern matching over folded text (see search.h). Works in
- * bytes of the folded key; text_fold's map takes key bytes back to byte
+ * bytes of the folded key; the folder's map takes key bytes back to byte
  * offsets of the original text. Memory is bounded by a piece of text
  * (SEARCH_PIECE bytes), whatever the length of the span searched.
  */
@@ -30,9 +30,11 @@ search_compile(struct search *s, const char *pattern)
 		return 0;
 	}
 	s->pattern = xstrdup(pattern);
+	text_folder_init(&s->fold, 0, 1);
 	/* Upper case in the pattern: folding case changed something. */
 	if (llen != klen || memcmp(lower, kept, llen) != 0) {
 		s->keep_case = 1;
+		s->fold.keep_case = 1;
 		s->key = kept;
 		s->keylen = klen;
 		free(lower);
@@ -49,102 +51,72 @@ search_free(struct search *s)
 {
 	free(s->pattern);
 	free(s->key);
+	text_folder_free(&s->fold);
 	memset(s, 0, sizeof *s);
 }
 
 /*
- * Text is folded a piece at a time (text_fold works character by
+ * Text is folded a piece at a time (folding works character by
  * character, so pieces cut at character boundaries fold to the pieces of
  * the whole text's key), so a search in a huge paragraph needs memory for
  * one piece, not for the whole. The last keylen - 1 key bytes of a piece
  * are carried into the next, so a match across a cut is found; matches
  * never overlap (each starts after the one before ends), as with one
- * search over the whole key.
+ * search over the whole key. The folded text is s->fold: key bytes with,
+ * in map, the text offset each came from; done counts the key bytes
+ * dropped before fold.key[0], resume is the key offset where the next
+ * match may start.
  */
-struct search_scan {
-	char *buf;		/* carried key bytes, then the piece's key */
-	uint32_t *map;		/* text offset of each byte of buf */
-	size_t len, cap;
-	size_t done;		/* key bytes consumed before buf */
-	size_t resume;		/* key offset where the next match may start */
-};
-
-/* Append key bytes k (map: offsets in their piece, plus off). */
-static void
-search_scan_add(struct search_scan *sc, const char *k, const uint32_t *map,
-    size_t n, size_t off)
-{
-	size_t i, cap = sc->cap;
-
-	if (n == 0)
-		return;
-	if (sc->len + n > sc->cap) {
-		sc->buf = xgrow(sc->buf, &cap, sc->len + n, 1);
-		sc->map = xreallocarray(sc->map, cap, sizeof *sc->map);
-		sc->cap = cap;
-	}
-	memcpy(sc->buf + sc->len, k, n);
-	for (i = 0; i < n; i++)
-		sc->map[sc->len + i] = map[i] + (uint32_t)off;
-	sc->len += n;
-}
-
 size_t
-search_span_pieces(const struct search *s, const char *text, size_t len,
+search_span_pieces(struct search *s, const char *text, size_t len,
     uint32_t base, size_t piece, struct search_match **m, size_t *n,
     size_t *cap)
 {
-	struct search_scan sc;
-	char *key, *p, *at;
-	uint32_t *map;
-	size_t keylen, left, k, off = 0, cut, keep;
+	struct text_folder *f = &s->fold;
+	char *p, *at;
+	size_t left, k, off = 0, cut, keep, done = 0, resume = 0;
 
 	if (s->keylen == 0 || len == 0)
 		return *n;
 	if (piece < 4)
 		piece = 4;
-	memset(&sc, 0, sizeof sc);
+	f->len = 0;
 	while (off < len) {
 		cut = len - off <= piece ? len - off : piece;
 		while (cut > 1 && off + cut < len &&
 		    ((unsigned char)text[off + cut] & 0xc0) == 0x80)
 			cut--;	/* at a character boundary */
-		key = text_fold(text + off, cut, s->keep_case, &keylen, &map);
-		search_scan_add(&sc, key, map, keylen, off);
-		free(key);
-		free(map);
+		text_folder_add(f, text + off, cut, (uint32_t)off);
 		off += cut;
-		k = sc.resume > sc.done ? sc.resume - sc.done : 0;
-		p = sc.buf + k;
-		left = sc.len > k ? sc.len - k : 0;
+		k = resume > done ? resume - done : 0;
+		p = f->key + k;
+		left = f->len > k ? f->len - k : 0;
 		while (left >= s->keylen &&
 		    (at = memmem(p, left, s->key, s->keylen)) != NULL) {
-			k = (size_t)(at - sc.buf);
+			k = (size_t)(at - f->key);
 			*m = xgrow(*m, cap, *n + 1, sizeof **m);
-			(*m)[*n].start = base + sc.map[k];
-			(*m)[*n].end = base + sc.map[k + s->keylen - 1] + 1;
+			(*m)[*n].start = base + f->map[k];
+			(*m)[*n].end = base + f->map[k + s->keylen - 1] + 1;
 			(*n)++;
-			sc.resume = sc.done + k + s->keylen;
+			resume = done + k + s->keylen;
 			left -= (size_t)(at - p) + s->keylen;
 			p = at + s->keylen;
 		}
 		/* Keep the bytes a match across the next cut may start in. */
-		keep = s->keylen - 1 < sc.len ? s->keylen - 1 : sc.len;
+		keep = s->keylen - 1 < f->len ? s->keylen - 1 : f->len;
 		if (keep > 0) {
-			memmove(sc.buf, sc.buf + sc.len - keep, keep);
-			memmove(sc.map, sc.map + sc.len - keep,
-			    keep * sizeof *sc.map);
+			memmove(f->key, f->key + f->len - keep, keep);
+			memmove(f->map, f->map + f->len - keep,
+			    keep * sizeof *f->map);
 		}
-		sc.done += sc.len - keep;
-		sc.len = keep;
+		done += f->len - keep;
+		f->len = keep;
 	}
-	free(sc.buf);
-	free(sc.map);
 	return *n;
 }
 
 size_t
-search_span(const struct search *s, const char *text, size_t len,
+search_span(struct search *s, const char *text, size_t len,
     uint32_t base, struct search_match **m, size_t *n, size_t *cap)
 {
 	return search_span_pieces(s, text, len, base, SEARCH_PIECE, m, n,

@@ -12,11 +12,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "gloss/text.h"
+
 struct search {
 	char *pattern;		/* as typed */
 	char *key;		/* folded */
 	size_t keylen;
 	int keep_case;
+	struct text_folder fold;	/* the text searched, folded (search.c) */
 };
 
 /** Compile pattern; returns 0 if it is empty (nothing to search). */
@@ -30,15 +33,17 @@ struct search_match {
 
 /**
  * All matches in text (len bytes at document offset base), appended to
- * *m (grown with xgrow, *cap its capacity); returns the new count.
+ * *m (grown with xgrow, *cap its capacity); returns the new count. s
+ * keeps its buffers between calls, so searching many spans allocates
+ * nothing per span.
  */
-size_t search_span(const struct search *s, const char *text, size_t len,
+size_t search_span(struct search *s, const char *text, size_t len,
     uint32_t base, struct search_match **m, size_t *n, size_t *cap);
 
 /** Text is folded SEARCH_PIECE bytes at a time (search.c). */
 #define SEARCH_PIECE	(64 * 1024)
 /** search_span with pieces of `piece` bytes (tests use tiny ones). */
-size_t search_span_pieces(const struct search *s, const char *text,
+size_t search_span_pieces(struct search *s, const char *text,
     size_t len, uint32_t base, size_t piece, struct search_match **m,
     size_t *n, size_t *cap);
 

@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 #include "../tap.h"
@@ -363,6 +367,117 @@ test_fold(void)
 	free(map);
 }
 
+/* The key of one character, straight from libunistring (the rule of
+ * text.h), for test_folder; returns its UTF-8 length in out. */
+static size_t
+ref_fold_char(uint32_t c, int keep_case, char *out)
+{
+	uint32_t a[64], b[64], *d, *f;
+	size_t na = 64, nb = 64, i, m = 0, k = 0;
+
+	if (c < 0x80) {
+		out[0] = (char)(!keep_case && c >= 'A' && c <= 'Z' ?
+		    c + 32 : c);
+		return 1;
+	}
+	if (uc_is_property_default_ignorable_code_point(c))
+		return 0;
+	d = u32_normalize(UNINORM_NFD, &c, 1, a, &na);
+	for (i = 0; i < na; i++)
+		if (!uc_is_general_category(d[i], UC_CATEGORY_M))
+			d[m++] = d[i];
+	na = m;
+	if (!keep_case && na > 0) {
+		f = u32_casefold(d, na, NULL, UNINORM_NFD, b, &nb);
+		for (i = 0, m = 0; i < nb; i++)
+			if (!uc_is_general_category(f[i], UC_CATEGORY_M))
+				k += text_utf8_encode(f[i], out + k);
+		if (f != b)
+			free(f);
+	} else
+		for (i = 0; i < na; i++)
+			k += text_utf8_encode(d[i], out + k);
+	if (d != a)
+		free(d);
+	return k;
+}
+
+/*
+ * text_folder against the rule: random texts of characters from many
+ * blocks (more than the folder's memo holds, so its slots are replaced
+ * and reused), folded in random pieces, one folder for all of them, with
+ * its key cut back between texts as search.c does; the key and the map
+ * must be those of folding each character on its own.
+ */
+static void
+test_folder(void)
+{
+	static const uint32_t ranges[][2] = {
+		{ 0x20, 0x7e }, { 0xa0, 0x24f }, { 0x300, 0x36f },
+		{ 0x370, 0x52f }, { 0x5d0, 0x6ff }, { 0x1e00, 0x1fff },
+		{ 0x2000, 0x206f }, { 0xac00, 0xac80 }, { 0xfb00, 0xfb06 },
+		{ 0xfeff, 0xfeff }, { 0x1f600, 0x1f64f },
+	};
+	struct text_folder f[2];
+	char text[1024], want[8192], one[256];
+	uint32_t wmap[8192], c;
+	size_t t, i, n, len, wl, k, off, cut, bad = 0, cuts = 0, total = 0;
+	int kc;
+
+	srand(7);
+	text_folder_init(&f[0], 0, 1);
+	text_folder_init(&f[1], 1, 1);
+	for (t = 0; t < 4000; t++) {
+		kc = (int)(t & 1);
+		len = wl = 0;
+		for (n = (size_t)rand() % 100; n > 0; n--) {
+			i = (size_t)rand() % (sizeof ranges / sizeof *ranges);
+			c = ranges[i][0] + (uint32_t)rand() %
+			    (ranges[i][1] - ranges[i][0] + 1);
+			k = ref_fold_char(c, kc, one);
+			memcpy(want + wl, one, k);
+			for (i = 0; i < k; i++)
+				wmap[wl + i] = 1000 + (uint32_t)len;
+			wl += k;
+			len += text_utf8_encode(c, text + len);
+		}
+		/* Something left from the text before, as search.c keeps. */
+		f[kc].len = f[kc].len > 3 ? 3 : f[kc].len;
+		k = f[kc].len;
+		for (off = 0; off < len; off += cut) {
+			cut = 1 + (size_t)rand() % 40;
+			if (cut > len - off)
+				cut = len - off;
+			while (off + cut < len &&
+			    ((unsigned char)text[off + cut] & 0xc0) == 0x80)
+				cut++;
+			text_folder_add(&f[kc], text + off, cut,
+			    1000 + (uint32_t)off);
+			cuts++;
+		}
+		total += wl;
+		if (f[kc].len - k != wl || memcmp(f[kc].key + k, want, wl) ||
+		    memcmp(f[kc].map + k, wmap, wl * sizeof *wmap) ||
+		    (len > 0 && f[kc].key[f[kc].len] != '\0')) {
+			if (bad == 0) {
+				for (i = 0; i < wl && i < f[kc].len - k; i++)
+					if (want[i] != f[kc].key[k + i] ||
+					    wmap[i] != f[kc].map[k + i])
+						break;
+				diag("text %zu (keep case %d): %zu key bytes,"
+				    " want %zu; first difference at %zu",
+				    t, kc, f[kc].len - k, wl, i);
+			}
+			bad++;
+		}
+	}
+	is_int((long long)bad, 0, "folder: keys and maps of 4000 random "
+	    "texts in %zu pieces are the characters' folds (%zu bytes)",
+	    cuts, total);
+	text_folder_free(&f[0]);
+	text_folder_free(&f[1]);
+}
+
 int
 main(void)
 {
@@ -375,5 +490,6 @@ main(void)
 	test_bidi();
 	test_output();
 	test_fold();
+	test_folder();
 	return tap_done();
 }
