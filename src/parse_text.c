@@ -108,6 +108,10 @@ struct pt {
 	enum pt_run run;
 	uint32_t ngroups;	/* quote groups so far */
 	size_t clause_block;	/* index of the open clause block */
+	uint32_t lone_ltr;	/* line of the last clause read from a lone
+				   left-to-right "N- text" line (it may be
+				   an original whose translation follows),
+				   else 0 */
 
 	long comment;		/* index of the current comment, or -1 */
 	uint32_t comment_indent;	/* indent of its number line */
@@ -826,6 +830,32 @@ pt_number_may_start(const unsigned char *b, uint32_t r, uint32_t i)
 	    uc_is_general_category(c, UC_CATEGORY_Z);
 }
 
+/* Direction of a clause's original o, as the model keeps it. */
+static enum doc_direction
+pt_original_dir(const struct pt *p, struct span o)
+{
+	switch (o.len > 0 ?
+	    text_direction((const char *)p->b + o.off, o.len) : -1) {
+	case 0:
+		return DOC_DIR_LTR;
+	case 1:
+		return DOC_DIR_RTL;
+	default:
+		return DOC_DIR_NONE;
+	}
+}
+
+/* Trim b[*s, *e), then a final '.' (the " ." separator after an
+ * original, or its full stop), then trim again. */
+static void
+pt_trim_original(const unsigned char *b, uint32_t *s, uint32_t *e)
+{
+	pt_trim(b, s, e);
+	if (*e > *s && b[*e - 1] == '.')
+		(*e)--;
+	pt_trim(b, s, e);
+}
+
 /* The problem of a clause without a translation (pt_clause_join takes
  * it back when the translation comes on the next line). */
 static const char pt_no_translation[] = "clause has no translation";
@@ -833,7 +863,10 @@ static const char pt_no_translation[] = "clause has no translation";
 /*
  * A translation-only line "N – text" right after the line "N- original ."
  * of the same clause (a clause written on two lines): give the text to
- * that clause. Returns whether it did.
+ * that clause. The line before was read as an original when it is right
+ * to left; a left-to-right one was read as a translation without an
+ * original (as "N- text" alone is), and becomes the original now that
+ * the translation follows. Returns whether it joined the line.
  */
 static int
 pt_clause_join(struct pt *p, uint64_t num, uint32_t ts, uint32_t te,
@@ -842,13 +875,26 @@ pt_clause_join(struct pt *p, uint64_t num, uint32_t ts, uint32_t te,
 	struct doc *d = p->d;
 	struct doc_clause *c;
 	struct doc_problem *pr;
+	uint32_t os, oe;
 
-	if (d->nclauses == 0)
+	if (d->nclauses == 0 || ts == te)
 		return 0;
 	c = &d->clauses[d->nclauses - 1];
 	if (c->block != (uint32_t)p->clause_block || c->number != num ||
-	    c->original.len == 0 || c->translation.len != 0 ||
-	    c->line + 1 != line || ts == te)
+	    c->line + 1 != line)
+		return 0;
+	if (c->original.len == 0 && c->translation.len != 0 &&
+	    c->line == p->lone_ltr) {
+		os = c->translation.off;
+		oe = os + c->translation.len;
+		pt_trim_original(p->b, &os, &oe);
+		c->original = pt_span(os, oe);
+		c->original_dir = pt_original_dir(p, c->original);
+		c->translation = pt_span(os, os);
+		d->nnotes -= c->nnotes;	/* its notes were the last ones */
+		c->nnotes = 0;
+	}
+	if (c->original.len == 0 || c->translation.len != 0)
 		return 0;
 	c->translation = pt_span(ts, te);
 	if (d->nproblems > 0) {	/* it has a translation after all */
@@ -876,13 +922,16 @@ pt_clause(struct pt *p, const struct pt_line *l, int add)
 	uint32_t os, oe, ts, te, t, k;
 	uint64_t num, v;
 	unsigned dg;
-	int over, o2, rtl = -1;
+	int over, o2, rtl = -1, hyphen;
 
 	r = pt_number_dash(p, l->s, e, &num, &over);
 	if (r == 0)
 		return 0;
 	if (!add)
 		return 1;
+	/* "N- ": a hyphen-minus right after the number, as originals are
+	 * written ("N – " with a space and a dash introduces translations). */
+	hyphen = b[r - 1] == '-' && !pt_is_space(b[r - 2]);
 	while (r < e && pt_is_space(b[r]))
 		r++;
 
@@ -934,39 +983,25 @@ pt_clause(struct pt *p, const struct pt_line *l, int add)
 	if (same != 0) {
 		os = r;
 		oe = same - 1;
-		pt_trim(b, &os, &oe);
-		if (oe > os && b[oe - 1] == '.')
-			oe--;	/* the " ." separator, or a final full stop */
-		pt_trim(b, &os, &oe);
+		pt_trim_original(b, &os, &oe);
 		ts = same_t;
 		te = e;
 		pt_trim(b, &ts, &te);
 	} else if (text_direction((const char *)b + r, e - r) == 1) {
 		os = r;		/* right-to-left text alone: an original */
 		oe = e;
-		pt_trim(b, &os, &oe);
-		if (oe > os && b[oe - 1] == '.')
-			oe--;	/* as above: the separator or a full stop */
-		pt_trim(b, &os, &oe);
+		pt_trim_original(b, &os, &oe);
 		ts = te = e;
 	} else {
 		os = oe = r;	/* "1 – translation": no original */
 		ts = r;
 		te = e;
+		if (hyphen)	/* "1- text": or an original (pt_clause_join) */
+			p->lone_ltr = l->no;
 	}
 	c->original = pt_span(os, oe);
 	c->translation = pt_span(ts, te);
-	switch (oe > os ? text_direction((const char *)b + os, oe - os) : -1) {
-	case 0:
-		c->original_dir = DOC_DIR_LTR;
-		break;
-	case 1:
-		c->original_dir = DOC_DIR_RTL;
-		break;
-	default:
-		c->original_dir = DOC_DIR_NONE;
-		break;
-	}
+	c->original_dir = pt_original_dir(p, c->original);
 	if (te == ts && oe == os)
 		doc_add_problem(d, l->no, "empty clause");
 	else if (te == ts)

@@ -443,6 +443,59 @@ test_clause_two_lines(void)
 	doc_free(&d);
 }
 
+/*
+ * The same with a left-to-right original: "N- text" alone reads as a
+ * translation without an original until the next line "N – text" of the
+ * same number shows that it was the original.
+ */
+static void
+test_clause_two_lines_ltr(void)
+{
+	struct doc *d = parse_s("T\n"
+	    "    1- Первая статья [о воде] .\n"
+	    "    1 – The first article [on water]\n"
+	    "    2- Deuxième article\n"
+	    "    2- The second article\n"
+	    "    3- A translation alone\n"
+	    "    4 – Another one\n"
+	    "    5 – A translation\n"
+	    "    5 – Its number repeated\n"
+	    "    6- Τρίτο άρθρο .\n"
+	    "\n"
+	    "    6 – After a blank line\n");
+
+	is_int(d->nclauses, 8, "eight clauses (ten lines, two joined)");
+	is_int(d->blocks[0].nclauses, 8, "the block counts eight");
+	is_str(S(d, d->clauses[0].original), "Первая статья [о воде]",
+	    "joined: the original, its separator dropped");
+	is_int(d->clauses[0].original_dir, DOC_DIR_LTR, "left to right");
+	is_str(S(d, d->clauses[0].translation),
+	    "The first article [on water]",
+	    "joined: the translation from the next line");
+	is_int(d->clauses[0].nnotes, 1,
+	    "joined: only the translation's note");
+	is_str(S(d, d->notes[d->clauses[0].first_note].text), "[on water]",
+	    "and it is that note");
+	is_int(d->nnotes, 1, "the original's brackets left no note behind");
+	is_str(S(d, d->clauses[1].original), "Deuxième article",
+	    "\"2- \" twice: the first is the original");
+	is_str(S(d, d->clauses[1].translation), "The second article",
+	    "and the second its translation");
+	is_int(d->clauses[2].original.len, 0,
+	    "a different number next: a translation alone");
+	is_str(S(d, d->clauses[2].translation), "A translation alone",
+	    "which keeps its text");
+	is_int(d->clauses[4].original.len, 0,
+	    "\"5 – \" (a dash after a space) is never an original");
+	is_int(d->clauses[5].original.len, 0, "so 5 – stays twice");
+	is_int(d->clauses[6].original.len, 0,
+	    "a blank line between: not joined");
+	is_str(S(d, d->clauses[6].translation), "Τρίτο άρθρο .",
+	    "and the lone line keeps its text");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+}
+
 /* Clauses and comments numbered in Arabic-Indic or Persian digits. */
 static void
 test_arabic_digits(void)
@@ -962,6 +1015,7 @@ main(void)
 	test_clause_cjk();
 	test_arabic_digits();
 	test_clause_two_lines();
+	test_clause_two_lines_ltr();
 	test_headers();
 	test_comments();
 	test_comment_tolerance();
