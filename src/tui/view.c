@@ -302,11 +302,33 @@ view_row(struct view *v, int row, size_t *item)
 	}
 }
 
+/*
+ * The line of l that holds offset off: the one whose source is the
+ * greatest not after off (the last of equal ones), or -1 if none is.
+ * Not simply the last line whose source is not after off: the rows of
+ * the clause table are not in source order (a row's source is its
+ * translation line, then the original's once the translation has run
+ * out, and the original comes first in the document).
+ */
+static int
+view_line_at(const struct lay *l, uint32_t off)
+{
+	size_t n;
+	int best = -1;
+
+	for (n = 0; n < l->nlines; n++) {
+		if (l->lines[n].src == LAY_NOSRC || l->lines[n].src > off)
+			continue;
+		if (best < 0 || l->lines[n].src >= l->lines[best].src)
+			best = (int)n;
+	}
+	return best;
+}
+
 void
 view_locate(struct view *v, size_t i, uint32_t off, size_t *part,
     int *line)
 {
-	const struct lay *l;
 	size_t k = 0, n;
 
 	*part = 0;
@@ -319,14 +341,10 @@ view_locate(struct view *v, size_t i, uint32_t off, size_t *part,
 		if (k >= n)
 			k = n - 1;
 	}
-	l = view_part(v, i, k);
 	*part = k;
-	for (n = 0; n < l->nlines; n++) {
-		if (l->lines[n].src == LAY_NOSRC)
-			continue;
-		if (l->lines[n].src <= off)
-			*line = (int)n;
-	}
+	*line = view_line_at(view_part(v, i, k), off);
+	if (*line < 0)
+		*line = 0;
 }
 
 int

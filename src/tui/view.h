@@ -89,7 +89,8 @@ int view_more_below(struct view *v, int height);
 int view_row(struct view *v, int row, size_t *item);
 /**
  * Where in item i document offset off is: the part that holds it and
- * the line of that part (line 0 of part 0 if no line has a source).
+ * the line of that part whose source is the greatest not after off
+ * (line 0 if there is none; lines need not be in source order).
  */
 void view_locate(struct view *v, size_t i, uint32_t off, size_t *part,
     int *line);

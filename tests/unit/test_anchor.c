@@ -5,13 +5,18 @@
  * that positions are anchored to items across widths, that scrolling
  * moves by lines across part and item boundaries and stops at both ends,
  * that jumps to the end or to an item lay out only about a screen of
- * parts, and that an item of many parts is never laid out whole.
+ * parts, and that an item of many parts is never laid out whole; and,
+ * with the real clause table, that an offset is located on its own row.
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "gloss/doc.h"
 #include "gloss/layout.h"
+#include "gloss/parse.h"
+#include "gloss/xmalloc.h"
 #include "../../src/tui/view.h"
 #include "../tap.h"
 
@@ -128,6 +133,87 @@ test_huge(void)
 	view_free(&v);
 }
 
+static void
+real_clause(void *arg, size_t i, size_t k, int width, struct lay *out)
+{
+	layout_clause_part(arg, i, k, width, out);
+}
+
+/* Whether line n of l shows the text at document offset off. */
+static int
+line_shows(const struct lay *l, size_t n, uint32_t off)
+{
+	const struct lay_line *ln = &l->lines[n];
+	size_t g;
+
+	for (g = 0; g < ln->n; g++)
+		if (l->glyphs[ln->first + g].src == off)
+			return 1;
+	return 0;
+}
+
+/* Arabic words, five of them, for a long original. */
+#define AR_WORDS "\xd9\x87\xd8\xb0\xd8\xa7 \xd9\x86\xd8\xb5 " \
+    "\xd8\xa3\xd8\xb5\xd9\x84\xd9\x8a \xd8\xb7\xd9\x88\xd9\x8a" \
+    "\xd9\x84 \xd8\xac\xd8\xaf\xd8\xa7 "	/* hadha nass asli tawil jiddan */
+
+/*
+ * A clause whose original takes more rows than its translation: a row's
+ * source is its translation line, then (once the translation has run
+ * out) its original line, which lies earlier in the document. A word on
+ * a later line of the translation is located on its row, not on the last
+ * row of the original (a search in the Clauses pane scrolled its match
+ * off the top).
+ */
+static void
+test_clause_rows(void)
+{
+	static const char text[] =
+	    "T\n\nIntro.\n\n    1- " AR_WORDS AR_WORDS AR_WORDS AR_WORDS
+	    ". 1 \xe2\x80\x93 A short rendering with the word pelican in "
+	    "it.\n";
+	struct view_source src = { real_clause, NULL, NULL, NULL };
+	struct layout_ctx c;
+	struct text_opts o;
+	struct view v;
+	struct doc *d;
+	const struct lay *l;
+	char *buf = xmalloc(sizeof text);
+	const char *at;
+	size_t part, n;
+	uint32_t off;
+	int line, orig_rows = 0;
+
+	memcpy(buf, text, sizeof text);
+	d = parse_text(buf, sizeof text - 1, 0);
+	if (d == NULL || d->nclauses != 1) {
+		ok(0, "the clause document parses");
+		return;
+	}
+	text_opts_default(&o);
+	layout_ctx_init(&c, d, &o);
+	src.arg = &c;
+	view_init(&v, d->nclauses, &src, 30);
+	at = memmem(d->buf, d->len, "pelican", 7);
+	off = (uint32_t)(at - d->buf);
+	l = view_part(&v, 0, 0);
+	for (n = 0; n < l->nlines; n++)
+		if (l->lines[n].src != LAY_NOSRC &&
+		    l->lines[n].src < d->clauses[0].translation.off)
+			orig_rows++;
+	ok(orig_rows > 0, "rows after the translation's end have the "
+	    "original as source (%d)", orig_rows);
+	view_locate(&v, 0, off, &part, &line);
+	l = view_part(&v, 0, part);
+	ok(line > 0 && (size_t)line < l->nlines &&
+	    line_shows(l, (size_t)line, off),
+	    "a word on a later line of the translation is found on its row "
+	    "(row %d)", line);
+	view_free(&v);
+	layout_ctx_free(&c);
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -223,5 +309,6 @@ main(void)
 	view_free(&v);
 
 	test_huge();
+	test_clause_rows();
 	return tap_done();
 }
