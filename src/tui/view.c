@@ -118,22 +118,76 @@ view_invalidate(struct view *v)
 	view_clamp(v);
 }
 
+/*
+ * The line of l that holds offset off: the one whose source is the
+ * greatest not after off (the last of equal ones), or -1 if none is.
+ * Not simply the last line whose source is not after off: the rows of
+ * the clause table are not in source order (a row's source is its
+ * translation line, then the original's once the translation has run
+ * out, and the original comes first in the document).
+ */
+static int
+view_line_at(const struct lay *l, uint32_t off)
+{
+	size_t n;
+	int best = -1;
+
+	for (n = 0; n < l->nlines; n++) {
+		if (l->lines[n].src == LAY_NOSRC || l->lines[n].src > off)
+			continue;
+		if (best < 0 || l->lines[n].src >= l->lines[best].src)
+			best = (int)n;
+	}
+	return best;
+}
+
+/* Take the top's place in the text (view.h), unless a resize before
+ * this one took it and the view has not moved since. */
+static void
+view_anchor_take(struct view *v)
+{
+	const struct lay *l;
+	size_t n;
+
+	if (v->anchored)
+		return;
+	l = view_part(v, v->top, v->part);
+	v->anchored = 1;
+	for (n = (size_t)v->line; n < l->nlines; n++)
+		if (l->lines[n].src != LAY_NOSRC) {
+			v->anchor = l->lines[n].src;
+			v->anchor_dy = (int)n - v->line;
+			return;
+		}
+	v->anchor = LAY_NOSRC;
+	v->anchor_dy = (int)l->nlines - v->line;
+}
+
 void
 view_set_width(struct view *v, int width)
 {
-	int before, after;
+	const struct lay *l;
+	int before, at;
 
 	if (width < 1)
 		width = 1;
 	if (width == v->width)
 		return;
+	if (v->nitems > 0)
+		view_anchor_take(v);
 	before = v->nitems ? view_lines(v, v->top, v->part) : 1;
 	v->width = width;
 	view_invalidate(v);
 	if (v->nitems == 0)
 		return;
-	after = view_lines(v, v->top, v->part);
-	v->line = (int)((long long)v->line * after / before);
+	l = view_part(v, v->top, v->part);
+	if (v->anchor == LAY_NOSRC)
+		v->line = (int)l->nlines - v->anchor_dy;
+	else if ((at = view_line_at(l, v->anchor)) >= 0)
+		v->line = at - v->anchor_dy;
+	else
+		v->line = (int)((long long)v->line * (long long)l->nlines /
+		    before);
 	view_clamp(v);
 }
 
@@ -146,6 +200,7 @@ view_goto(struct view *v, size_t item, size_t part, int line)
 	}
 	if (item >= v->nitems)
 		item = v->nitems - 1;
+	v->anchored = 0;
 	v->top = item;
 	v->part = part;
 	v->line = line;
@@ -253,19 +308,22 @@ view_up(struct view *v, long n)
 long
 view_scroll(struct view *v, long n, int height)
 {
-	long below, room;
+	long below, room, moved;
 
 	if (v->nitems == 0 || n == 0)
 		return 0;
-	if (n < 0)
-		return -view_up(v, -n);
-	if (height < 1)
-		height = 1;
-	below = view_lines_below(v, n + height);
-	room = below - height;
-	if (room <= 0)
-		return 0;
-	return view_down(v, n < room ? n : room);
+	if (n < 0) {
+		moved = -view_up(v, -n);
+	} else {
+		if (height < 1)
+			height = 1;
+		below = view_lines_below(v, n + height);
+		room = below - height;
+		moved = room <= 0 ? 0 : view_down(v, n < room ? n : room);
+	}
+	if (moved != 0)
+		v->anchored = 0;
+	return moved;
 }
 
 void
@@ -275,6 +333,7 @@ view_end(struct view *v, int height)
 		return;
 	if (height < 1)
 		height = 1;
+	v->anchored = 0;
 	v->top = v->nitems - 1;
 	v->part = view_parts(v, v->top) - 1;
 	v->line = view_lines(v, v->top, v->part) - 1;
@@ -300,29 +359,6 @@ view_row(struct view *v, int row, size_t *item)
 		if (!view_next(v, &i, &k))
 			return 0;
 	}
-}
-
-/*
- * The line of l that holds offset off: the one whose source is the
- * greatest not after off (the last of equal ones), or -1 if none is.
- * Not simply the last line whose source is not after off: the rows of
- * the clause table are not in source order (a row's source is its
- * translation line, then the original's once the translation has run
- * out, and the original comes first in the document).
- */
-static int
-view_line_at(const struct lay *l, uint32_t off)
-{
-	size_t n;
-	int best = -1;
-
-	for (n = 0; n < l->nlines; n++) {
-		if (l->lines[n].src == LAY_NOSRC || l->lines[n].src > off)
-			continue;
-		if (best < 0 || l->lines[n].src >= l->lines[best].src)
-			best = (int)n;
-	}
-	return best;
 }
 
 void

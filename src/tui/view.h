@@ -9,7 +9,11 @@
  * whole list, nor all of a huge item: each call lays out only the parts
  * it walks over (O(lines moved + screen)), and layouts are cached per
  * (item, part) for the current width. Changing the width drops the cache
- * and keeps the top item and part, scaling the line offset.
+ * and keeps the top item and part, and the text at the top: the line
+ * that holds the document offset the top line started with (or, above
+ * the part's first line with text, the same number of lines above it).
+ * That offset is kept while only the width changes, so a run of
+ * resizes does not creep up the text; any other move forgets it.
  * No curses: the items come from callbacks, so this is unit-testable.
  */
 #ifndef GLOSS_TUI_VIEW_H
@@ -48,6 +52,14 @@ struct view {
 	size_t part;		/* its part at the top */
 	int line;		/* that part's line at the top */
 	struct view_entry *cache;	/* VIEW_CACHE entries */
+	/* The top's place in the text, taken at the first of a run of
+	 * width changes: anchor_dy lines above the line that holds
+	 * document offset anchor, or, when anchor is LAY_NOSRC (no line
+	 * with text from the top to the part's end), anchor_dy lines above
+	 * the part's end. */
+	int anchored;
+	uint32_t anchor;
+	int anchor_dy;
 };
 
 void view_init(struct view *v, size_t nitems, const struct view_source *src,
@@ -57,8 +69,9 @@ void view_free(struct view *v);
 void view_invalidate(struct view *v);
 /**
  * Set the width; if it changed, drop the cache and keep the top item and
- * part, scaling the line offset by the ratio of the part's new and old
- * line counts.
+ * part and the text at the top (see above); a part without any source
+ * offsets scales the line offset by the ratio of its new and old line
+ * counts.
  */
 void view_set_width(struct view *v, int width);
 /** Number of parts of item i. */

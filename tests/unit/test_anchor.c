@@ -2,11 +2,12 @@
  * test_anchor.c: pane positions (src/tui/view.c) without curses. Items of
  * a fake document come in parts (every 97th item in several, as a huge
  * paragraph does); a part takes ceil(len / width) lines. The tests check
- * that positions are anchored to items across widths, that scrolling
- * moves by lines across part and item boundaries and stops at both ends,
- * that jumps to the end or to an item lay out only about a screen of
- * parts, and that an item of many parts is never laid out whole; and,
- * with the real clause table, that an offset is located on its own row.
+ * that positions are anchored to items and to the text across widths,
+ * that scrolling moves by lines across part and item boundaries and stops
+ * at both ends, that jumps to the end or to an item lay out only about a
+ * screen of parts, and that an item of many parts is never laid out
+ * whole; and, with the real clause table, that an offset is located on
+ * its own row.
  */
 #include "config.h"
 
@@ -41,7 +42,11 @@ fake_lines(size_t i, size_t k, int width)
 	return (fake_len(i, k) + (size_t)width - 1) / (size_t)width;
 }
 
-/* Line j of part k of item i has source offset 1000 * (i + k) + j. */
+/*
+ * Part k of item i is fake_len(i, k) characters at source offset
+ * 1000 * (i + k), width of them a line: line j starts at
+ * 1000 * (i + k) + j * width.
+ */
 static void
 fake_layout(void *arg, size_t i, size_t k, int width, struct lay *out)
 {
@@ -52,7 +57,7 @@ fake_layout(void *arg, size_t i, size_t k, int width, struct lay *out)
 	for (j = 0; j < n; j++) {
 		lay_new_line(out);
 		out->lines[out->nlines - 1].src = (uint32_t)(1000 * (i + k) +
-		    j);
+		    j * (size_t)width);
 	}
 }
 
@@ -267,8 +272,8 @@ main(void)
 	ok(v.top == 0 && v.line == 0, "scrolling up stops at the first line");
 	is_int(moved, -(long)abs_line(1, 0, 1, 40), "and says how far it moved");
 
-	/* Anchoring: a width change keeps the item and part and scales the
-	 * line. */
+	/* Anchoring: a width change keeps the item and part and the line
+	 * that holds the text the top line started with. */
 	view_goto(&v, 500, 0, 0);
 	view_scroll(&v, 3, 24);
 	item = v.top;
@@ -277,19 +282,27 @@ main(void)
 	view_set_width(&v, 20);
 	ok(v.top == item && v.part == part,
 	    "a narrower width keeps the top item and part");
-	is_int(v.line, (int)((size_t)line * fake_lines(item, part, 20) /
-	    fake_lines(item, part, 40)), "and scales its line offset");
+	is_int(v.line, 2 * line, "and the line with the top's text");
+	view_set_width(&v, 30);
+	is_int(v.line, line * 40 / 30, "a third width: the same text");
 	view_set_width(&v, 40);
-	is_int((long long)v.top, (long long)item, "back to the old width");
-	ok(v.line <= line, "the offset never moves past the old one");
+	ok(v.top == item && v.line == line,
+	    "back to the old width: the old top line, not one above it");
 	view_set_width(&v, 1000);
 	is_int(v.line, 0, "a very wide pane puts the part's one line on top");
 	is_int((long long)v.top, (long long)item, "and keeps the item");
+	view_set_width(&v, 40);
+	view_scroll(&v, -1, 24);
+	line = v.line;
+	view_set_width(&v, 20);
+	ok(line == 2 && v.line == 2 * line,
+	    "after a scroll, the new top is kept");
+	view_set_width(&v, 40);
 
 	/* view_locate: the part from the callback, the line from sources. */
 	width = 40;
 	view_set_width(&v, width);
-	view_locate(&v, 5, 1000 * (5 + 2) + 3, &part, &line);
+	view_locate(&v, 5, 1000 * (5 + 2) + 3 * 40 + 7, &part, &line);
 	ok(part == 2 && line == 3, "an offset inside part 2 of item 5");
 	view_locate(&v, 5, 1, &part, &line);
 	ok(part == 0 && line == 0, "an offset before the item: its start");
