@@ -141,54 +141,70 @@ view_line_at(const struct lay *l, uint32_t off)
 	return best;
 }
 
-/* Take the top's place in the text (view.h), unless a resize before
- * this one took it and the view has not moved since. */
+/*
+ * The top's place in the text: the first line from the top on that has
+ * a source, *dy lines down; or, with none to the part's end, LAY_NOSRC
+ * and *dy the lines from the top to that end.
+ */
 static void
-view_anchor_take(struct view *v)
+view_anchor_find(struct view *v, uint32_t *anchor, int *dy)
 {
-	const struct lay *l;
+	const struct lay *l = view_part(v, v->top, v->part);
 	size_t n;
 
-	if (v->anchored)
-		return;
-	l = view_part(v, v->top, v->part);
-	v->anchored = 1;
 	for (n = (size_t)v->line; n < l->nlines; n++)
 		if (l->lines[n].src != LAY_NOSRC) {
-			v->anchor = l->lines[n].src;
-			v->anchor_dy = (int)n - v->line;
+			*anchor = l->lines[n].src;
+			*dy = (int)n - v->line;
 			return;
 		}
-	v->anchor = LAY_NOSRC;
-	v->anchor_dy = (int)l->nlines - v->line;
+	*anchor = LAY_NOSRC;
+	*dy = (int)l->nlines - v->line;
+}
+
+/*
+ * Put the line of the top part that view_anchor_find's (anchor, dy)
+ * describe at the top; if the part has no line with a source before
+ * the anchor, line `other` instead.
+ */
+static void
+view_anchor_apply(struct view *v, uint32_t anchor, int dy, int other)
+{
+	const struct lay *l = view_part(v, v->top, v->part);
+	int at;
+
+	if (anchor == LAY_NOSRC)
+		v->line = (int)l->nlines - dy;
+	else if ((at = view_line_at(l, anchor)) >= 0)
+		v->line = at - dy;
+	else
+		v->line = other;
+	view_clamp(v);
 }
 
 void
 view_set_width(struct view *v, int width)
 {
-	const struct lay *l;
-	int before, at;
+	int before, scaled;
 
 	if (width < 1)
 		width = 1;
 	if (width == v->width)
 		return;
-	if (v->nitems > 0)
-		view_anchor_take(v);
+	/* Take the top's place, unless a resize before this one took it
+	 * and the view has not moved since. */
+	if (v->nitems > 0 && !v->anchored) {
+		view_anchor_find(v, &v->anchor, &v->anchor_dy);
+		v->anchored = 1;
+	}
 	before = v->nitems ? view_lines(v, v->top, v->part) : 1;
 	v->width = width;
 	view_invalidate(v);
 	if (v->nitems == 0)
 		return;
-	l = view_part(v, v->top, v->part);
-	if (v->anchor == LAY_NOSRC)
-		v->line = (int)l->nlines - v->anchor_dy;
-	else if ((at = view_line_at(l, v->anchor)) >= 0)
-		v->line = at - v->anchor_dy;
-	else
-		v->line = (int)((long long)v->line * (long long)l->nlines /
-		    before);
-	view_clamp(v);
+	scaled = (int)((long long)v->line * view_lines(v, v->top, v->part) /
+	    before);
+	view_anchor_apply(v, v->anchor, v->anchor_dy, scaled);
 }
 
 void
@@ -205,6 +221,31 @@ view_goto(struct view *v, size_t item, size_t part, int line)
 	v->part = part;
 	v->line = line;
 	view_clamp(v);
+}
+
+void
+view_pos_get(struct view *v, struct view_pos *p)
+{
+	p->top = v->top;
+	p->part = v->part;
+	p->line = v->line;
+	p->anchor = LAY_NOSRC;
+	p->anchor_dy = 0;
+	if (v->nitems > 0)
+		view_anchor_find(v, &p->anchor, &p->anchor_dy);
+}
+
+void
+view_pos_set(struct view *v, const struct view_pos *p)
+{
+	view_goto(v, p->top, p->part, p->line);
+	if (v->nitems == 0 || v->top != p->top || v->part != p->part)
+		return;
+	view_anchor_apply(v, p->anchor, p->anchor_dy, v->line);
+	/* A resize from here keeps this text, not the line it landed on. */
+	v->anchored = 1;
+	v->anchor = p->anchor;
+	v->anchor_dy = p->anchor_dy;
 }
 
 int

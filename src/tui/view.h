@@ -23,6 +23,19 @@
 
 #include "gloss/layout.h"
 
+/**
+ * A place in a list that survives a change of width: the top item and
+ * part, the line there at the width it was taken at, and the text at the
+ * top as the anchor below holds it.
+ */
+struct view_pos {
+	size_t top;
+	size_t part;
+	int line;
+	uint32_t anchor;
+	int anchor_dy;
+};
+
 /** Where a view's items come from. */
 struct view_source {
 	/** Lays out part `part` of item i for width cells, appending to
@@ -83,6 +96,13 @@ size_t view_parts(struct view *v, size_t i);
 const struct lay *view_part(struct view *v, size_t i, size_t k);
 /** Put (item, part, line) at the top; part and line are clamped. */
 void view_goto(struct view *v, size_t item, size_t part, int line);
+/** Where the top is now (lays out the top part). */
+void view_pos_get(struct view *v, struct view_pos *p);
+/**
+ * Go back to p: its item and part at the top, and the line that holds
+ * its text at the current width (p's line if the part has no text).
+ */
+void view_pos_set(struct view *v, const struct view_pos *p);
 /** Whether the first line of the top item is above the pane. */
 int view_top_cut(const struct view *v);
 /**

@@ -185,6 +185,17 @@ for size in "50 20" "80 24" "160 48" "50 20" "80 24"; do
 	fi
 done
 ok $r "resizes 50x20, 80x24, 160x48, 50x20, 80x24 keep Point 30 at the top"
+# The jump list keeps the text too: back after a resize is where it was.
+term_keys : 2 Enter
+term_wait "comment 2/2"
+tm resize-window -x 50 -y 20
+TERM_W=50
+term_until 'tail -n 1 "$TERM_TMP/screen" >"$TERM_TMP/status" &&
+    [ "$("$PYTHON3" "$TERM_TMP/cells.py" maxwidth \
+    "$TERM_TMP/status")" -eq 50 ]'
+term_keys BSpace
+term_until 'term_line 1 | grep -q "Point 30:"'
+ok $? "Backspace after a resize returns to Point 30"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "resize in a comment: q quits"

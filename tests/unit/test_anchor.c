@@ -299,6 +299,20 @@ main(void)
 	    "after a scroll, the new top is kept");
 	view_set_width(&v, 40);
 
+	/* A place taken at one width is found again at another (Back). */
+	{
+		struct view_pos pos;
+
+		view_pos_get(&v, &pos);
+		view_goto(&v, 9, 0, 0);
+		view_set_width(&v, 20);
+		view_pos_set(&v, &pos);
+		ok(v.top == item && v.line == 2 * line,
+		    "a place taken at width 40 is its text at width 20");
+		view_set_width(&v, 40);
+		is_int(v.line, line, "and a resize from there keeps it");
+	}
+
 	/* view_locate: the part from the callback, the line from sources. */
 	width = 40;
 	view_set_width(&v, width);
