@@ -1,7 +1,8 @@
 /*
  * jump.h: the jump list. Before every jump (Enter, a goto, a search that
  * moves) the reader pushes where it was: the focused pane and each pane's
- * top position and selection. Back pops the newest entry. The list is
+ * top position (with the text there, so that it survives a resize) and
+ * selection. Back pops the newest entry. The list is
  * bounded: pushing onto a full list drops the oldest entry.
  */
 #ifndef GLOSS_TUI_JUMP_H
@@ -9,12 +10,12 @@
 
 #include <stddef.h>
 
+#include "view.h"
+
 #define JUMP_PANES 3
 
 struct jump_pane {
-	size_t top;		/* item at the top of the pane */
-	size_t part;		/* its part at the top (view.h) */
-	int line;		/* line of that part at the top */
+	struct view_pos pos;	/* the top of the pane, and its text */
 	size_t sel;		/* selected item */
 };
 

@@ -198,9 +198,7 @@ tui_place(struct tui *t, struct jump *j)
 
 	j->focus = t->focus;
 	for (k = 0; k < TUI_PANES; k++) {
-		j->pane[k].top = t->pane[k].view.top;
-		j->pane[k].part = t->pane[k].view.part;
-		j->pane[k].line = t->pane[k].view.line;
+		view_pos_get(&t->pane[k].view, &j->pane[k].pos);
 		j->pane[k].sel = t->pane[k].sel;
 	}
 }
@@ -226,8 +224,7 @@ tui_back(struct tui *t)
 	}
 	t->focus = j.focus;
 	for (k = 0; k < TUI_PANES; k++) {
-		view_goto(&t->pane[k].view, j.pane[k].top, j.pane[k].part,
-		    j.pane[k].line);
+		view_pos_set(&t->pane[k].view, &j.pane[k].pos);
 		t->pane[k].sel = j.pane[k].sel;
 		t->pane[k].hl = 0;
 	}

@@ -118,23 +118,93 @@ view_invalidate(struct view *v)
 	view_clamp(v);
 }
 
+/*
+ * The line of l that holds offset off: the one whose source is the
+ * greatest not after off (the last of equal ones), or -1 if none is.
+ * Not simply the last line whose source is not after off: the rows of
+ * the clause table are not in source order (a row's source is its
+ * translation line, then the original's once the translation has run
+ * out, and the original comes first in the document).
+ */
+static int
+view_line_at(const struct lay *l, uint32_t off)
+{
+	size_t n;
+	int best = -1;
+
+	for (n = 0; n < l->nlines; n++) {
+		if (l->lines[n].src == LAY_NOSRC || l->lines[n].src > off)
+			continue;
+		if (best < 0 || l->lines[n].src >= l->lines[best].src)
+			best = (int)n;
+	}
+	return best;
+}
+
+/*
+ * The top's place in the text: the first line from the top on that has
+ * a source, *dy lines down; or, with none to the part's end, LAY_NOSRC
+ * and *dy the lines from the top to that end.
+ */
+static void
+view_anchor_find(struct view *v, uint32_t *anchor, int *dy)
+{
+	const struct lay *l = view_part(v, v->top, v->part);
+	size_t n;
+
+	for (n = (size_t)v->line; n < l->nlines; n++)
+		if (l->lines[n].src != LAY_NOSRC) {
+			*anchor = l->lines[n].src;
+			*dy = (int)n - v->line;
+			return;
+		}
+	*anchor = LAY_NOSRC;
+	*dy = (int)l->nlines - v->line;
+}
+
+/*
+ * Put the line of the top part that view_anchor_find's (anchor, dy)
+ * describe at the top; if the part has no line with a source before
+ * the anchor, line `other` instead.
+ */
+static void
+view_anchor_apply(struct view *v, uint32_t anchor, int dy, int other)
+{
+	const struct lay *l = view_part(v, v->top, v->part);
+	int at;
+
+	if (anchor == LAY_NOSRC)
+		v->line = (int)l->nlines - dy;
+	else if ((at = view_line_at(l, anchor)) >= 0)
+		v->line = at - dy;
+	else
+		v->line = other;
+	view_clamp(v);
+}
+
 void
 view_set_width(struct view *v, int width)
 {
-	int before, after;
+	int before, scaled;
 
 	if (width < 1)
 		width = 1;
 	if (width == v->width)
 		return;
+	/* Take the top's place, unless a resize before this one took it
+	 * and the view has not moved since. */
+	if (v->nitems > 0 && !v->anchored) {
+		view_anchor_find(v, &v->anchor, &v->anchor_dy);
+		v->anchored = 1;
+	}
 	before = v->nitems ? view_lines(v, v->top, v->part) : 1;
 	v->width = width;
 	view_invalidate(v);
 	if (v->nitems == 0)
 		return;
-	after = view_lines(v, v->top, v->part);
-	v->line = (int)((long long)v->line * after / before);
-	view_clamp(v);
+	scaled = (int)((long long)v->line * view_lines(v, v->top, v->part) /
+	    before);
+	view_anchor_apply(v, v->anchor, v->anchor_dy, scaled);
 }
 
 void
@@ -146,10 +216,36 @@ view_goto(struct view *v, size_t item, size_t part, int line)
 	}
 	if (item >= v->nitems)
 		item = v->nitems - 1;
+	v->anchored = 0;
 	v->top = item;
 	v->part = part;
 	v->line = line;
 	view_clamp(v);
+}
+
+void
+view_pos_get(struct view *v, struct view_pos *p)
+{
+	p->top = v->top;
+	p->part = v->part;
+	p->line = v->line;
+	p->anchor = LAY_NOSRC;
+	p->anchor_dy = 0;
+	if (v->nitems > 0)
+		view_anchor_find(v, &p->anchor, &p->anchor_dy);
+}
+
+void
+view_pos_set(struct view *v, const struct view_pos *p)
+{
+	view_goto(v, p->top, p->part, p->line);
+	if (v->nitems == 0 || v->top != p->top || v->part != p->part)
+		return;
+	view_anchor_apply(v, p->anchor, p->anchor_dy, v->line);
+	/* A resize from here keeps this text, not the line it landed on. */
+	v->anchored = 1;
+	v->anchor = p->anchor;
+	v->anchor_dy = p->anchor_dy;
 }
 
 int
@@ -253,19 +349,22 @@ view_up(struct view *v, long n)
 long
 view_scroll(struct view *v, long n, int height)
 {
-	long below, room;
+	long below, room, moved;
 
 	if (v->nitems == 0 || n == 0)
 		return 0;
-	if (n < 0)
-		return -view_up(v, -n);
-	if (height < 1)
-		height = 1;
-	below = view_lines_below(v, n + height);
-	room = below - height;
-	if (room <= 0)
-		return 0;
-	return view_down(v, n < room ? n : room);
+	if (n < 0) {
+		moved = -view_up(v, -n);
+	} else {
+		if (height < 1)
+			height = 1;
+		below = view_lines_below(v, n + height);
+		room = below - height;
+		moved = room <= 0 ? 0 : view_down(v, n < room ? n : room);
+	}
+	if (moved != 0)
+		v->anchored = 0;
+	return moved;
 }
 
 void
@@ -275,6 +374,7 @@ view_end(struct view *v, int height)
 		return;
 	if (height < 1)
 		height = 1;
+	v->anchored = 0;
 	v->top = v->nitems - 1;
 	v->part = view_parts(v, v->top) - 1;
 	v->line = view_lines(v, v->top, v->part) - 1;
@@ -306,7 +406,6 @@ void
 view_locate(struct view *v, size_t i, uint32_t off, size_t *part,
     int *line)
 {
-	const struct lay *l;
 	size_t k = 0, n;
 
 	*part = 0;
@@ -319,14 +418,10 @@ view_locate(struct view *v, size_t i, uint32_t off, size_t *part,
 		if (k >= n)
 			k = n - 1;
 	}
-	l = view_part(v, i, k);
 	*part = k;
-	for (n = 0; n < l->nlines; n++) {
-		if (l->lines[n].src == LAY_NOSRC)
-			continue;
-		if (l->lines[n].src <= off)
-			*line = (int)n;
-	}
+	*line = view_line_at(view_part(v, i, k), off);
+	if (*line < 0)
+		*line = 0;
 }
 
 int

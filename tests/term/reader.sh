@@ -145,6 +145,61 @@ term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "resize: q quits"
 
+# Resize inside a comment whose long first paragraph wraps to many more
+# lines at a narrow width than its short later ones: the line at the top
+# stays there, and a round trip of resizes comes back to it exactly.
+{
+	printf 'Resize inside a comment\n\nAn article.\n\n2 Comments\n\n'
+	printf '  1.'
+	i=1
+	while [ $i -le 24 ]; do
+		printf ' Sentence %d of a long opening paragraph, by a reader' $i
+		printf ' with a lot to say about the drafting group.'
+		i=$((i + 1))
+	done
+	printf '\n'
+	i=1
+	while [ $i -le 40 ]; do
+		printf '\n    Point %d: short.\n' $i
+		i=$((i + 1))
+	done
+	printf '\n  2. Second comment.\n'
+} >"$TERM_TMP/points.txt"
+term_start 80 24 "\"$GLOSS\" \"$TERM_TMP/points.txt\""
+term_wait "h help"
+term_keys 2 / P o i n t Space 3 0 : Enter
+term_until 'term_line 1 | grep -q "Point 30:"'
+ok $? "resize in a comment: the search puts Point 30 at the top"
+r=0
+for size in "50 20" "80 24" "160 48" "50 20" "80 24"; do
+	set -- $size
+	tm resize-window -x "$1" -y "$2"
+	TERM_W=$1
+	# Drawn for the new size: the status line ends in its last cell.
+	if ! term_until 'tail -n 1 "$TERM_TMP/screen" >"$TERM_TMP/status" &&
+	    [ "$("$PYTHON3" "$TERM_TMP/cells.py" maxwidth \
+	    "$TERM_TMP/status")" -eq "$TERM_W" ] &&
+	    term_line 1 | grep -q "Point 30:"'; then
+		diag "at $size the top is: $(term_line 1)"
+		r=1
+	fi
+done
+ok $r "resizes 50x20, 80x24, 160x48, 50x20, 80x24 keep Point 30 at the top"
+# The jump list keeps the text too: back after a resize is where it was.
+term_keys : 2 Enter
+term_wait "comment 2/2"
+tm resize-window -x 50 -y 20
+TERM_W=50
+term_until 'tail -n 1 "$TERM_TMP/screen" >"$TERM_TMP/status" &&
+    [ "$("$PYTHON3" "$TERM_TMP/cells.py" maxwidth \
+    "$TERM_TMP/status")" -eq 50 ]'
+term_keys BSpace
+term_until 'term_line 1 | grep -q "Point 30:"'
+ok $? "Backspace after a resize returns to Point 30"
+term_keys q
+term_wait "GLOSS-EXIT=0"
+ok $? "resize in a comment: q quits"
+
 # Terminal types.
 for t in xterm-256color screen-256color tmux-256color linux vt100; do
 	if ! infocmp "$t" >/dev/null 2>&1; then

@@ -2,16 +2,22 @@
  * test_anchor.c: pane positions (src/tui/view.c) without curses. Items of
  * a fake document come in parts (every 97th item in several, as a huge
  * paragraph does); a part takes ceil(len / width) lines. The tests check
- * that positions are anchored to items across widths, that scrolling
- * moves by lines across part and item boundaries and stops at both ends,
- * that jumps to the end or to an item lay out only about a screen of
- * parts, and that an item of many parts is never laid out whole.
+ * that positions are anchored to items and to the text across widths,
+ * that scrolling moves by lines across part and item boundaries and stops
+ * at both ends, that jumps to the end or to an item lay out only about a
+ * screen of parts, and that an item of many parts is never laid out
+ * whole; and, with the real clause table, that an offset is located on
+ * its own row.
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "gloss/doc.h"
 #include "gloss/layout.h"
+#include "gloss/parse.h"
+#include "gloss/xmalloc.h"
 #include "../../src/tui/view.h"
 #include "../tap.h"
 
@@ -36,7 +42,11 @@ fake_lines(size_t i, size_t k, int width)
 	return (fake_len(i, k) + (size_t)width - 1) / (size_t)width;
 }
 
-/* Line j of part k of item i has source offset 1000 * (i + k) + j. */
+/*
+ * Part k of item i is fake_len(i, k) characters at source offset
+ * 1000 * (i + k), width of them a line: line j starts at
+ * 1000 * (i + k) + j * width.
+ */
 static void
 fake_layout(void *arg, size_t i, size_t k, int width, struct lay *out)
 {
@@ -47,7 +57,7 @@ fake_layout(void *arg, size_t i, size_t k, int width, struct lay *out)
 	for (j = 0; j < n; j++) {
 		lay_new_line(out);
 		out->lines[out->nlines - 1].src = (uint32_t)(1000 * (i + k) +
-		    j);
+		    j * (size_t)width);
 	}
 }
 
@@ -128,6 +138,87 @@ test_huge(void)
 	view_free(&v);
 }
 
+static void
+real_clause(void *arg, size_t i, size_t k, int width, struct lay *out)
+{
+	layout_clause_part(arg, i, k, width, out);
+}
+
+/* Whether line n of l shows the text at document offset off. */
+static int
+line_shows(const struct lay *l, size_t n, uint32_t off)
+{
+	const struct lay_line *ln = &l->lines[n];
+	size_t g;
+
+	for (g = 0; g < ln->n; g++)
+		if (l->glyphs[ln->first + g].src == off)
+			return 1;
+	return 0;
+}
+
+/* Arabic words, five of them, for a long original. */
+#define AR_WORDS "\xd9\x87\xd8\xb0\xd8\xa7 \xd9\x86\xd8\xb5 " \
+    "\xd8\xa3\xd8\xb5\xd9\x84\xd9\x8a \xd8\xb7\xd9\x88\xd9\x8a" \
+    "\xd9\x84 \xd8\xac\xd8\xaf\xd8\xa7 "	/* hadha nass asli tawil jiddan */
+
+/*
+ * A clause whose original takes more rows than its translation: a row's
+ * source is its translation line, then (once the translation has run
+ * out) its original line, which lies earlier in the document. A word on
+ * a later line of the translation is located on its row, not on the last
+ * row of the original (a search in the Clauses pane scrolled its match
+ * off the top).
+ */
+static void
+test_clause_rows(void)
+{
+	static const char text[] =
+	    "T\n\nIntro.\n\n    1- " AR_WORDS AR_WORDS AR_WORDS AR_WORDS
+	    ". 1 \xe2\x80\x93 A short rendering with the word pelican in "
+	    "it.\n";
+	struct view_source src = { real_clause, NULL, NULL, NULL };
+	struct layout_ctx c;
+	struct text_opts o;
+	struct view v;
+	struct doc *d;
+	const struct lay *l;
+	char *buf = xmalloc(sizeof text);
+	const char *at;
+	size_t part, n;
+	uint32_t off;
+	int line, orig_rows = 0;
+
+	memcpy(buf, text, sizeof text);
+	d = parse_text(buf, sizeof text - 1, 0);
+	if (d == NULL || d->nclauses != 1) {
+		ok(0, "the clause document parses");
+		return;
+	}
+	text_opts_default(&o);
+	layout_ctx_init(&c, d, &o);
+	src.arg = &c;
+	view_init(&v, d->nclauses, &src, 30);
+	at = memmem(d->buf, d->len, "pelican", 7);
+	off = (uint32_t)(at - d->buf);
+	l = view_part(&v, 0, 0);
+	for (n = 0; n < l->nlines; n++)
+		if (l->lines[n].src != LAY_NOSRC &&
+		    l->lines[n].src < d->clauses[0].translation.off)
+			orig_rows++;
+	ok(orig_rows > 0, "rows after the translation's end have the "
+	    "original as source (%d)", orig_rows);
+	view_locate(&v, 0, off, &part, &line);
+	l = view_part(&v, 0, part);
+	ok(line > 0 && (size_t)line < l->nlines &&
+	    line_shows(l, (size_t)line, off),
+	    "a word on a later line of the translation is found on its row "
+	    "(row %d)", line);
+	view_free(&v);
+	layout_ctx_free(&c);
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -181,8 +272,8 @@ main(void)
 	ok(v.top == 0 && v.line == 0, "scrolling up stops at the first line");
 	is_int(moved, -(long)abs_line(1, 0, 1, 40), "and says how far it moved");
 
-	/* Anchoring: a width change keeps the item and part and scales the
-	 * line. */
+	/* Anchoring: a width change keeps the item and part and the line
+	 * that holds the text the top line started with. */
 	view_goto(&v, 500, 0, 0);
 	view_scroll(&v, 3, 24);
 	item = v.top;
@@ -191,19 +282,41 @@ main(void)
 	view_set_width(&v, 20);
 	ok(v.top == item && v.part == part,
 	    "a narrower width keeps the top item and part");
-	is_int(v.line, (int)((size_t)line * fake_lines(item, part, 20) /
-	    fake_lines(item, part, 40)), "and scales its line offset");
+	is_int(v.line, 2 * line, "and the line with the top's text");
+	view_set_width(&v, 30);
+	is_int(v.line, line * 40 / 30, "a third width: the same text");
 	view_set_width(&v, 40);
-	is_int((long long)v.top, (long long)item, "back to the old width");
-	ok(v.line <= line, "the offset never moves past the old one");
+	ok(v.top == item && v.line == line,
+	    "back to the old width: the old top line, not one above it");
 	view_set_width(&v, 1000);
 	is_int(v.line, 0, "a very wide pane puts the part's one line on top");
 	is_int((long long)v.top, (long long)item, "and keeps the item");
+	view_set_width(&v, 40);
+	view_scroll(&v, -1, 24);
+	line = v.line;
+	view_set_width(&v, 20);
+	ok(line == 2 && v.line == 2 * line,
+	    "after a scroll, the new top is kept");
+	view_set_width(&v, 40);
+
+	/* A place taken at one width is found again at another (Back). */
+	{
+		struct view_pos pos;
+
+		view_pos_get(&v, &pos);
+		view_goto(&v, 9, 0, 0);
+		view_set_width(&v, 20);
+		view_pos_set(&v, &pos);
+		ok(v.top == item && v.line == 2 * line,
+		    "a place taken at width 40 is its text at width 20");
+		view_set_width(&v, 40);
+		is_int(v.line, line, "and a resize from there keeps it");
+	}
 
 	/* view_locate: the part from the callback, the line from sources. */
 	width = 40;
 	view_set_width(&v, width);
-	view_locate(&v, 5, 1000 * (5 + 2) + 3, &part, &line);
+	view_locate(&v, 5, 1000 * (5 + 2) + 3 * 40 + 7, &part, &line);
 	ok(part == 2 && line == 3, "an offset inside part 2 of item 5");
 	view_locate(&v, 5, 1, &part, &line);
 	ok(part == 0 && line == 0, "an offset before the item: its start");
@@ -223,5 +336,6 @@ main(void)
 	view_free(&v);
 
 	test_huge();
+	test_clause_rows();
 	return tap_done();
 }

@@ -18,8 +18,8 @@ place(int focus, size_t n)
 	memset(&j, 0, sizeof j);
 	j.focus = focus;
 	for (k = 0; k < JUMP_PANES; k++) {
-		j.pane[k].top = n + (size_t)k;
-		j.pane[k].line = (int)n % 3;
+		j.pane[k].pos.top = n + (size_t)k;
+		j.pane[k].pos.line = (int)n % 3;
 		j.pane[k].sel = n * 10 + (size_t)k;
 	}
 	return j;
