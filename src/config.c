@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "gloss/options.h"
+#include "gloss/report.h"
 #include "gloss/xmalloc.h"
 #include "tui/keys.h"
 #include "tui/theme.h"
@@ -151,11 +152,14 @@ config_default_path(void)
 	return xasprintf("%s/.config/gloss/config", home);
 }
 
+/* Bad lines told before the rest of a file is ignored (a binary file). */
+#define CONFIG_MAX_PROBLEMS	20
+
 /* Tell a problem (msg, freed here) on stderr and to the reader. */
 static void
 config_report(char *msg)
 {
-	fprintf(stderr, "gloss: %s\n", msg);
+	report("%s", msg);
 	theme_note(msg);
 	free(msg);
 }
@@ -195,7 +199,11 @@ config_load(struct gloss_options *o, const char *path)
 			continue;
 		config_report(xasprintf("%s:%lu: %s", file, lineno, cause));
 		free(cause);
-		bad++;
+		if (++bad == CONFIG_MAX_PROBLEMS) {	/* not a config file */
+			config_report(xasprintf("%s: too many bad lines; the "
+			    "rest is ignored", file));
+			break;
+		}
 	}
 	if (ferror(f)) {	/* a directory opens, then fails to read */
 		config_report(xasprintf("%s: %s", file, strerror(errno)));

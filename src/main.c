@@ -22,6 +22,7 @@
 #include "gloss/options.h"
 #include "gloss/parse.h"
 #include "gloss/quotes.h"
+#include "gloss/report.h"
 #include "gloss/text.h"
 #include "gloss/tui.h"
 #include "gloss/xmalloc.h"
@@ -74,7 +75,7 @@ main_load(const struct gloss_options *o, const char **name)
 	*name = strcmp(o->file, "-") == 0 ? "(stdin)" : o->file;
 	if (input_read(o->file, o->max_size, &buf, &len, &mapped, &legacy,
 	    &invalid, &err) != 0) {
-		fprintf(stderr, "gloss: %s: %s\n", *name, err);
+		report("%s: %s", *name, err);
 		free(err);
 		return NULL;
 	}
@@ -140,7 +141,7 @@ main(int argc, char **argv)
 		break;
 	}
 	if (status != 0 && o.mode != GLOSS_MODE_TUI)
-		fprintf(stderr, "gloss: write error\n");
+		report("write error");
 	doc_free(&d);
 	return status;
 }

@@ -14,6 +14,8 @@
 
 #include "gloss/input.h"
 #include "gloss/options.h"
+#include "gloss/report.h"
+#include "gloss/xmalloc.h"
 
 static const char options_usage[] =
 "Usage: gloss [OPTION]... [FILE]\n"
@@ -104,9 +106,11 @@ options_default(struct gloss_options *o)
 static int
 options_bad(const char *fmt, const char *arg)
 {
-	fputs("gloss: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'gloss --help' for more information.\n", stderr);
+	char *msg = xasprintf(fmt, arg);
+
+	report("%s", msg);
+	free(msg);
+	fputs("Try 'gloss --help' for more information.\n", stderr);
 	return 2;
 }
 
@@ -230,7 +234,7 @@ bad_value:
 		*done = 1;
 		shortname[1] = (char)c;
 		name = idx >= 0 ? options_long[idx].name : shortname;
-		fprintf(stderr, "gloss: invalid value '%s' for %s%s\n", optarg,
+		report("invalid value '%s' for %s%s", optarg,
 		    idx >= 0 ? "--" : "", name);
 		fputs("Try 'gloss --help' for more information.\n", stderr);
 		return 2;

@@ -25,6 +25,18 @@ grep -q "^gloss: invalid value '0' for -w\$" "$tmp/err"; ok $? "a bad value name
 "$GLOSS" --dump "$tmp/missing" >"$tmp/out" 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "missing file exits 1"
 grep -q "^gloss: $tmp/missing: No such file or directory\$" "$tmp/err"; ok $? "missing file message names the file"
 [ ! -s "$tmp/out" ]; ok $? "nothing on stdout for a missing file"
+# Names and configuration lines from outside never reach stderr raw.
+bad=$(printf '%s/x\033]0;T\007\377\342\200\256y' "$tmp")
+"$GLOSS" --dump "$bad" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "a file name with controls: exit 1"
+LC_ALL=C grep -q "x\\\\x1B]0;T\\\\x07\\\\xFF\\\\u202Ey: No such file" "$tmp/err"; ok $? "its controls, bad byte and bidi override are escaped"
+! LC_ALL=C grep -q "$(printf '[\033\007\377]')" "$tmp/err"; ok $? "no raw ESC, BEL or invalid byte on stderr"
+printf 'bind \033]2;PWNED\007 quit\n' >"$tmp/cfg"
+"$GLOSS" --config="$tmp/cfg" --dump "$sample" >/dev/null 2>"$tmp/err"
+LC_ALL=C grep -q 'unknown key "\\x1B]2;PWNED\\x07"' "$tmp/err"; ok $? "a configuration line's controls are escaped"
+head -c 20000 /dev/urandom | tr '\n' 'x' | fold -w 40 >"$tmp/cfgbin"
+"$GLOSS" --config="$tmp/cfgbin" --dump "$sample" >/dev/null 2>"$tmp/err"
+[ "$(wc -l <"$tmp/err")" -le 21 ]; ok $? "a binary configuration file: at most 21 lines of complaints"
+grep -q "too many bad lines" "$tmp/err"; ok $? "and it says the rest is ignored"
 "$GLOSS" --dump "$tmp" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "directory exits 1"
 grep -q "^gloss: $tmp: Is a directory" "$tmp/err"; ok $? "directory message"
 "$GLOSS" --dump --max-size 1K "$sample" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "file over --max-size exits 1"
