@@ -323,6 +323,7 @@ draw_position(struct tui *t)
 	struct tui_pane *p = &t->pane[t->focus];
 	int pct = view_percent(&p->view, p->ch);
 	uint32_t para;
+	uint64_t num;
 
 	switch (t->focus) {
 	case TUI_ARTICLE:
@@ -333,13 +334,24 @@ draw_position(struct tui *t)
 	case TUI_COMMENTS:
 		if (t->doc->ncomments == 0)
 			return xstrdup("Comments (none)");
-		return xasprintf("Comments: comment %zu/%zu %d%%", p->sel + 1,
-		    t->doc->ncomments, pct);
+		num = t->doc->comments[p->sel].number;
+		if (num == UINT64_MAX || num == p->sel + 1)
+			return xasprintf("Comments: comment %zu/%zu %d%%",
+			    p->sel + 1, t->doc->ncomments, pct);
+		/* Numbered otherwise (gaps, repeats): the number g takes. */
+		return xasprintf("Comments: comment %llu (%zu/%zu) %d%%",
+		    (unsigned long long)num, p->sel + 1, t->doc->ncomments,
+		    pct);
 	default:
 		if (t->doc->nclauses == 0)
 			return xstrdup("Clauses (none)");
-		return xasprintf("Clauses: clause %zu/%zu %d%%", p->sel + 1,
-		    t->doc->nclauses, pct);
+		num = t->doc->clauses[p->sel].number;
+		if (num == p->sel + 1)
+			return xasprintf("Clauses: clause %zu/%zu %d%%",
+			    p->sel + 1, t->doc->nclauses, pct);
+		return xasprintf("Clauses: clause %llu (%zu/%zu) %d%%",
+		    (unsigned long long)num, p->sel + 1, t->doc->nclauses,
+		    pct);
 	}
 }
 

@@ -265,19 +265,39 @@ tui_highlight(struct tui *t, int k, uint32_t start, uint32_t end)
 	t->pane[k].hl_end = end;
 }
 
-/* Item of pane k for printed number n (7g), or -1. */
+/* The printed number of item i of pane k (comments, clauses). */
+static uint64_t
+tui_item_number(const struct tui *t, int k, size_t i)
+{
+	return k == TUI_COMMENTS ? t->doc->comments[i].number :
+	    t->doc->clauses[i].number;
+}
+
+/*
+ * Item of pane k for printed number n (7g), or -1: the first item with
+ * that number; when the selection already has it (numbers repeat: two
+ * clause tables, a renumbered thread), the next one, round to the first.
+ */
 static long
 tui_item_by_number(struct tui *t, int k, long n)
 {
-	size_t i;
+	size_t i, m, sel = t->pane[k].sel, count;
 
 	if (k != TUI_COMMENTS && (unsigned long)n > UINT32_MAX)
 		return -1;	/* not 2^32 + 7 read as 7 */
 	switch (k) {
 	case TUI_COMMENTS:
-		return doc_comment_by_number(t->doc, (uint64_t)n);
 	case TUI_CLAUSES:
-		return doc_clause_by_number(t->doc, (uint32_t)n);
+		count = tui_nitems(t, k);
+		if (sel < count && tui_item_number(t, k, sel) == (uint64_t)n)
+			for (m = 1; m < count; m++) {
+				i = (sel + m) % count;
+				if (tui_item_number(t, k, i) == (uint64_t)n)
+					return (long)i;
+			}
+		return k == TUI_COMMENTS ?
+		    doc_comment_by_number(t->doc, (uint64_t)n) :
+		    doc_clause_by_number(t->doc, (uint32_t)n);
 	default:
 		for (i = 0; i < t->doc->nblocks; i++)
 			if (layout_block_number(&t->lc, i) == (uint32_t)n)

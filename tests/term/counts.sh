@@ -53,4 +53,50 @@ ok $? "1 then g focuses the Article pane"
 tm send-keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "q exits 0"
+
+# Numbers that are not positions: a gap, a repeat, a second table, a
+# thread that starts at 5. The status line says the printed number when
+# it differs from the position; a goto to a number the selection already
+# has goes on to the next item with it (round to the first).
+doc="$TERM_TMP/gaps.txt"
+{
+	printf 'Odd numbers\n\nAn article paragraph.\n\n'
+	for i in 1 2 3 4 6 6; do
+		printf '    %s- \330\271\330\261\330\250 . %s \342\200\223 row %s of one.\n' $i $i $i
+	done
+	printf '\nA paragraph between the tables.\n\n'
+	for i in 1 2; do
+		printf '    %s- \330\271\330\261\330\250 . %s \342\200\223 row %s of two.\n' $i $i $i
+	done
+	printf '\n3 thoughts on "Odd numbers"\n\n'
+	for i in 5 6 7; do
+		printf '  %s. Comment numbered %s.\n\n' $i $i
+	done
+} >"$doc"
+term_start 80 24 "$GLOSS" "$doc"
+term_wait "Odd numbers"
+tm send-keys 3 6 g
+term_wait "clause 6 (5/8)"
+ok $? "3 then 6g: the first clause 6, shown as 6, fifth of eight"
+tm send-keys 6 g
+term_wait "clause 6/8"
+ok $? "6g again: the second clause 6 (sixth: number and position agree)"
+tm send-keys 6 g
+term_wait "clause 6 (5/8)"
+ok $? "and again: round to the first"
+tm send-keys : 1 Enter
+term_wait "clause 1/8"
+ok $? ":1 selects the first table's clause 1 (number and position agree)"
+tm send-keys : 1 Enter
+term_wait "clause 1 (7/8)"
+ok $? ":1 again reaches the second table's clause 1"
+tm send-keys 2 6 g
+term_wait "comment 6 (2/3)"
+ok $? "2 then 6g: comment 6, second of three"
+tm send-keys : 8 Enter
+term_wait "no comment 8"
+ok $? "a number no comment has is reported"
+tm send-keys q
+term_wait "GLOSS-EXIT=0"
+ok $? "q exits 0"
 tap_done
