@@ -61,6 +61,19 @@ ok $? "the next key brings the position back"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 
+# A tab bar too narrow for the pane names: the other tabs shrink to
+# their digit and the focused tab's name is seen.
+term_start 20 6 "\"$GLOSS\" --layout=tabs \"$DOC\""
+term_wait "h help"
+term_keys 3
+term_until 'term_line 0 | grep -q "^ 1   2  \[3 Clauses"'
+ok $? "20 columns, Clauses focused: ' 1   2  [3 Clauses' on the tab bar"
+term_keys 2
+term_until 'term_line 0 | grep -q "^ 1  \[2 Comments"'
+ok $? "20 columns, Comments focused: its tab is seen"
+term_keys q
+term_wait "GLOSS-EXIT=0"
+
 term_widths_ok
 ok $? "no line of $term_caps captured screens exceeds the screen width"
 tap_done
