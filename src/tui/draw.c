@@ -226,25 +226,25 @@ static void
 draw_tabs(struct tui *t)
 {
 	int k, x = 0, n, full = 0;
-	char *name, *s;
+	char *names[TUI_PANES], *name, *s;
 
 	if (t->tab_y < 0)
 		return;
 	term_fill(t->tab_y, 0, t->cols, TH_TITLE, TERM_UNDERLINE);
 	for (k = 0; k < TUI_PANES; k++) {	/* do the names fit? */
-		name = draw_pane_name(t, k, 1);
-		s = xasprintf("[%s]", name);
+		names[k] = draw_pane_name(t, k, 1);
+		s = xasprintf("[%s]", names[k]);
 		full += draw_label_width(t, s, 1 << 20) + 1;
 		free(s);
-		free(name);
 	}
 	for (k = 0; k < TUI_PANES; k++) {
 		int focused = k == t->focus;
 
 		/* When they do not, the other tabs shrink to their digit,
 		 * so the focused one is always seen. */
-		name = focused || full - 1 <= t->cols ?
-		    draw_pane_name(t, k, 1) : xasprintf("%d", k + 1);
+		name = focused || full - 1 <= t->cols ? xstrdup(names[k]) :
+		    xasprintf("%d", k + 1);
+		free(names[k]);
 		s = focused ? xasprintf("[%s]", name) :
 		    xasprintf(" %s ", name);
 		t->tab_x[k] = x;

@@ -344,14 +344,11 @@ static const char *const keys_prompt[][2] = {
 #define KEYS_NPROMPT	(sizeof keys_prompt / sizeof keys_prompt[0])
 
 /* A help line: keys padded to KEYS_HELP_COLUMN, then the description. */
-static char *
-keys_help_format(const char *keys, const char *desc, size_t *at)
+static void
+keys_help_format(struct keys_help_line *l, const char *keys, const char *desc)
 {
-	char *s = xasprintf("  %-*s %s", KEYS_HELP_COLUMN, keys, desc);
-
-	if (at != NULL)
-		*at = strlen(s) - strlen(desc);
-	return s;
+	l->text = xasprintf("  %-*s %s", KEYS_HELP_COLUMN, keys, desc);
+	l->desc = strlen(l->text) - strlen(desc);
 }
 
 /* The keys of action a as names separated by spaces, into ks. */
@@ -375,60 +372,76 @@ keys_of_action_names(enum key_action a, char *ks, size_t size)
 		snprintf(ks, size, "(unbound)");
 }
 
-char **
-keys_prompt_help(size_t *n)
+/* The help lines of the actions into out (room for ACT_COUNT - 1). */
+static size_t
+keys_help_actions(struct keys_help_line *out)
 {
-	char **lines = xcalloc(KEYS_NPROMPT, sizeof *lines);
+	char ks[256];
+	size_t k = 0;
+	int a;
+
+	keys_init();
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		keys_of_action_names(a, ks, sizeof ks);
+		keys_help_format(&out[k++], ks, keys_actions[a].desc);
+	}
+	return k;
+}
+
+/* The help lines of the prompt's keys into out (room for KEYS_NPROMPT). */
+static size_t
+keys_help_prompt(struct keys_help_line *out)
+{
 	size_t i;
 
 	for (i = 0; i < KEYS_NPROMPT; i++)
-		lines[i] = keys_help_format(keys_prompt[i][0],
-		    keys_prompt[i][1], NULL);
-	*n = KEYS_NPROMPT;
+		keys_help_format(&out[i], keys_prompt[i][0],
+		    keys_prompt[i][1]);
+	return KEYS_NPROMPT;
+}
+
+/* The texts of n help lines made by fill, as an array of strings. */
+static char **
+keys_help_texts(size_t (*fill)(struct keys_help_line *), size_t room,
+    size_t *n)
+{
+	struct keys_help_line *l = xcalloc(room, sizeof *l);
+	char **lines = xcalloc(room, sizeof *lines);
+	size_t i;
+
+	*n = fill(l);
+	for (i = 0; i < *n; i++)
+		lines[i] = l[i].text;
+	free(l);
 	return lines;
+}
+
+char **
+keys_prompt_help(size_t *n)
+{
+	return keys_help_texts(keys_help_prompt, KEYS_NPROMPT, n);
 }
 
 char **
 keys_help(size_t *n)
 {
-	char **lines;
-	char ks[256];
-	int a;
-
-	keys_init();
-	lines = xcalloc(ACT_COUNT, sizeof *lines);
-	*n = 0;
-	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
-		keys_of_action_names(a, ks, sizeof ks);
-		lines[(*n)++] = keys_help_format(ks, keys_actions[a].desc,
-		    NULL);
-	}
-	return lines;
+	return keys_help_texts(keys_help_actions, ACT_COUNT, n);
 }
 
 struct keys_help_line *
 keys_help_screen(size_t *n)
 {
 	struct keys_help_line *lines;
-	char ks[256];
-	size_t i, k = 0;
-	int a;
+	size_t k = 0;
 
-	keys_init();
 	lines = xcalloc(2 + ACT_COUNT + 2 + KEYS_NPROMPT, sizeof *lines);
 	lines[k++].text = xstrdup("A count typed before g, G, J, K or Enter "
 	    "picks item N (7g: comment 7).");
 	lines[k++].text = xstrdup("");
-	for (a = ACT_NONE + 1; a < ACT_COUNT; a++, k++) {
-		keys_of_action_names(a, ks, sizeof ks);
-		lines[k].text = keys_help_format(ks, keys_actions[a].desc,
-		    &lines[k].desc);
-	}
+	k += keys_help_actions(lines + k);
 	lines[k++].text = xstrdup("");
 	lines[k++].text = xstrdup("In the / ? and : prompts:");
-	for (i = 0; i < KEYS_NPROMPT; i++, k++)
-		lines[k].text = keys_help_format(keys_prompt[i][0],
-		    keys_prompt[i][1], &lines[k].desc);
+	k += keys_help_prompt(lines + k);
 	*n = k;
 	return lines;
 }

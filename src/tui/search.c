@@ -30,11 +30,9 @@ search_compile(struct search *s, const char *pattern)
 		return 0;
 	}
 	s->pattern = xstrdup(pattern);
-	text_folder_init(&s->fold, 0, 1);
 	/* Upper case in the pattern: folding case changed something. */
 	if (llen != klen || memcmp(lower, kept, llen) != 0) {
 		s->keep_case = 1;
-		s->fold.keep_case = 1;
 		s->key = kept;
 		s->keylen = klen;
 		free(lower);
@@ -43,6 +41,7 @@ search_compile(struct search *s, const char *pattern)
 		s->keylen = llen;
 		free(kept);
 	}
+	text_folder_init(&s->fold, s->keep_case, 1);
 	return 1;
 }
 
