@@ -374,18 +374,61 @@ pt_word(const unsigned char *b, uint32_t *i, uint32_t e, const char *w)
 	return 1;
 }
 
-/* Is b[i] the start of an opening quotation mark? */
-static int
+/*
+ * HTML character references for quotation marks, as a page scraped
+ * without decoding them leaves in a header ("2 thoughts on
+ * &ldquo;Title&rdquo;"): the opening ones, then the closing ones. Matched
+ * case-sensitively, as HTML does (&#X201C; too).
+ */
+static const char *pt_quote_refs_open[] = {
+	"&ldquo;", "&lsquo;", "&bdquo;", "&laquo;", "&quot;", "&apos;",
+	"&#8220;", "&#8216;", "&#8222;", "&#171;", "&#34;", "&#39;",
+	"&#x201C;", "&#x2018;", "&#x201E;", "&#xAB;", "&#x22;", "&#x27;"
+};
+static const char *pt_quote_refs_close[] = {
+	"&rdquo;", "&rsquo;", "&ldquo;", "&raquo;", "&quot;", "&apos;",
+	"&#8221;", "&#8217;", "&#8220;", "&#187;", "&#34;", "&#39;",
+	"&#x201D;", "&#x2019;", "&#x201C;", "&#xBB;", "&#x22;", "&#x27;"
+};
+
+/* The length of the one of refs[0..n) at b[i], or 0 (x and X alike). */
+static uint32_t
+pt_quote_ref(const unsigned char *b, uint32_t i, uint32_t e,
+    const char *const *refs, size_t n)
+{
+	size_t k, j, len;
+
+	if (i >= e || b[i] != '&')
+		return 0;
+	for (k = 0; k < n; k++) {
+		len = strlen(refs[k]);
+		if (e - i < len)
+			continue;
+		for (j = 0; j < len; j++)
+			if (b[i + j] != (unsigned char)refs[k][j] &&
+			    !(refs[k][j] == 'x' && b[i + j] == 'X'))
+				break;
+		if (j == len)
+			return (uint32_t)len;
+	}
+	return 0;
+}
+
+/* The length of an opening quotation mark at b[i], or 0. */
+static uint32_t
 pt_open_quote(const unsigned char *b, uint32_t i, uint32_t e)
 {
+	if (i >= e)
+		return 0;
 	if (b[i] == '"' || b[i] == '\'')
 		return 1;
 	if (e - i >= 3 && b[i] == 0xe2 && b[i + 1] == 0x80 &&
 	    (b[i + 2] == 0x9c || b[i + 2] == 0x98 || b[i + 2] == 0x9e))
-		return 1;	/* “ ‘ „ */
+		return 3;	/* “ ‘ „ */
 	if (e - i >= 2 && b[i] == 0xc2 && b[i + 1] == 0xab)
-		return 1;	/* « */
-	return 0;
+		return 2;	/* « */
+	return pt_quote_ref(b, i, e, pt_quote_refs_open,
+	    sizeof pt_quote_refs_open / sizeof *pt_quote_refs_open);
 }
 
 static const char *pt_number_words[] = {
@@ -577,7 +620,8 @@ pt_close_quote(const unsigned char *b, uint32_t i, uint32_t e)
 		return 3;	/* ” ’ “ (German closes with “) */
 	if (e - i >= 2 && b[i] == 0xc2 && b[i + 1] == 0xbb)
 		return 2;	/* » */
-	return 0;
+	return pt_quote_ref(b, i, e, pt_quote_refs_close,
+	    sizeof pt_quote_refs_close / sizeof *pt_quote_refs_close);
 }
 
 static int pt_comment_start(struct pt *, const struct pt_line *,
@@ -662,7 +706,7 @@ pt_header_other(struct pt *p, const struct pt_line *l, int64_t *count,
 	}
 	if (words == 0 || i >= e || !pt_open_quote(b, i, e) || t == 0)
 		return 0;
-	i += b[i] < 0x80 ? 1 : b[i] == 0xc2 ? 2 : 3;
+	i += pt_open_quote(b, i, e);
 	i = pt_skip_blank(b, i, e);
 	if (e - i < t || memcmp(b + i, b + p->d->title.off, t) != 0)
 		return 0;

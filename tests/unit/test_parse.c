@@ -570,6 +570,11 @@ test_headers(void)
 		{ "12 345 Responses to “The Title”", 12345 },
 		{ "12 345 Comments", 12345 },
 		{ "1’024 Replies to “The Title”", 1024 },
+		/* Quotation marks left as HTML references by a scrape. */
+		{ "2 thoughts on &ldquo;The Title&rdquo;", 2 },
+		{ "2 Responses to &#8220;The Title&#8221;", 2 },
+		{ "2 Responses to &#X201C;The Title&#x201D;", 2 },
+		{ "4 Replies to &quot;The Title&quot;", 4 },
 		/* Noun first, taken when a comment follows. */
 		{ "Comments (3)", 3 },
 		{ "Responses (12)", 12 },
@@ -602,6 +607,9 @@ test_headers(void)
 		{ "6 σχόλια", 6 },
 		{ "7 коментарів", 7 },
 		{ "8 komentar", 8 },
+		{ "3 Gedanken zu &bdquo;The Title&ldquo;", 3 },
+		{ "3 réflexions sur &laquo; The Title &raquo;", 3 },
+		{ "7 pensieri riguardo &#8220;The Title&#8221;", 7 },
 	};
 	static const char *not[] = {
 		"3 comments were received on the draft.",
@@ -614,6 +622,11 @@ test_headers(void)
 		"1234,567 Comments",
 		"12, 345 Comments",
 		"3 Gedanken zu „Another Title“",
+		"3 Gedanken zu &bdquo;Another Title&ldquo;",
+		"3 Gedanken zu &bdquo;The Title&ldquo; und mehr",
+		"3 Gedanken zu &bdquo;The Title&amp;",
+		"3 reasons to read &ldquo;The Title&rdquo;, in order",
+		"Part 2 of &ldquo;The Title&rdquo;",
 		"3 reasons to read “The Title”, in order of importance",
 		"Part 2 of “The Title”",
 		"3 reasons:",
