@@ -21,7 +21,9 @@
  *    one DOC_BLOCK_CLAUSES block; blank lines between clause lines do not
  *    split the block, any other line does.
  *  - comment mode, after a header ("13 thoughts on “…”"): a line indented
- *    0-3 columns that starts with digits and a dot followed by a space or
+ *    0-3 columns that starts with digits and a dot (or a parenthesis,
+ *    "1) text": the first comment's mark is the thread's, and later
+ *    comments must use the same) followed by a space or
  *    the end of the line starts a comment (the first comment may be
  *    indented up to PT_FIRST_INDENT columns, one tab: then the thread's
  *    number lines may be indented as deep as it, pt_start_indent, so a
@@ -118,6 +120,8 @@ struct pt {
 	uint32_t thread_indent;	/* deepest number line: 0 before the first
 				   comment, then max(PT_START_INDENT, its
 				   indent) */
+	unsigned char comment_mark;	/* '.' or ')' after the thread's
+					   numbers: 0 before the first comment */
 	int in_para;		/* the current comment has an open paragraph */
 	uint64_t expect;	/* the next comment number in sequence */
 	int orphan;		/* inside a run of text outside any comment */
@@ -1128,8 +1132,9 @@ pt_article_line(struct pt *p, const struct pt_line *l)
 }
 
 /*
- * Is l the first line of a comment ("  N. text", indent 0-3 or as deep as
- * the thread's first: pt_start_indent)? Sets *num,
+ * Is l the first line of a comment ("  N. text" or "  N) text" as the
+ * thread's first comment has it, indent 0-3 or as deep as the thread's
+ * first: pt_start_indent)? Sets *num,
  * *over, the digits [*ns, *ne) and the start of the text *ts.
  */
 static int
@@ -1142,7 +1147,8 @@ pt_comment_start(struct pt *p, const struct pt_line *l, uint64_t *num,
 	if (l->indent > pt_start_indent(p))
 		return 0;
 	r = pt_number(p->b, &i, l->e, UINT64_MAX, num);
-	if (r == 0 || i >= l->e || p->b[i] != '.')
+	if (r == 0 || i >= l->e || (p->b[i] != '.' && p->b[i] != ')') ||
+	    (p->comment_mark != 0 && p->b[i] != p->comment_mark))
 		return 0;
 	*ne = i;
 	i++;
@@ -1198,6 +1204,8 @@ pt_comment_new(struct pt *p, const struct pt_line *l, uint64_t num, int over,
 	if (p->thread_indent == 0)
 		p->thread_indent = l->indent > PT_START_INDENT ? l->indent :
 		    PT_START_INDENT;
+	if (p->comment_mark == 0)
+		p->comment_mark = p->b[ne];
 	p->in_para = 0;
 	p->orphan = 0;
 	if (ts < l->e)

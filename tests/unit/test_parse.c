@@ -855,6 +855,35 @@ test_thread_indent(void)
 	doc_free(&d);
 }
 
+/* "N)" numbers a thread too; the first comment's mark is the thread's. */
+static void
+test_comment_paren(void)
+{
+	struct doc *d;
+
+	d = parse_s("T\n3 Kommentare\n\n  1) First.\n    more\n"
+	    "  2) Second, with a list:\n  1. not a comment\n  3) Third.\n");
+	is_int(d->declared_comments, 3, "paren: the header is taken");
+	is_int(d->ncomments, 3, "paren: three comments");
+	is_str(S(d, d->comments[1].number_text), "2", "paren: number text");
+	is_str(para_text(d, 0, 0), "First.\nmore", "paren: continuation");
+	is_str(para_text(d, 1, 0), "Second, with a list:\n1. not a comment",
+	    "paren: a dot line is text in a paren thread");
+	ok(!has_problem(d, "outside any comment"), "paren: no problem");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	d = parse_s("T\n2 Comments\n  1. a\n  2) b\n  2. c\n");
+	is_int(d->ncomments, 2, "dot thread: a paren line is text");
+	is_str(para_text(d, 0, 0), "a\n2) b", "dot thread: its text");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	d = parse_s("T\n1 Comments\n  1)5 ok\n");
+	is_int(d->ncomments, 0, "1)5: no space, no comment");
+	doc_free(&d);
+}
+
 static void
 test_no_header(void)
 {
@@ -1033,6 +1062,7 @@ main(void)
 	test_comments();
 	test_comment_tolerance();
 	test_thread_indent();
+	test_comment_paren();
 	test_no_header();
 	test_empty();
 	test_line_ends();
