@@ -15,8 +15,9 @@
  *  - article mode, until a comment header: the first non-blank line is the
  *    title; a non-blank line indented less than 4 columns is an article
  *    paragraph; a line indented 4 or more is a clause line if it starts
- *    with a number and a dash ("N- ", "N – ", "N — "), otherwise a line of
- *    a block quote. Consecutive quote lines form one quote group (a blank
+ *    with a clause number (below: "N- ", "N – ", "N — ", and with
+ *    conditions "N-text", "N. ", "N) "), otherwise a line of a block
+ *    quote. Consecutive quote lines form one quote group (a blank
  *    line or any other line ends the group). Consecutive clause lines form
  *    one DOC_BLOCK_CLAUSES block; blank lines between clause lines do not
  *    split the block, any other line does.
@@ -39,16 +40,30 @@
  * thread. "Comments are closed." (indent < 4, either mode) is the trailer:
  * it sets comments_closed and ends the current comment.
  *
- * Clause lines: the number before the first dash is the clause's number;
- * the repeated number is the first later " N –" with the same N (after a
- * space, a dot or other punctuation: pt_number_may_start), or failing
- * that one with another N if the text before it ends with "." or the
- * clause starts right-to-left (a problem is recorded). The original is
- * the text before it, without the " ." separator (a dot directly before
- * the number is dropped too); the translation is the text after its
- * dash. Without a repeated number the text is an original if it starts
- * right-to-left (no translation: a problem; a final "." is dropped as
- * above), otherwise a translation without an original ("1 – text").
+ * Clause lines: the number at the start is the clause's number. It is
+ * marked by a dash (hyphen, en or em dash, minus) with spaces or nothing
+ * before it and a space after it ("N- ", "N – ", "N—"), or with no space
+ * after it ("N-text", not "N-5": a digit after the dash makes a range or
+ * a date), or by a dot or a parenthesis and a space ("N. ", "N) "). Spaces
+ * here are spaces, tabs, U+00A0 and U+202F (pt_space). A spaced dash
+ * always makes a clause line; "N-text" only if the text is right to left
+ * from its first character or the number repeats after a full stop;
+ * "N. " and "N) " only if the number repeats after a full stop (so "1. Buy
+ * milk", "3-year plans" and "2024-05-01" stay text).
+ *
+ * The repeated number is a later " N –" with the same N (after a space,
+ * a dot or other punctuation: pt_number_may_start; "N-text", "N. " and
+ * "N) " only right after a full stop). Of several, the first right after
+ * a full stop ('.', U+3002, U+06D4) is taken, else the first where
+ * right-to-left text before it meets left-to-right text after it, else
+ * the first. Failing all, one with another N if the text before it ends
+ * with a full stop or the clause starts right-to-left (a problem is
+ * recorded). The original is the text before it, without the " ."
+ * separator (a dot directly before the number is dropped too); the
+ * translation is the text after its dash. Without a repeated number the
+ * text is an original if it starts right-to-left (no translation: a
+ * problem; a final "." is dropped as above), otherwise a translation
+ * without an original ("1 – text").
  * Brackets in a translation are notes ("[~XX]" at the end signs one).
  * A line like "    1990 – text" is therefore a clause: indentation plus
  * "number, dash, space" is all the format gives to go on.
@@ -59,7 +74,8 @@
  * not the previous plus one (or 1 first) is recorded as a problem.
  *
  * Invariants: linear time (each byte is looked at a bounded number of
- * times; the clause splitter scans a line once), no allocation except the
+ * times; the clause splitter scans a line once, pt_scan_next_dir too),
+ * no allocation except the
  * document's arrays, no recursion, and any bytes (NULs, invalid UTF-8,
  * stray CRs) are tolerated. Numbers are parsed with bounds. Quote links
  * and comment parents are left for quotes.c (links empty, parent -1).
@@ -159,6 +175,17 @@ pt_digit(const unsigned char *b, uint32_t i, uint32_t e, unsigned *d)
 		return 2;
 	}
 	return 0;
+}
+
+/* Decode the character at b[i] into *c; returns its length (0 at e). */
+static uint32_t
+pt_char(const unsigned char *b, uint32_t i, uint32_t e, uint32_t *c)
+{
+	if (i >= e) {
+		*c = 0;
+		return 0;
+	}
+	return (uint32_t)text_utf8_decode((const char *)b + i, e - i, c);
 }
 
 static unsigned char
@@ -336,28 +363,91 @@ pt_dash(const unsigned char *b, uint32_t i, uint32_t e)
 }
 
 /*
- * If b[i..e) is "digits spaces? dash (space | end)", return the offset just
- * after the dash and set *v to the number (bounded); else 0.
+ * Length of a space at b[i] around a clause number and its dash: a space,
+ * a tab, U+00A0 NO-BREAK SPACE or U+202F NARROW NO-BREAK SPACE; else 0.
  */
 static uint32_t
-pt_number_dash(struct pt *p, uint32_t i, uint32_t e, uint64_t *v, int *over)
+pt_space(const unsigned char *b, uint32_t i, uint32_t e)
 {
-	uint32_t j = i, dl;
+	if (i < e && pt_is_space(b[i]))
+		return 1;
+	if (e - i >= 2 && b[i] == 0xc2 && b[i + 1] == 0xa0)
+		return 2;
+	if (e - i >= 3 && b[i] == 0xe2 && b[i + 1] == 0x80 &&
+	    b[i + 2] == 0xaf)
+		return 3;
+	return 0;
+}
+
+/* Length of a space (as pt_space) that ends at b[i], not before s. */
+static uint32_t
+pt_space_before(const unsigned char *b, uint32_t s, uint32_t i)
+{
+	if (i > s && pt_is_space(b[i - 1]))
+		return 1;
+	if (i - s >= 2 && b[i - 2] == 0xc2 && b[i - 1] == 0xa0)
+		return 2;
+	if (i - s >= 3 && b[i - 3] == 0xe2 && b[i - 2] == 0x80 &&
+	    b[i - 1] == 0xaf)
+		return 3;
+	return 0;
+}
+
+/* The first offset at or after i that is not a space (pt_space). */
+static uint32_t
+pt_skip_spaces(const unsigned char *b, uint32_t i, uint32_t e)
+{
+	uint32_t k;
+
+	while ((k = pt_space(b, i, e)) != 0)
+		i += k;
+	return i;
+}
+
+/* How a clause number is marked (pt_marker). */
+enum pt_mark {
+	PT_MARK_NONE,
+	PT_MARK_DASH,	/* "N – ", "N- ", "N—" at the end: spaced after */
+	PT_MARK_TIGHT,	/* "N-text", "N –text": text right after the dash */
+	PT_MARK_DOT	/* "N. ", "N) " */
+};
+
+/*
+ * Is there a clause number at b[i..e): digits, then spaces and a dash,
+ * or a dot or a parenthesis and a space? Sets *v (bounded; *over if it
+ * was not), *after (just after the dash, dot or parenthesis) and
+ * *spaced (spaces between the number and the dash).
+ */
+static enum pt_mark
+pt_marker(const unsigned char *b, uint32_t i, uint32_t e, uint64_t *v,
+    int *over, uint32_t *after, int *spaced)
+{
+	uint32_t j = i, k, dl;
+	unsigned dg;
 	int r;
 
-	r = pt_number(p->b, &j, e, UINT32_MAX, v);
+	r = pt_number(b, &j, e, UINT32_MAX, v);
 	if (r == 0)
-		return 0;
+		return PT_MARK_NONE;
 	*over = r < 0;
-	while (j < e && pt_is_space(p->b[j]))
-		j++;
-	dl = pt_dash(p->b, j, e);
+	if (j < e && (b[j] == '.' || b[j] == ')')) {
+		*after = j + 1;
+		*spaced = 0;
+		return pt_space(b, j + 1, e) != 0 ? PT_MARK_DOT :
+		    PT_MARK_NONE;	/* "1.5", "3.", "2)x" */
+	}
+	k = pt_skip_spaces(b, j, e);
+	dl = pt_dash(b, k, e);
 	if (dl == 0)
-		return 0;
-	j += dl;
-	if (j < e && !pt_is_space(p->b[j]))
-		return 0;
-	return j;
+		return PT_MARK_NONE;
+	*after = k + dl;
+	*spaced = k != j;
+	if (*after == e || pt_space(b, *after, e) != 0)
+		return PT_MARK_DASH;
+	/* A digit after the dash makes a range or a date ("7-8",
+	 * "2024-05-01"), never a clause number. */
+	return pt_digit(b, *after, e, &dg) != 0 ? PT_MARK_NONE :
+	    PT_MARK_TIGHT;
 }
 
 /* Case-insensitive: does b[*i..e) start with word w? Advances *i. */
@@ -827,30 +917,35 @@ pt_notes(struct pt *p, struct doc_clause *c, uint32_t s, uint32_t e,
 		doc_add_problem(d, line, "unclosed bracket in a translation");
 }
 
-/* Trim spaces at both ends of [*s, *e). */
+/* Trim spaces (pt_space: no-break ones too) at both ends of [*s, *e). */
 static void
 pt_trim(const unsigned char *b, uint32_t *s, uint32_t *e)
 {
-	while (*s < *e && pt_is_space(b[*s]))
-		(*s)++;
-	while (*e > *s && pt_is_space(b[*e - 1]))
-		(*e)--;
+	uint32_t k;
+
+	*s = pt_skip_spaces(b, *s, *e);
+	while ((k = pt_space_before(b, *s, *e)) != 0)
+		*e -= k;
 }
 
 /*
- * May a repeated number that differs from the clause's own start at i?
- * Only if the text before it ends with a dot (the " ." separator) or the
- * clause text starts right-to-left (rtl, computed once per line), so
- * "1 – a term of 3 - 5 years" stays one translation.
+ * Does the text [r, i) end with a full stop ('.', the ideographic U+3002
+ * or the Arabic U+06D4), spaces after it aside? A repeated number there
+ * follows the " ." separator after an original.
  */
 static int
-pt_separated(const unsigned char *b, uint32_t r, uint32_t i, int rtl)
+pt_after_stop(const unsigned char *b, uint32_t r, uint32_t i)
 {
-	uint32_t e = i;
+	uint32_t k;
 
-	while (e > r && pt_is_space(b[e - 1]))
-		e--;
-	return e > r && (b[e - 1] == '.' || rtl);
+	while ((k = pt_space_before(b, r, i)) != 0)
+		i -= k;
+	if (i > r && b[i - 1] == '.')
+		return 1;
+	if (i - r >= 3 && b[i - 3] == 0xe3 && b[i - 2] == 0x80 &&
+	    b[i - 1] == 0x82)
+		return 1;
+	return i - r >= 2 && b[i - 2] == 0xdb && b[i - 1] == 0x94;
 }
 
 /*
@@ -955,87 +1050,259 @@ pt_clause_join(struct pt *p, uint64_t num, uint32_t ts, uint32_t te,
 	return 1;
 }
 
+/* A place where the repeated number may be: at, and the text after its
+ * dash t; at is 0 when there is none (a repeated number is never at 0). */
+struct pt_cand {
+	uint32_t at, t;
+};
+
+/* The search for the repeated number of one clause line. */
+struct pt_scan {
+	const unsigned char *b;
+	uint32_t r, e;		/* the text after the clause's own number */
+	int last;		/* direction (text_char_direction) of the
+				   last strong character before the search */
+	int rtl;		/* the text starts right to left; -1: not
+				   yet known */
+	uint32_t next_from, next_at;	/* [next_from, next_at] has no
+				   strong character but maybe at next_at */
+	int next_dir;		/* the direction of the one at next_at */
+	struct pt_cand stop;	/* the same number after a full stop */
+	struct pt_cand turn;	/* the same after right to left, before
+				   left to right */
+	struct pt_cand first;	/* the first of the same number */
+	struct pt_cand other;	/* the first with another number that may
+				   stand for it (pt_repeat_at) */
+};
+
+/* A clause line taken apart (pt_clause_split). */
+struct pt_split {
+	uint64_t num;		/* the clause's number (bounded) */
+	int over;		/* it was larger than UINT32_MAX */
+	int hyphen;		/* "N- ": a hyphen right after the number */
+	uint32_t r;		/* the text after the number and its dash */
+	struct pt_cand rep;	/* the repeated number, if any */
+	int differs;		/* which is another number */
+};
+
+static void
+pt_scan_init(struct pt_scan *sc, const unsigned char *b, uint32_t r,
+    uint32_t e)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->b = b;
+	sc->r = r;
+	sc->e = e;
+	sc->last = -1;
+	sc->rtl = -1;
+	sc->next_from = UINT32_MAX;
+}
+
+/* Does the clause text start right to left? (Computed once a line.) */
+static int
+pt_scan_rtl(struct pt_scan *sc)
+{
+	if (sc->rtl < 0)
+		sc->rtl = text_direction((const char *)sc->b + sc->r,
+		    sc->e - sc->r) == 1;
+	return sc->rtl;
+}
+
 /*
- * Is l a clause line ("N- original . N – translation")? If so, and add is
- * set, append the clause to the document, or join it to the one before
- * (pt_clause_join): then it returns 2.
+ * Direction of the first strong character at or after t (-1: none). t
+ * only grows from call to call, and the last answer holds for every t up
+ * to where it was found, so the line is scanned once.
  */
 static int
-pt_clause(struct pt *p, const struct pt_line *l, int add)
+pt_scan_next_dir(struct pt_scan *sc, uint32_t t)
+{
+	uint32_t c, k;
+	int dir;
+
+	if (sc->next_from <= t && t <= sc->next_at)
+		return sc->next_dir;
+	sc->next_from = t;
+	sc->next_dir = -1;
+	while (t < sc->e) {
+		k = pt_char(sc->b, t, sc->e, &c);
+		if ((dir = text_char_direction(c)) >= 0) {
+			sc->next_dir = dir;
+			break;
+		}
+		t += k;
+	}
+	sc->next_at = t;
+	return sc->next_dir;
+}
+
+static void
+pt_cand_set(struct pt_cand *cd, uint32_t at, uint32_t t)
+{
+	if (cd->at == 0) {
+		cd->at = at;
+		cd->t = t;
+	}
+}
+
+/*
+ * Is there a repeated number at i (num: the clause's own)? Records where
+ * in sc; returns 1 when it is the best there can be (the same number
+ * after a full stop). A number marked with a dot, a parenthesis or a
+ * dash with no space after it counts only after a full stop, so "5-10"
+ * and "Article 2." inside a text are not split at. Another number counts
+ * (as "other") only if marked "N – " after a full stop or in a clause
+ * that starts right to left, so "1 – a term of 3 - 5 years" stays one
+ * translation.
+ */
+static int
+pt_repeat_at(struct pt_scan *sc, uint64_t num, uint32_t i)
+{
+	uint64_t v;
+	uint32_t t;
+	int over, spaced, stop;
+	enum pt_mark m;
+
+	m = pt_marker(sc->b, i, sc->e, &v, &over, &t, &spaced);
+	if (m == PT_MARK_NONE)
+		return 0;
+	stop = pt_after_stop(sc->b, sc->r, i);
+	if (v != num) {
+		if (m == PT_MARK_DASH && (stop || pt_scan_rtl(sc)))
+			pt_cand_set(&sc->other, i, t);
+		return 0;
+	}
+	if (stop) {
+		pt_cand_set(&sc->stop, i, t);
+		return 1;
+	}
+	if (m != PT_MARK_DASH)
+		return 0;
+	pt_cand_set(&sc->first, i, t);
+	if (sc->turn.at == 0 && sc->last == 1 && pt_scan_next_dir(sc, t) == 0)
+		pt_cand_set(&sc->turn, i, t);
+	return 0;
+}
+
+/*
+ * Look for the repeated number: where a number may start
+ * (pt_number_may_start), keeping the direction of the last strong
+ * character passed for pt_repeat_at. Stops at the best place.
+ */
+static void
+pt_repeat_find(struct pt_scan *sc, uint64_t num)
+{
+	const unsigned char *b = sc->b;
+	uint32_t i = sc->r, k, c;
+	unsigned dg;
+	int dir;
+
+	while (i < sc->e) {
+		if (pt_digit(b, i, sc->e, &dg) != 0) {
+			if (pt_number_may_start(b, sc->r, i) &&
+			    pt_repeat_at(sc, num, i))
+				return;
+			while ((k = pt_digit(b, i, sc->e, &dg)) != 0)
+				i += k;	/* skip this digit run */
+			continue;
+		}
+		k = pt_char(b, i, sc->e, &c);
+		if ((dir = text_char_direction(c)) >= 0)
+			sc->last = dir;
+		i += k;
+	}
+}
+
+/* The repeated number of sp (pt_split) by preference: after a full stop,
+ * at a change of direction, the first; failing those, another number. */
+static void
+pt_repeat_choose(const struct pt_scan *sc, struct pt_split *sp)
+{
+	sp->differs = 0;
+	if (sc->stop.at != 0)
+		sp->rep = sc->stop;
+	else if (sc->turn.at != 0)
+		sp->rep = sc->turn;
+	else if (sc->first.at != 0)
+		sp->rep = sc->first;
+	else {
+		sp->rep = sc->other;
+		sp->differs = sc->other.at != 0;
+	}
+}
+
+/*
+ * Is l a clause line? "N – " (a dash with a space or the end after it)
+ * always starts one; "N-text" (no space after the dash) only if the text
+ * is right to left from its first character or the number repeats after
+ * a full stop; "N. " and "N) " only if the number repeats after a full
+ * stop, so numbered lists, "3-year plans" and dates stay text. Fills
+ * *sp.
+ */
+static int
+pt_clause_split(const struct pt *p, const struct pt_line *l,
+    struct pt_split *sp)
+{
+	struct pt_scan sc;
+	uint32_t after, c;
+	int spaced;
+	enum pt_mark m;
+
+	m = pt_marker(p->b, l->s, l->e, &sp->num, &sp->over, &after,
+	    &spaced);
+	if (m == PT_MARK_NONE)
+		return 0;
+	/* "N- ": a hyphen-minus right after the number, as originals are
+	 * written ("N – " with a space and a dash introduces translations). */
+	sp->hyphen = m == PT_MARK_DASH && !spaced && p->b[after - 1] == '-';
+	sp->r = pt_skip_spaces(p->b, after, l->e);
+	pt_scan_init(&sc, p->b, sp->r, l->e);
+	pt_repeat_find(&sc, sp->num);
+	pt_repeat_choose(&sc, sp);
+	if (m == PT_MARK_DASH)
+		return 1;
+	if (sc.stop.at != 0)
+		return 1;
+	return m == PT_MARK_TIGHT && after < l->e &&
+	    pt_char(p->b, after, l->e, &c) != 0 && text_char_direction(c) == 1;
+}
+
+/*
+ * Append the clause of line l, taken apart in *sp, to the document, or
+ * join it to the one before (pt_clause_join): then it returns 2, else 1.
+ */
+static int
+pt_clause_add(struct pt *p, const struct pt_line *l, const struct pt_split *sp)
 {
 	struct doc *d = p->d;
 	struct doc_clause *c;
 	const unsigned char *b = p->b;
-	uint32_t r, i, e = l->e, same = 0, any = 0, same_t = 0, any_t = 0;
-	uint32_t os, oe, ts, te, t, k;
-	uint64_t num, v;
-	unsigned dg;
-	int over, o2, rtl = -1, hyphen;
+	uint32_t r = sp->r, e = l->e, os, oe, ts, te;
+	int rtl = text_direction((const char *)b + r, e - r) == 1;
 
-	r = pt_number_dash(p, l->s, e, &num, &over);
-	if (r == 0)
-		return 0;
-	if (!add)
-		return 1;
-	/* "N- ": a hyphen-minus right after the number, as originals are
-	 * written ("N – " with a space and a dash introduces translations). */
-	hyphen = b[r - 1] == '-' && !pt_is_space(b[r - 2]);
-	while (r < e && pt_is_space(b[r]))
-		r++;
-
-	/* The repeated number: " N –" after a space or a dot, or at r. */
-	for (i = r; i < e; i++) {
-		if (pt_digit(b, i, e, &dg) == 0 ||
-		    !pt_number_may_start(b, r, i))
-			continue;
-		t = pt_number_dash(p, i, e, &v, &o2);
-		if (t != 0) {
-			if (v == num) {
-				same = i + 1;
-				same_t = t;
-				break;
-			}
-			if (rtl < 0)
-				rtl = text_direction((const char *)b + r,
-				    e - r) == 1;
-			if (any == 0 && pt_separated(b, r, i, rtl)) {
-				any = i + 1;
-				any_t = t;
-			}
-		}
-		while ((k = pt_digit(b, i, e, &dg)) != 0)
-			i += k;	/* skip this digit run */
-		i--;
-	}
-
-	if (same == 0 && !over && text_direction((const char *)b + r,
-	    e - r) != 1) {
+	if (sp->rep.at == 0 && !sp->over && !rtl) {
 		ts = r;
 		te = e;
 		pt_trim(b, &ts, &te);
-		if (pt_clause_join(p, num, ts, te, l->no))
+		if (pt_clause_join(p, sp->num, ts, te, l->no))
 			return 2;
 	}
 	c = doc_add_clause(d);
-	c->number = (uint32_t)num;
+	c->number = (uint32_t)sp->num;
 	c->line = l->no;
 	c->block = (uint32_t)p->clause_block;
-	if (over)
+	if (sp->over)
 		doc_add_problem(d, l->no, "clause number too large");
-	if (same == 0 && any != 0) {
-		same = any;
-		same_t = any_t;
+	if (sp->differs)
 		doc_add_problem(d, l->no,
 		    "clause number differs from its repeated number");
-	}
-	if (same != 0) {
+	if (sp->rep.at != 0) {
 		os = r;
-		oe = same - 1;
+		oe = sp->rep.at;
 		pt_trim_original(b, &os, &oe);
-		ts = same_t;
+		ts = sp->rep.t;
 		te = e;
 		pt_trim(b, &ts, &te);
-	} else if (text_direction((const char *)b + r, e - r) == 1) {
+	} else if (rtl) {
 		os = r;		/* right-to-left text alone: an original */
 		oe = e;
 		pt_trim_original(b, &os, &oe);
@@ -1044,7 +1311,7 @@ pt_clause(struct pt *p, const struct pt_line *l, int add)
 		os = oe = r;	/* "1 – translation": no original */
 		ts = r;
 		te = e;
-		if (hyphen)	/* "1- text": or an original (pt_clause_join) */
+		if (sp->hyphen)	/* "1- text": or an original (pt_clause_join) */
 			p->lone_ltr = l->no;
 	}
 	c->original = pt_span(os, oe);
@@ -1095,6 +1362,7 @@ static void
 pt_article_line(struct pt *p, const struct pt_line *l)
 {
 	struct doc_block *bl;
+	struct pt_split sp;
 
 	if (l->blank) {
 		if (p->run == PT_RUN_QUOTE)
@@ -1102,14 +1370,14 @@ pt_article_line(struct pt *p, const struct pt_line *l)
 		return;		/* clause blocks continue across blanks */
 	}
 	if (l->indent >= 4) {
-		if (pt_clause(p, l, 0)) {
+		if (pt_clause_split(p, l, &sp)) {
 			if (p->run != PT_RUN_CLAUSES) {
 				p->clause_block = p->d->nblocks;
 				bl = pt_block(p, DOC_BLOCK_CLAUSES, l);
 				bl->first_clause = (uint32_t)p->d->nclauses;
 				p->run = PT_RUN_CLAUSES;
 			}
-			if (pt_clause(p, l, 1) == 1)
+			if (pt_clause_add(p, l, &sp) == 1)
 				p->d->blocks[p->clause_block].nclauses++;
 			return;
 		}

@@ -283,11 +283,24 @@ text_bidi_line(uint8_t *levels, const uint8_t *kinds, size_t n,
 }
 
 int
+text_char_direction(uint32_t c)
+{
+	FriBidiCharType t = fribidi_get_bidi_type(c);
+
+	if (t == FRIBIDI_TYPE_LTR)
+		return 0;
+	if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL)
+		return 1;
+	return -1;
+}
+
+int
 text_direction(const char *s, size_t len)
 {
 	size_t i = 0, depth = 0;
 	uint32_t c;
 	FriBidiCharType t;
+	int dir;
 
 	while (i < len) {
 		i += text_utf8_decode(s + i, len - i, &c);
@@ -304,10 +317,8 @@ text_direction(const char *s, size_t len)
 		}
 		if (depth > 0)
 			continue;
-		if (t == FRIBIDI_TYPE_LTR)
-			return 0;
-		if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL)
-			return 1;
+		if ((dir = text_char_direction(c)) >= 0)
+			return dir;
 	}
 	return -1;
 }

@@ -55,6 +55,12 @@ size_t text_utf8_invalid(const char *s, size_t len);
 
 /** Direction of the first strong character: -1 none, 0 LTR, 1 RTL. */
 int text_direction(const char *s, size_t len);
+/**
+ * Direction of the code point c itself: 0 if it is strong left-to-right
+ * (bidi class L), 1 if strong right-to-left (R or AL), -1 otherwise
+ * (digits, punctuation, spaces, marks, controls).
+ */
+int text_char_direction(uint32_t c);
 
 /**
  * The one width function. Given a grapheme cluster as code points (after

@@ -406,6 +406,204 @@ test_clause_tolerance(void)
 	doc_free(&d);
 }
 
+/* Is clause k (number num) original o and translation t? */
+static void
+clause_is(const struct doc *d, size_t k, uint32_t num, const char *o,
+    const char *t, const char *what)
+{
+	if (k >= d->nclauses) {
+		ok(0, "%s: no clause %zu (%zu clauses)", what, k, d->nclauses);
+		return;
+	}
+	is_int(d->clauses[k].number, num, "%s: number", what);
+	is_str(S(d, d->clauses[k].original), o, "%s: original", what);
+	is_str(S(d, d->clauses[k].translation), t, "%s: translation", what);
+}
+
+/* Only quotes and paragraphs: no clause, no clause block. */
+static void
+no_clauses(const char *text, const char *what)
+{
+	struct doc *d = parse_s(text);
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nblocks; i++)
+		n += d->blocks[i].kind == DOC_BLOCK_CLAUSES;
+	ok(d->nclauses == 0 && n == 0, "not a clause: %s", what);
+	doc_free(&d);
+}
+
+/*
+ * No space after the dash ("1-text"): a clause when the text after the
+ * dash is right-to-left or the number repeats after a full stop.
+ */
+static void
+test_clause_tight(void)
+{
+	struct doc *d = parse_s("T\n"
+	    "    1-تبدأ المدة اليوم . 1 – The term starts today\n"
+	    "    2-Le bail court . 2 – The lease runs\n"
+	    "    3–يسقط الحق . 3–The right lapses\n"
+	    "    4-يبقى النص وحده\n"
+	    "    5-ينتهي العقد . 6 – The contract ends\n");
+
+	is_int(d->nclauses, 5, "tight: five clauses");
+	is_int(d->nblocks, 1, "tight: one clause block");
+	clause_is(d, 0, 1, "تبدأ المدة اليوم", "The term starts today",
+	    "tight, right-to-left after the dash");
+	is_int(d->nclauses > 0 ? (int)d->clauses[0].original_dir : -1,
+	    DOC_DIR_RTL, "tight: the original is right to left");
+	clause_is(d, 1, 2, "Le bail court", "The lease runs",
+	    "tight, left-to-right, number repeated after a full stop");
+	is_int(d->nclauses > 1 ? (int)d->clauses[1].original_dir : -1,
+	    DOC_DIR_LTR, "tight: a left-to-right original");
+	clause_is(d, 2, 3, "يسقط الحق", "The right lapses",
+	    "en dash without spaces on both sides");
+	clause_is(d, 3, 4, "يبقى النص وحده", "",
+	    "tight, right to left, alone: an original");
+	clause_is(d, 4, 5, "ينتهي العقد", "The contract ends",
+	    "tight, right to left, another number repeated");
+	ok(has_problem_at(d, 6, "differs"), "tight: the mismatch noted");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	no_clauses("T\n    3-year plans were made.\n",
+	    "3-year plans (left to right, no repeat)");
+	no_clauses("T\n    2024-05-01 was a Friday.\n", "an ISO date");
+	no_clauses("T\n    2024-05-01 موعد الاجتماع\n",
+	    "an ISO date before right-to-left text");
+	no_clauses("T\n    7-day week . 7 days . 7-8 hours\n",
+	    "tight, repeated without a dash");
+}
+
+/*
+ * "N. original . N. translation" and "N) …": only when the same number
+ * repeats after a full stop, so numbered lists stay what they are.
+ */
+static void
+test_clause_dot_paren(void)
+{
+	struct doc *d = parse_s("T\n"
+	    "    3. the original text . 3. the rendering\n"
+	    "    4) النص الأصلي . 4) the rendering in English\n"
+	    "    5. نص قصير . 5 – mixed markers\n"
+	    "    6) Original six.6) Rendering six\n");
+
+	is_int(d->nclauses, 4, "dot and parenthesis: four clauses");
+	clause_is(d, 0, 3, "the original text", "the rendering",
+	    "dot numbering");
+	clause_is(d, 1, 4, "النص الأصلي", "the rendering in English",
+	    "parenthesis numbering");
+	clause_is(d, 2, 5, "نص قصير", "mixed markers",
+	    "a dot, then a dash before the translation");
+	clause_is(d, 3, 6, "Original six", "Rendering six",
+	    "a parenthesis repeated right after a full stop");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	d = parse_s("T\n1. Buy milk\n2. Buy bread\n"
+	    "    1. Buy milk\n    2. Eggs. 3. Bread.\n"
+	    "    4) a point . 5) another\n    6. Take 6 – 8 of them.\n");
+	is_int(d->nclauses, 0, "numbered lists: no clauses");
+	ok(d->nblocks == 6 && d->blocks[0].kind == DOC_BLOCK_PARA &&
+	    d->blocks[2].kind == DOC_BLOCK_QUOTE &&
+	    d->blocks[5].kind == DOC_BLOCK_QUOTE,
+	    "numbered lists stay paragraphs and quotes");
+	doc_free(&d);
+	no_clauses("T\n    1.5 litres . 1.5 litres\n", "a decimal repeated");
+	no_clauses("T\n    3.\n", "a number and a dot alone");
+	no_clauses("T\n    - a bullet\n    * another . * one\n"
+	    "    • a third\n", "bulleted lists");
+	no_clauses("T\n    The term was 3 – 5 years. It ended.\n"
+	    "Chapter 2 – the river.\n", "a number in prose");
+}
+
+/* "N -", "N–", "N—" before either side; the repeated number too. */
+static void
+test_clause_dashes(void)
+{
+	struct doc *d = parse_s("T\n"
+	    "    1 - نص أول . 1 – First text\n"
+	    "    2– نص ثان . 2 - Second text\n"
+	    "    3— نص ثالث . 3—Third text\n"
+	    "    4 -نص رابع . 4- Fourth text\n"
+	    "    5- Fifth original . 5–Fifth text\n"
+	    "    6 — نص سادس . 6 -Sixth text\n");
+
+	is_int(d->nclauses, 6, "dashes: six clauses");
+	clause_is(d, 0, 1, "نص أول", "First text", "spaced hyphen, en dash");
+	clause_is(d, 1, 2, "نص ثان", "Second text",
+	    "en dash with no space before, spaced hyphen");
+	clause_is(d, 2, 3, "نص ثالث", "Third text",
+	    "em dash, repeated with no spaces");
+	clause_is(d, 3, 4, "نص رابع", "Fourth text",
+	    "a space before the hyphen only");
+	clause_is(d, 4, 5, "Fifth original", "Fifth text",
+	    "left to right, repeated with an en dash and no spaces");
+	clause_is(d, 5, 6, "نص سادس", "Sixth text",
+	    "spaced em dash, hyphen with a space before only");
+	ok(!has_problem(d, "differs") && !has_problem(d, "no translation"),
+	    "dashes: no problems");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	d = parse_s("T\n    5- ولمدة 5-10 سنوات . 5 – For 5-10 years\n");
+	clause_is(d, 0, 5, "ولمدة 5-10 سنوات", "For 5-10 years",
+	    "'5-10' inside the original is not the repeated number");
+	doc_free(&d);
+}
+
+/*
+ * Where the repeated number occurs more than once: after a full stop
+ * first, then at a change from right to left to left to right, then the
+ * first.
+ */
+static void
+test_clause_split_choice(void)
+{
+	struct doc *d = parse_s("T\n"
+	    "    1- نص فيه 1 – رقم . 1 – Text with a number\n"
+	    "    2- البند 2 – الفقرة 2 – Clause 2 – the paragraph\n"
+	    "    3 – Step 3 – then 3 – done\n"
+	    "    4- نص 4 – Text . 4 – More\n"
+	    "    5- نص 5 – آخر . 5 – Both, the stop wins\n");
+
+	is_int(d->nclauses, 5, "choice: five clauses");
+	clause_is(d, 0, 1, "نص فيه 1 – رقم", "Text with a number",
+	    "after a full stop, not the first");
+	clause_is(d, 1, 2, "البند 2 – الفقرة", "Clause 2 – the paragraph",
+	    "at the change from right to left to left to right");
+	clause_is(d, 2, 3, "Step", "then 3 – done",
+	    "neither: the first");
+	clause_is(d, 3, 4, "نص 4 – Text", "More",
+	    "a full stop before a change of direction");
+	clause_is(d, 4, 5, "نص 5 – آخر", "Both, the stop wins",
+	    "right to left on both sides is no change");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+}
+
+/* NO-BREAK SPACE and NARROW NO-BREAK SPACE around the number and dash. */
+static void
+test_clause_nbsp(void)
+{
+	struct doc *d = parse_s("T\n"
+	    "    1\xc2\xa0\xe2\x80\x93\xc2\xa0نص أول . 1\xc2\xa0\xe2\x80\x93"
+	    "\xc2\xa0The first\n"
+	    "    2\xe2\x80\xaf- نص ثان\xc2\xa0.\xe2\x80\xaf"
+	    "2 \xe2\x80\x93\xe2\x80\xafThe second\xc2\xa0\n"
+	    "    3.\xc2\xa0Original three\xc2\xa0.\xc2\xa0" "3.\xc2\xa0Three\n");
+
+	is_int(d->nclauses, 3, "no-break spaces: three clauses");
+	clause_is(d, 0, 1, "نص أول", "The first", "NO-BREAK SPACE");
+	clause_is(d, 1, 2, "نص ثان", "The second",
+	    "NARROW NO-BREAK SPACE, both trimmed");
+	clause_is(d, 2, 3, "Original three", "Three",
+	    "dot numbering with NO-BREAK SPACEs");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+}
+
 /* A clause written on two lines: "N- original ." then "N – translation". */
 static void
 test_clause_two_lines(void)
@@ -1058,6 +1256,11 @@ main(void)
 	test_arabic_digits();
 	test_clause_two_lines();
 	test_clause_two_lines_ltr();
+	test_clause_tight();
+	test_clause_dot_paren();
+	test_clause_dashes();
+	test_clause_split_choice();
+	test_clause_nbsp();
 	test_headers();
 	test_comments();
 	test_comment_tolerance();

@@ -271,6 +271,14 @@ test_bidi(void)
 	is_int(text_direction("12 !", 4), -1, "direction: none");
 	is_int(text_direction("\xe2\x81\xa7\xd8\xa8\xe2\x81\xa9x", 9), 0,
 	    "direction: isolates are skipped");
+	is_int(text_char_direction('a'), 0, "char direction: a is LTR");
+	is_int(text_char_direction(0x05d0), 1, "char direction: alef is RTL");
+	is_int(text_char_direction(0x0628), 1, "char direction: beh is RTL");
+	is_int(text_char_direction('7'), -1, "char direction: digit none");
+	is_int(text_char_direction(0x0663), -1,
+	    "char direction: Arabic-Indic digit none");
+	is_int(text_char_direction(0x2013), -1, "char direction: dash none");
+	is_int(text_char_direction(0x00a0), -1, "char direction: NBSP none");
 	text_para_free(&p);
 }
 
