@@ -1,7 +1,7 @@
 #!/bin/sh
 # cli.sh: the command line: help, version, usage errors (2), unreadable
 # input (1, "gloss: FILE: reason"), stdin, size limit, endless devices,
-# binary files, UTF-16 (with ill-formed sequences), and dump as the
+# binary files, UTF-16 and UTF-32 (with ill-formed sequences), and dump as the
 # default when stdout is not a terminal.
 . "$top_srcdir/tests/lib.sh"
 tmp=$(mktemp -d) || exit 1
@@ -97,6 +97,20 @@ printf 'T\n\n\357\277\275x\n\n\360\237\230\200\n\n\357\277\275\n\n' >"$tmp/want"
 cmp -s "$tmp/out" "$tmp/want"; ok $? "UTF-16BE: a lone low surrogate, a truncated end"
 "$GLOSS" --json "$tmp/utf16be-lone" >"$tmp/out" 2>&1
 grep -q '"invalid_sequences":2,' "$tmp/out"; ok $? "UTF-16BE: both are counted"
+# UTF-32 with a byte-order mark, both byte orders (FF FE 00 00 is
+# UTF-32LE, not UTF-16LE starting with U+0000); an incomplete last unit
+# is one U+FFFD, counted.
+printf '\377\376\000\000T\000\000\000\n\000\000\000\n\000\000\000\351\000\000\000\000\366\001\000\n\000\000\000x\000' \
+    >"$tmp/utf32le"
+printf '\000\000\376\377\000\000\000T\000\000\000\n\000\000\000\n\000\000\000\351\000\001\366\000\000\000\000\n\000\000\000' \
+    >"$tmp/utf32be"
+printf 'T\n\n\303\251\360\237\230\200\n\n\357\277\275\n\n' >"$tmp/want"
+for n in utf32le utf32be; do
+	"$GLOSS" --dump --width 80 "$tmp/$n" >"$tmp/out" 2>&1
+	cmp -s "$tmp/out" "$tmp/want"; ok $? "$n: converted to UTF-8"
+	"$GLOSS" --json "$tmp/$n" >"$tmp/out" 2>&1
+	grep -q '"invalid_sequences":1,' "$tmp/out"; ok $? "$n: the incomplete unit is counted"
+done
 "$GLOSS" --json "$sample" >"$tmp/json"; ok $? "--json exits 0"
 "$GLOSS" --dump --width 72 "$sample" >/dev/full 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "write error exits 1"
 tap_done
