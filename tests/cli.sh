@@ -111,6 +111,20 @@ for n in utf32le utf32be; do
 	"$GLOSS" --json "$tmp/$n" >"$tmp/out" 2>&1
 	grep -q '"invalid_sequences":1,' "$tmp/out"; ok $? "$n: the incomplete unit is counted"
 done
+# Files joined with cat, each with a UTF-8 byte-order mark: the second
+# mark starts a line (and one is doubled); the comment on that line is
+# read as if the mark were absent, and no mark reaches the output.
+printf '\357\273\277Joined\n\nText \357\273\277here.\n\n2 Comments\n\n  1. One.\n' >"$tmp/part1"
+printf '\357\273\277\357\273\277  2. Two.\n' >"$tmp/part2"
+cat "$tmp/part1" "$tmp/part2" >"$tmp/joined"
+"$GLOSS" --dump --width 40 "$tmp/joined" >"$tmp/out" 2>&1
+printf 'Joined\n\nText here.\n\nComments: 2\n\n#1\n  One.\n\n#2\n  Two.\n\n' >"$tmp/want"
+cmp -s "$tmp/out" "$tmp/want"; ok $? "a byte-order mark at the start of a line: the comment is read"
+for mode in app terminal off; do
+	"$GLOSS" --dump --width 40 --bidi=$mode "$tmp/joined" >"$tmp/out" 2>&1
+	! LC_ALL=C grep -q "$(printf '\357\273\277')" "$tmp/out"
+	ok $? "--bidi=$mode: U+FEFF is never printed"
+done
 "$GLOSS" --json "$sample" >"$tmp/json"; ok $? "--json exits 0"
 "$GLOSS" --dump --width 72 "$sample" >/dev/full 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "write error exits 1"
 tap_done
