@@ -14,8 +14,9 @@
  * here, each ill-formed sequence (an unpaired surrogate, a UTF-32 unit
  * above U+10FFFF, an incomplete unit at the end) becoming one U+FFFD,
  * and the caller is told how many there were.
- * Many NUL bytes among the first 8 KiB mark a binary file, which is
- * refused rather than shown as noise. Text
+ * Many NUL bytes among the first 8 KiB mark a binary file, and the
+ * signature of a compressed file or an archive (gzip, xz, zip, ...) such
+ * data; either is refused rather than shown as noise. Text
  * with invalid UTF-8 and no valid multi-byte sequence at all is taken to
  * be in a legacy 8-bit charset and read as Windows-1252 (a superset of
  * Latin-1), which the caller is told about.
@@ -129,10 +130,15 @@ input_read_fd(int fd, size_t max, size_t hint, char **buf, size_t *len,
 }
 
 /*
- * A binary file: NUL bytes make up more than 1% of its first 8 KiB. Text
- * with a stray NUL or a line of control characters (shown sanitised) is
- * not; compiled objects, images and archives are full of NULs.
+ * A binary file: NUL bytes make up more than 1% of its first 8 KiB and
+ * are more than INPUT_STRAY_NUL, or more than a quarter of a short file.
+ * Text with a few stray NULs (a short file too) or a line of control
+ * characters (shown sanitised) is not; compiled objects, images and
+ * UTF-16 without a byte-order mark are full of NULs. Compressed data has
+ * few (about one byte in 256): input_packed knows it by its signature.
  */
+#define INPUT_STRAY_NUL	8
+
 static int
 input_is_binary(const char *b, size_t len)
 {
@@ -141,7 +147,49 @@ input_is_binary(const char *b, size_t len)
 	for (i = 0; i < n; i++)
 		if (b[i] == '\0')
 			nul++;
-	return nul * 100 > n;
+	return nul * 4 > n || (nul * 100 > n && nul > INPUT_STRAY_NUL);
+}
+
+/* The signature of a compressed file or archive, and what it is. */
+struct input_magic {
+	const char *magic;
+	size_t len;
+	const char *what;
+};
+
+static const struct input_magic input_magics[] = {
+	{ "\x1f\x8b", 2, "gzip-compressed data" },
+	{ "\xfd" "7zXZ\0", 6, "xz-compressed data" },
+	{ "BZh", 3, "bzip2-compressed data" },
+	{ "\x28\xb5\x2f\xfd", 4, "zstd-compressed data" },
+	{ "\x1f\x9d", 2, "compress(1) data" },
+	{ "PK\x03\x04", 4, "a zip archive" },
+	{ "PK\x05\x06", 4, "a zip archive" },
+	{ "7z\xbc\xaf\x27\x1c", 6, "a 7-Zip archive" },
+};
+
+/*
+ * What compressed format or archive b starts with, or NULL. bzip2 needs
+ * its block size digit and the start of a block or of its end marker
+ * after "BZh" (a text may start with "BZh").
+ */
+static const char *
+input_packed(const char *b, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)b;
+	const struct input_magic *m;
+	size_t i;
+
+	for (i = 0; i < sizeof input_magics / sizeof input_magics[0]; i++) {
+		m = &input_magics[i];
+		if (len < m->len || memcmp(b, m->magic, m->len) != 0)
+			continue;
+		if (m->magic[0] == 'B' && (len < 5 || u[3] < '1' ||
+		    u[3] > '9' || (u[4] != 0x31 && u[4] != 0x17)))
+			continue;
+		return m->what;
+	}
+	return NULL;
 }
 
 /*
@@ -419,6 +467,7 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
     int *mapped, int *legacy, size_t *invalid, char **err)
 {
 	const struct input_bom *bom;
+	const char *packed;
 	struct stat st;
 	size_t n;
 	int fd, over;
@@ -471,6 +520,12 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 		if (invalid != NULL)
 			*invalid = n;
 		return 0;
+	}
+	if ((packed = input_packed(*buf, *len)) != NULL) {
+		input_release(buf, *len, *mapped);
+		*err = xasprintf("%s, not a text document (decompress or "
+		    "extract it first)", packed);
+		return -1;
 	}
 	if (input_is_binary(*buf, *len)) {
 		input_release(buf, *len, *mapped);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # cli.sh: the command line: help, version, usage errors (2), unreadable
 # input (1, "gloss: FILE: reason"), stdin, size limit, endless devices,
-# binary files, UTF-16 and UTF-32 (with ill-formed sequences), and dump as the
+# binary files, compressed files, UTF-16 and UTF-32 (with ill-formed sequences), and dump as the
 # default when stdout is not a terminal.
 . "$top_srcdir/tests/lib.sh"
 tmp=$(mktemp -d) || exit 1
@@ -125,6 +125,38 @@ for mode in app terminal off; do
 	! LC_ALL=C grep -q "$(printf '\357\273\277')" "$tmp/out"
 	ok $? "--bidi=$mode: U+FEFF is never printed"
 done
+# Compressed data and archives (few NULs: about one byte in 256) are
+# refused by their signature, with what they are; a text with a few stray
+# NULs is read, a short one too.
+if command -v gzip >/dev/null 2>&1; then
+	gzip -c "$sample" >"$tmp/sample.gz"
+	"$GLOSS" --dump "$tmp/sample.gz" >"$tmp/out" 2>"$tmp/err"; [ $? -eq 1 ]
+	ok $? "gzip data exits 1"
+	grep -q "^gloss: $tmp/sample.gz: gzip-compressed data, not a text document" "$tmp/err"
+	ok $? "gzip data: the message says what it is ($(cat "$tmp/err"))"
+	[ ! -s "$tmp/out" ]; ok $? "gzip data: nothing on stdout"
+fi
+head -c 30000 /dev/urandom | tr -d '\000' >"$tmp/noise"
+for k in 'gzip \037\213\010\000' 'xz \375\067\172\130\132\000' 'zip \120\113\003\004' \
+    'zstd \050\265\057\375' 'bzip2 BZh91AY\046SY'; do
+	n=${k%% *}
+	{ printf "${k#* }"; cat "$tmp/noise"; } >"$tmp/$n"
+	"$GLOSS" --dump "$tmp/$n" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]
+	ok $? "$n signature: exits 1"
+	grep -q "^gloss: $tmp/$n: .*$n.*, not a text document" "$tmp/err"
+	ok $? "$n signature: the message names it ($(cat "$tmp/err"))"
+done
+printf 'BZh is a title\n\nText.\n' >"$tmp/bzh"
+"$GLOSS" --dump "$tmp/bzh" >/dev/null 2>&1; ok $? "a text starting with BZh is read"
+printf 'Stray\n\nA\000 NUL or \000two\000.\n' >"$tmp/nul-short"
+"$GLOSS" --dump --width 40 "$tmp/nul-short" >"$tmp/out" 2>"$tmp/err"
+ok $? "a short text with three stray NULs is read ($(cat "$tmp/err"))"
+grep -q '^A␀ NUL or ␀two␀\.$' "$tmp/out"; ok $? "its NULs are shown as symbols"
+{ head -c 2000 "$sample"; printf '\000\000\000\n'; tail -c +2001 "$sample"; } >"$tmp/nul-long"
+"$GLOSS" --dump "$tmp/nul-long" >/dev/null 2>&1; ok $? "a long text with stray NULs is read"
+head -c 16 /dev/zero >"$tmp/zeros16"
+"$GLOSS" --dump "$tmp/zeros16" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]
+ok $? "16 NUL bytes: binary, exits 1"
 "$GLOSS" --json "$sample" >"$tmp/json"; ok $? "--json exits 0"
 "$GLOSS" --dump --width 72 "$sample" >/dev/full 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "write error exits 1"
 tap_done
