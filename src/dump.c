@@ -123,7 +123,8 @@ dump_heading(struct dump *dp, struct layout_ctx *c, struct lay *l,
     const char *s, int width)
 {
 	lay_clear(l);
-	lay_label(l, &c->scratch, &c->opts, s, width, LAY_HEADING);
+	lay_label_wrap(l, &c->scratch, &c->opts, s, width, LAY_HANG,
+	    LAY_HEADING);
 	lay_new_line(l);
 	dump_lines(dp, l);
 }

@@ -9,12 +9,14 @@
  * is never mapped: the mapping would let another program change the text
  * under the model, and one that truncates the file (a scraper writing it
  * again with ">") would kill the reader with SIGBUS at its next look at
- * the lost pages. A UTF-16 byte-order
- * mark means UTF-16 text: it is converted to UTF-8 here, each ill-formed
- * sequence (an unpaired surrogate, an odd byte at the end) becoming one
- * U+FFFD, and the caller is told how many there were.
- * Many NUL bytes among the first 8 KiB mark a binary file, which is
- * refused rather than shown as noise. Text
+ * the lost pages. A UTF-16 or UTF-32 byte-order mark (little- or
+ * big-endian) means text in that encoding form: it is converted to UTF-8
+ * here, each ill-formed sequence (an unpaired surrogate, a UTF-32 unit
+ * above U+10FFFF, an incomplete unit at the end) becoming one U+FFFD,
+ * and the caller is told how many there were.
+ * Many NUL bytes among the first 8 KiB mark a binary file, and the
+ * signature of a compressed file or an archive (gzip, xz, zip, ...) such
+ * data; either is refused rather than shown as noise. Text
  * with invalid UTF-8 and no valid multi-byte sequence at all is taken to
  * be in a legacy 8-bit charset and read as Windows-1252 (a superset of
  * Latin-1), which the caller is told about.
@@ -128,10 +130,15 @@ input_read_fd(int fd, size_t max, size_t hint, char **buf, size_t *len,
 }
 
 /*
- * A binary file: NUL bytes make up more than 1% of its first 8 KiB. Text
- * with a stray NUL or a line of control characters (shown sanitised) is
- * not; compiled objects, images and archives are full of NULs.
+ * A binary file: NUL bytes make up more than 1% of its first 8 KiB and
+ * are more than INPUT_STRAY_NUL, or more than a quarter of a short file.
+ * Text with a few stray NULs (a short file too) or a line of control
+ * characters (shown sanitised) is not; compiled objects, images and
+ * UTF-16 without a byte-order mark are full of NULs. Compressed data has
+ * few (about one byte in 256): input_packed knows it by its signature.
  */
+#define INPUT_STRAY_NUL	8
+
 static int
 input_is_binary(const char *b, size_t len)
 {
@@ -140,7 +147,49 @@ input_is_binary(const char *b, size_t len)
 	for (i = 0; i < n; i++)
 		if (b[i] == '\0')
 			nul++;
-	return nul * 100 > n;
+	return nul * 4 > n || (nul * 100 > n && nul > INPUT_STRAY_NUL);
+}
+
+/* The signature of a compressed file or archive, and what it is. */
+struct input_magic {
+	const char *magic;
+	size_t len;
+	const char *what;
+};
+
+static const struct input_magic input_magics[] = {
+	{ "\x1f\x8b", 2, "gzip-compressed data" },
+	{ "\xfd" "7zXZ\0", 6, "xz-compressed data" },
+	{ "BZh", 3, "bzip2-compressed data" },
+	{ "\x28\xb5\x2f\xfd", 4, "zstd-compressed data" },
+	{ "\x1f\x9d", 2, "compress(1) data" },
+	{ "PK\x03\x04", 4, "a zip archive" },
+	{ "PK\x05\x06", 4, "a zip archive" },
+	{ "7z\xbc\xaf\x27\x1c", 6, "a 7-Zip archive" },
+};
+
+/*
+ * What compressed format or archive b starts with, or NULL. bzip2 needs
+ * its block size digit and the start of a block or of its end marker
+ * after "BZh" (a text may start with "BZh").
+ */
+static const char *
+input_packed(const char *b, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)b;
+	const struct input_magic *m;
+	size_t i;
+
+	for (i = 0; i < sizeof input_magics / sizeof input_magics[0]; i++) {
+		m = &input_magics[i];
+		if (len < m->len || memcmp(b, m->magic, m->len) != 0)
+			continue;
+		if (m->magic[0] == 'B' && (len < 5 || u[3] < '1' ||
+		    u[3] > '9' || (u[4] != 0x31 && u[4] != 0x17)))
+			continue;
+		return m->what;
+	}
+	return NULL;
 }
 
 /*
@@ -198,11 +247,48 @@ input_convert(const char *enc, size_t skip, char **buf, size_t *len,
 	return 0;
 }
 
-/* The UTF-16 code unit at u (two bytes), big- or little-endian. */
-static uint32_t
-input_utf16_unit(const unsigned char *u, int be)
+/*
+ * A byte-order mark and the Unicode encoding form it announces. The
+ * UTF-32 marks come first: FF FE 00 00 is UTF-32LE (a UTF-16 file does
+ * not start with U+0000).
+ */
+struct input_bom {
+	const char *mark;
+	size_t len;		/* bytes of the mark */
+	size_t unit;		/* bytes of a code unit: 2 or 4 */
+	int be;			/* big-endian */
+};
+
+static const struct input_bom input_boms[] = {
+	{ "\xff\xfe\x00\x00", 4, 4, 0 },	/* UTF-32LE */
+	{ "\x00\x00\xfe\xff", 4, 4, 1 },	/* UTF-32BE */
+	{ "\xff\xfe", 2, 2, 0 },		/* UTF-16LE */
+	{ "\xfe\xff", 2, 2, 1 },		/* UTF-16BE */
+};
+
+/* The byte-order mark b starts with, or NULL. */
+static const struct input_bom *
+input_bom_find(const char *b, size_t len)
 {
-	return be ? (uint32_t)u[0] << 8 | u[1] : (uint32_t)u[1] << 8 | u[0];
+	size_t i;
+
+	for (i = 0; i < sizeof input_boms / sizeof input_boms[0]; i++)
+		if (len >= input_boms[i].len &&
+		    memcmp(b, input_boms[i].mark, input_boms[i].len) == 0)
+			return &input_boms[i];
+	return NULL;
+}
+
+/* The code unit of k bytes (2 or 4) at u, big- or little-endian. */
+static uint32_t
+input_unit(const unsigned char *u, size_t k, int be)
+{
+	uint32_t v = 0;
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		v = v << 8 | u[be ? i : k - 1 - i];
+	return v;
 }
 
 /*
@@ -226,7 +312,7 @@ input_utf16_decode(const unsigned char *u, size_t n, int be, uint32_t *cp,
 		*bad = 1;
 		return n;
 	}
-	hi = input_utf16_unit(u, be);
+	hi = input_unit(u, 2, be);
 	if (hi < 0xd800 || hi > 0xdfff) {
 		*cp = hi;
 		return 2;
@@ -239,7 +325,7 @@ input_utf16_decode(const unsigned char *u, size_t n, int be, uint32_t *cp,
 		return 3;	/* a high surrogate, then one byte */
 	if (n < 4)
 		return 2;
-	lo = input_utf16_unit(u + 2, be);
+	lo = input_unit(u + 2, 2, be);
 	if (lo < 0xdc00 || lo > 0xdfff)
 		return 2;
 	*cp = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
@@ -248,27 +334,51 @@ input_utf16_decode(const unsigned char *u, size_t n, int be, uint32_t *cp,
 }
 
 /*
- * Convert UTF-16 (be: big-endian) from skip bytes into *buf to UTF-8;
- * replaces *buf. Each ill-formed sequence becomes one U+FFFD and decoding
- * goes on in step after it; returns how many there were.
+ * Decode one character of UTF-32 from u (n > 0 bytes), as
+ * input_utf16_decode: a unit that is a surrogate or above U+10FFFF is
+ * ill-formed, and so are the 1..3 bytes of an incomplete unit at the end.
  */
 static size_t
-input_convert_utf16(int be, size_t skip, char **buf, size_t *len,
+input_utf32_decode(const unsigned char *u, size_t n, int be, uint32_t *cp,
+    int *bad)
+{
+	*cp = 0xfffd;
+	*bad = 1;
+	if (n < 4)
+		return n;
+	*cp = input_unit(u, 4, be);
+	if (*cp > 0x10ffff || (*cp >= 0xd800 && *cp <= 0xdfff))
+		*cp = 0xfffd;
+	else
+		*bad = 0;
+	return 4;
+}
+
+/*
+ * Convert UTF-16 or UTF-32 (as the mark bom says) after the mark in *buf
+ * to UTF-8; replaces *buf. Each ill-formed sequence becomes one U+FFFD
+ * and decoding goes on in step after it; returns how many there were.
+ */
+static size_t
+input_convert_unicode(const struct input_bom *bom, char **buf, size_t *len,
     int *mapped)
 {
-	const unsigned char *u = (const unsigned char *)*buf + skip;
-	size_t n = *len - skip, i = 0, outlen = 0, invalid = 0;
+	const unsigned char *u = (const unsigned char *)*buf + bom->len;
+	size_t n = *len - bom->len, i = 0, outlen = 0, invalid = 0;
 	uint32_t cp;
 	char *out;
 	int bad;
 
 	/*
-	 * A unit gives at most 3 bytes (a pair of units 4), the odd byte at
-	 * the end 3: room for n / 2 + 1 units and the byte after the text.
+	 * A UTF-16 unit gives at most 3 bytes (a pair of units 4), a UTF-32
+	 * one 4, the incomplete unit at the end 3: room for n / unit + 1
+	 * units and the byte after the text.
 	 */
-	out = xreallocarray(NULL, n / 2 + 2, 3);
+	out = xreallocarray(NULL, n / bom->unit + 2, bom->unit == 2 ? 3 : 4);
 	while (i < n) {
-		i += input_utf16_decode(u + i, n - i, be, &cp, &bad);
+		i += bom->unit == 2 ?
+		    input_utf16_decode(u + i, n - i, bom->be, &cp, &bad) :
+		    input_utf32_decode(u + i, n - i, bom->be, &cp, &bad);
 		invalid += bad;
 		outlen += text_utf8_encode(cp, out + outlen);
 	}
@@ -356,6 +466,8 @@ int
 input_read(const char *path, size_t max_size, char **buf, size_t *len,
     int *mapped, int *legacy, size_t *invalid, char **err)
 {
+	const struct input_bom *bom;
+	const char *packed;
 	struct stat st;
 	size_t n;
 	int fd, over;
@@ -403,15 +515,17 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 	}
 	if (fd != STDIN_FILENO)
 		close(fd);
-	if (*len >= 2 && (((unsigned char)(*buf)[0] == 0xFF &&
-	    (unsigned char)(*buf)[1] == 0xFE) ||
-	    ((unsigned char)(*buf)[0] == 0xFE &&
-	    (unsigned char)(*buf)[1] == 0xFF))) {
-		n = input_convert_utf16((unsigned char)(*buf)[0] == 0xFE, 2,
-		    buf, len, mapped);
+	if ((bom = input_bom_find(*buf, *len)) != NULL) {
+		n = input_convert_unicode(bom, buf, len, mapped);
 		if (invalid != NULL)
 			*invalid = n;
 		return 0;
+	}
+	if ((packed = input_packed(*buf, *len)) != NULL) {
+		input_release(buf, *len, *mapped);
+		*err = xasprintf("%s, not a text document (decompress or "
+		    "extract it first)", packed);
+		return -1;
 	}
 	if (input_is_binary(*buf, *len)) {
 		input_release(buf, *len, *mapped);

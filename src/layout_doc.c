@@ -457,6 +457,27 @@ layout_bar_lines(struct layout_ctx *c, struct lay *out, size_t from, int col,
 	}
 }
 
+/*
+ * A line gloss generates (a reference, a heading), indent cells in (none
+ * when that leaves no room), filled at the width with a hanging indent:
+ * at a narrow width it wraps, nothing is cropped.
+ */
+static void
+layout_note(struct layout_ctx *c, const char *s, int width, int indent,
+    uint16_t attr, struct lay *out)
+{
+	size_t from = out->nlines, k;
+
+	if (indent < 0 || width - indent < 1)
+		indent = 0;
+	lay_label_wrap(out, &c->scratch, &c->opts, s, width - indent, LAY_HANG,
+	    attr);
+	for (k = from; k < out->nlines; k++) {
+		out->lines[k].indent += (uint16_t)indent;
+		out->lines[k].width += (uint16_t)indent;
+	}
+}
+
 static void
 layout_reference(struct layout_ctx *c, size_t i, int width, struct lay *out)
 {
@@ -476,8 +497,7 @@ layout_reference(struct layout_ctx *c, size_t i, int width, struct lay *out)
 			s = xasprintf("> Clauses %u\u2013%u: translation in pane 3",
 			    lo, hi);
 	}
-	lay_label(out, &c->scratch, &c->opts, s, width, LAY_REF);
-	out->lines[out->nlines - 1].src = LAY_NOSRC;
+	layout_note(c, s, width, 0, LAY_REF, out);
 	free(s);
 }
 
@@ -520,7 +540,7 @@ layout_quoted_by(struct layout_ctx *c, size_t i, int width, struct lay *out)
 		len += rl;
 		free(t);
 	}
-	lay_label(out, &c->scratch, &c->opts, s, width, LAY_MARK);
+	layout_note(c, s, width, 0, LAY_MARK, out);
 	free(s);
 }
 
@@ -664,9 +684,7 @@ layout_comment_header(struct layout_ctx *c, size_t i, int width, int indent,
 		s = xasprintf("#%.*s", (int)cm->number_text.len,
 		    d->buf + cm->number_text.off);
 	}
-	lay_label(out, &c->scratch, &c->opts, s, width - indent, LAY_HEADING);
-	out->lines[out->nlines - 1].indent += (uint16_t)indent;
-	out->lines[out->nlines - 1].width += (uint16_t)indent;
+	layout_note(c, s, width, indent, LAY_HEADING, out);
 	free(s);
 }
 
@@ -711,11 +729,7 @@ layout_comment_refs(struct layout_ctx *c, size_t first, size_t n, int width,
 		len += rl;
 		free(ref);
 	}
-	if (width - indent < 1)
-		indent = 0;
-	lay_label(out, &c->scratch, &c->opts, s, width - indent, LAY_MARK);
-	out->lines[out->nlines - 1].indent += (uint16_t)indent;
-	out->lines[out->nlines - 1].width += (uint16_t)indent;
+	layout_note(c, s, width, indent, LAY_MARK, out);
 	free(s);
 }
 
@@ -1029,7 +1043,7 @@ layout_table_columns(const struct layout_ctx *c, int width,
 /*
  * Lay out part `part` of one side of a clause into dst: the side's chunk
  * of that number, nothing past its last chunk, or the "(no ...)" label in
- * part 0 when the side is empty.
+ * part 0 when the side is empty (wrapped in the column like its text).
  */
 static void
 layout_clause_side(struct layout_ctx *c, struct span s, size_t part,
@@ -1041,8 +1055,8 @@ layout_clause_side(struct layout_ctx *c, struct span s, size_t part,
 	lay_clear(dst);
 	if (s.len == 0) {
 		if (part == 0)
-			lay_label(dst, &c->scratch, &c->opts, missing, width,
-			    LAY_MISSING);
+			lay_label_wrap(dst, &c->scratch, &c->opts, missing,
+			    width, 0, LAY_MISSING);
 		return;
 	}
 	if (part >= layout_span_parts(c, s))
@@ -1098,27 +1112,35 @@ void
 layout_table_header(struct layout_ctx *c, int width, struct lay *out)
 {
 	struct layout_table t;
+	size_t rows, r;
 
 	layout_table_columns(c, width, &t);
 	if (t.rule < 0) {
-		lay_label(out, &c->scratch, &c->opts, "Original / Translation",
-		    width, LAY_HEADING);
+		layout_note(c, "Original / Translation", width, 0, LAY_HEADING,
+		    out);
 		return;
 	}
 	lay_clear(&c->tmp[0]);
-	lay_label(&c->tmp[0], &c->scratch, &c->opts, "Original", t.left,
-	    LAY_HEADING);
+	lay_label_wrap(&c->tmp[0], &c->scratch, &c->opts, "Original", t.left,
+	    0, LAY_HEADING);
 	lay_clear(&c->tmp[1]);
-	lay_label(&c->tmp[1], &c->scratch, &c->opts, "Translation", t.right,
-	    LAY_HEADING);
-	lay_new_line(out);
-	lay_append_space(out, t.gutter, 0);
-	lay_append_glyphs(out, &c->tmp[0], 0);
-	layout_pad_to(out, t.gutter + t.left + 1);
-	lay_append_text(out, "|", 1, LAY_RULE);
-	lay_append_space(out, 1, 0);
-	lay_append_glyphs(out, &c->tmp[1], 0);
-	out->lines[out->nlines - 1].src = LAY_NOSRC;
+	lay_label_wrap(&c->tmp[1], &c->scratch, &c->opts, "Translation",
+	    t.right, 0, LAY_HEADING);
+	rows = c->tmp[0].nlines > c->tmp[1].nlines ? c->tmp[0].nlines :
+	    c->tmp[1].nlines;
+	for (r = 0; r < rows; r++) {
+		lay_new_line(out);
+		lay_append_space(out, t.gutter, 0);
+		if (r < c->tmp[0].nlines)
+			lay_append_glyphs(out, &c->tmp[0], r);
+		layout_pad_to(out, t.gutter + t.left + 1);
+		lay_append_text(out, "|", 1, LAY_RULE);
+		if (r < c->tmp[1].nlines) {
+			lay_append_space(out, 1, 0);
+			lay_append_glyphs(out, &c->tmp[1], r);
+		}
+		out->lines[out->nlines - 1].src = LAY_NOSRC;
+	}
 }
 
 size_t
@@ -1174,8 +1196,8 @@ layout_clause_part(struct layout_ctx *c, size_t i, size_t part, int width,
 	if (t.rule < 0) {
 		/* Stacked: number, original, translation, each full width. */
 		if (part == 0)
-			lay_label(out, &c->scratch, &c->opts, num, width,
-			    LAY_GUTTER);
+			lay_label_wrap(out, &c->scratch, &c->opts, num, width,
+			    0, LAY_GUTTER);
 		layout_clause_side(c, cl->original, part, width,
 		    "(no original)", NULL, 0, &c->tmp[0]);
 		for (r = 0; r < c->tmp[0].nlines; r++) {

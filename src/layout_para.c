@@ -1,6 +1,8 @@
 /*
  * layout_para.c: one paragraph → display lines (lay_para), generated
- * labels (lay_label), and the helpers that compose table rows.
+ * labels (lay_label: one line, cropped; lay_label_wrap: filled like a
+ * paragraph, with a hanging indent), and the helpers that compose table
+ * rows.
  *
  * Coordinates: cells from the left edge of the laid-out area; glyph src
  * is an absolute document byte offset (LAY_NOSRC for generated text).
@@ -522,6 +524,27 @@ lay_label(struct lay *out, struct text_para *p, const struct text_opts *o,
 	}
 	ln = &out->lines[out->nlines - 1];
 	return ln->width;
+}
+
+int
+lay_label_wrap(struct lay *out, struct text_para *p, const struct text_opts *o,
+    const char *s, int width, int hang, uint16_t attr)
+{
+	struct lay_style st;
+	size_t from = out->nlines, k;
+
+	memset(&st, 0, sizeof st);
+	st.width = width < 1 ? 1 : width;
+	st.indent_rest = hang;
+	st.align = LAY_ALIGN_LEFT;
+	st.attr = attr;
+	lay_para(out, p, o, s, strlen(s), 0, &st);
+	/* Generated: no line or glyph stands for document text. */
+	for (k = from; k < out->nlines; k++)
+		out->lines[k].src = LAY_NOSRC;
+	for (k = out->lines[from].first; k < out->nglyphs; k++)
+		out->glyphs[k].src = LAY_NOSRC;
+	return (int)(out->nlines - from);
 }
 
 void

@@ -80,7 +80,7 @@ main_load(const struct gloss_options *o, const char **name)
 		return NULL;
 	}
 	d = parse_text(buf, len, mapped);
-	/* Ill-formed UTF-16 is U+FFFD by now: the parser cannot count it. */
+	/* Ill-formed UTF-16/32 is U+FFFD by now: the parser cannot count it. */
 	d->invalid_sequences += invalid;
 	if (legacy)
 		doc_add_problem(d, 0, "not UTF-8: read as Windows-1252");

@@ -8,7 +8,10 @@
  * line numbers. A source line ends at LF, CR LF or a lone CR. Indentation
  * is measured in columns: a space is one column, a tab advances to the
  * next multiple of 8. Every span the parser stores is the content of one
- * line: indentation and trailing spaces/tabs are excluded.
+ * line: indentation and trailing spaces/tabs are excluded. Invisible
+ * format characters among the indentation (a UTF-8 byte-order mark at
+ * the start of the file, or one left at the start of a line by files
+ * joined with cat) are part of it but take no column (pt_invisible).
  *
  * The input is read once, line by line, in two modes:
  *
@@ -208,11 +211,36 @@ pt_find(struct pt *p, uint32_t *cache, uint32_t from, int c)
 	return *cache;
 }
 
-/* Read the next line into *l; 0 at the end of the input. */
+/*
+ * Length of the invisible format character at b[i] (before e), else 0:
+ * U+FEFF (a byte-order mark left mid-text by files joined with cat, or
+ * doubled), U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER. They draw
+ * nothing and have no bidi direction, so in a line's indentation they
+ * are skipped like it and take no column. (Bidi marks are kept: they set
+ * a paragraph's direction; so are ZWJ and ZWNJ: they change shaping.)
+ */
+static uint32_t
+pt_invisible(const unsigned char *b, uint32_t i, uint32_t e)
+{
+	if (e - i < 3)
+		return 0;
+	if (b[i] == 0xef && b[i + 1] == 0xbb && b[i + 2] == 0xbf)
+		return 3;
+	if (b[i] == 0xe2 && ((b[i + 1] == 0x80 && b[i + 2] == 0x8b) ||
+	    (b[i + 1] == 0x81 && b[i + 2] == 0xa0)))
+		return 3;
+	return 0;
+}
+
+/*
+ * Read the next line into *l; 0 at the end of the input. The indentation
+ * is the spaces, tabs and invisible format characters (pt_invisible) the
+ * line starts with, in any order.
+ */
 static int
 pt_next_line(struct pt *p, struct pt_line *l)
 {
-	uint32_t start = p->pos, end, lf, cr, i, col = 0;
+	uint32_t start = p->pos, end, lf, cr, i, k, col = 0;
 
 	if (start >= p->len)
 		return 0;
@@ -229,8 +257,12 @@ pt_next_line(struct pt *p, struct pt_line *l)
 	if (p->lineno < UINT32_MAX)
 		p->lineno++;
 
-	for (i = start; i < end && pt_is_space(p->b[i]); i++) {
-		if (col < PT_INDENT_MAX)
+	for (i = start; i < end; i++) {
+		if (!pt_is_space(p->b[i])) {
+			if ((k = pt_invisible(p->b, i, end)) == 0)
+				break;
+			i += k - 1;
+		} else if (col < PT_INDENT_MAX)
 			col = p->b[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
 	}
 	l->s = i;
@@ -1532,8 +1564,6 @@ parse_text(char *buf, size_t len, int mapped)
 	if (len > UINT32_MAX)
 		doc_add_problem(d, 0, "input larger than 4 GiB: the rest is "
 		    "ignored");
-	if (p.len >= 3 && p.b[0] == 0xef && p.b[1] == 0xbb && p.b[2] == 0xbf)
-		p.pos = 3;	/* a UTF-8 byte order mark */
 
 	while (pt_next_line(&p, &l)) {
 		if (!p.have_title) {

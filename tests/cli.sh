@@ -1,7 +1,7 @@
 #!/bin/sh
 # cli.sh: the command line: help, version, usage errors (2), unreadable
 # input (1, "gloss: FILE: reason"), stdin, size limit, endless devices,
-# binary files, UTF-16 (with ill-formed sequences), and dump as the
+# binary files, compressed files, UTF-16 and UTF-32 (with ill-formed sequences), and dump as the
 # default when stdout is not a terminal.
 . "$top_srcdir/tests/lib.sh"
 tmp=$(mktemp -d) || exit 1
@@ -97,6 +97,66 @@ printf 'T\n\n\357\277\275x\n\n\360\237\230\200\n\n\357\277\275\n\n' >"$tmp/want"
 cmp -s "$tmp/out" "$tmp/want"; ok $? "UTF-16BE: a lone low surrogate, a truncated end"
 "$GLOSS" --json "$tmp/utf16be-lone" >"$tmp/out" 2>&1
 grep -q '"invalid_sequences":2,' "$tmp/out"; ok $? "UTF-16BE: both are counted"
+# UTF-32 with a byte-order mark, both byte orders (FF FE 00 00 is
+# UTF-32LE, not UTF-16LE starting with U+0000); an incomplete last unit
+# is one U+FFFD, counted.
+printf '\377\376\000\000T\000\000\000\n\000\000\000\n\000\000\000\351\000\000\000\000\366\001\000\n\000\000\000x\000' \
+    >"$tmp/utf32le"
+printf '\000\000\376\377\000\000\000T\000\000\000\n\000\000\000\n\000\000\000\351\000\001\366\000\000\000\000\n\000\000\000' \
+    >"$tmp/utf32be"
+printf 'T\n\n\303\251\360\237\230\200\n\n\357\277\275\n\n' >"$tmp/want"
+for n in utf32le utf32be; do
+	"$GLOSS" --dump --width 80 "$tmp/$n" >"$tmp/out" 2>&1
+	cmp -s "$tmp/out" "$tmp/want"; ok $? "$n: converted to UTF-8"
+	"$GLOSS" --json "$tmp/$n" >"$tmp/out" 2>&1
+	grep -q '"invalid_sequences":1,' "$tmp/out"; ok $? "$n: the incomplete unit is counted"
+done
+# Files joined with cat, each with a UTF-8 byte-order mark: the second
+# mark starts a line (and one is doubled); the comment on that line is
+# read as if the mark were absent, and no mark reaches the output.
+printf '\357\273\277Joined\n\nText \357\273\277here.\n\n2 Comments\n\n  1. One.\n' >"$tmp/part1"
+printf '\357\273\277\357\273\277  2. Two.\n' >"$tmp/part2"
+cat "$tmp/part1" "$tmp/part2" >"$tmp/joined"
+"$GLOSS" --dump --width 40 "$tmp/joined" >"$tmp/out" 2>&1
+printf 'Joined\n\nText here.\n\nComments: 2\n\n#1\n  One.\n\n#2\n  Two.\n\n' >"$tmp/want"
+cmp -s "$tmp/out" "$tmp/want"; ok $? "a byte-order mark at the start of a line: the comment is read"
+for mode in app terminal off; do
+	"$GLOSS" --dump --width 40 --bidi=$mode "$tmp/joined" >"$tmp/out" 2>&1
+	! LC_ALL=C grep -q "$(printf '\357\273\277')" "$tmp/out"
+	ok $? "--bidi=$mode: U+FEFF is never printed"
+done
+# Compressed data and archives (few NULs: about one byte in 256) are
+# refused by their signature, with what they are; a text with a few stray
+# NULs is read, a short one too.
+if command -v gzip >/dev/null 2>&1; then
+	gzip -c "$sample" >"$tmp/sample.gz"
+	"$GLOSS" --dump "$tmp/sample.gz" >"$tmp/out" 2>"$tmp/err"; [ $? -eq 1 ]
+	ok $? "gzip data exits 1"
+	grep -q "^gloss: $tmp/sample.gz: gzip-compressed data, not a text document" "$tmp/err"
+	ok $? "gzip data: the message says what it is ($(cat "$tmp/err"))"
+	[ ! -s "$tmp/out" ]; ok $? "gzip data: nothing on stdout"
+fi
+head -c 30000 /dev/urandom | tr -d '\000' >"$tmp/noise"
+for k in 'gzip \037\213\010\000' 'xz \375\067\172\130\132\000' 'zip \120\113\003\004' \
+    'zstd \050\265\057\375' 'bzip2 BZh91AY\046SY'; do
+	n=${k%% *}
+	{ printf "${k#* }"; cat "$tmp/noise"; } >"$tmp/$n"
+	"$GLOSS" --dump "$tmp/$n" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]
+	ok $? "$n signature: exits 1"
+	grep -q "^gloss: $tmp/$n: .*$n.*, not a text document" "$tmp/err"
+	ok $? "$n signature: the message names it ($(cat "$tmp/err"))"
+done
+printf 'BZh is a title\n\nText.\n' >"$tmp/bzh"
+"$GLOSS" --dump "$tmp/bzh" >/dev/null 2>&1; ok $? "a text starting with BZh is read"
+printf 'Stray\n\nA\000 NUL or \000two\000.\n' >"$tmp/nul-short"
+"$GLOSS" --dump --width 40 "$tmp/nul-short" >"$tmp/out" 2>"$tmp/err"
+ok $? "a short text with three stray NULs is read ($(cat "$tmp/err"))"
+grep -q '^A␀ NUL or ␀two␀\.$' "$tmp/out"; ok $? "its NULs are shown as symbols"
+{ head -c 2000 "$sample"; printf '\000\000\000\n'; tail -c +2001 "$sample"; } >"$tmp/nul-long"
+"$GLOSS" --dump "$tmp/nul-long" >/dev/null 2>&1; ok $? "a long text with stray NULs is read"
+head -c 16 /dev/zero >"$tmp/zeros16"
+"$GLOSS" --dump "$tmp/zeros16" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]
+ok $? "16 NUL bytes: binary, exits 1"
 "$GLOSS" --json "$sample" >"$tmp/json"; ok $? "--json exits 0"
 "$GLOSS" --dump --width 72 "$sample" >/dev/full 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "write error exits 1"
 tap_done

@@ -19,6 +19,40 @@ grep -q '^  ↩ ¶2$' "$tmp/out"; ok $? "a quote of a paragraph refers to it"
 grep -q '^| Agreed: the orchards' "$tmp/out"; ok $? "quoted lines carry a bar"
 grep -q '^#1$' "$tmp/out"; ok $? "an unquoting comment has a plain header"
 
+# At narrow widths the lines gloss generates wrap with a hanging indent
+# (LAY_HANG, 2 cells) instead of being cropped: joined up again, each is
+# whole, and no line is wider than the width.
+for w in 14 16 20 24 30 40; do
+	"$GLOSS" --dump --width $w "$tmp/doc" >"$tmp/narrow"
+	m=$("$top_builddir/tests/cellwidth" -m <"$tmp/narrow")
+	[ "$m" -le "$w" ]; ok $? "width $w: no line wider (widest: $m)"
+	tr '\n' ' ' <"$tmp/narrow" | tr -s ' ' >"$tmp/flat"
+	for s in '¶2 quoted by #2 #3' '> Clause 1: translation in pane 3' \
+	    'quoted by #1 (clause 1)' 'Comments: 3 of 4 shown' \
+	    '↩ clause 1'; do
+		grep -qF "$s" "$tmp/flat"; ok $? "width $w: '$s' is whole"
+	done
+done
+for w in 12 16; do	# a reply header and a reference under a comment
+	"$GLOSS" --dump --width $w "$top_srcdir/share/sample.txt" |
+	    tr '\n' ' ' | tr -s ' ' >"$tmp/flat"
+	grep -qF '#5 ↳ reply to #3 ' "$tmp/flat" && grep -qF ' ↩ ¶13 ' "$tmp/flat"
+	ok $? "width $w: the sample's reply header and references are whole"
+done
+"$GLOSS" --dump --width 14 "$tmp/doc" >"$tmp/narrow"
+grep -A2 '^> Clause 1:$' "$tmp/narrow" | tr '\n' '/' >"$tmp/ref"
+[ "$(cat "$tmp/ref")" = '> Clause 1:/  translation/  in pane 3/' ]
+ok $? "width 14: the reference's next lines hang by 2 cells ($(cat "$tmp/ref"))"
+grep -A1 '^¶2 quoted by$' "$tmp/narrow" | tail -1 | grep -q '^  #2 #3$'
+ok $? "width 14: so do the quoted-by line's"
+"$GLOSS" --dump --width 14 --pane=clauses "$tmp/doc" >"$tmp/narrow"
+grep -q '^  Orig | Trans$' "$tmp/narrow" && grep -q '^  inal | latio$' "$tmp/narrow"
+ok $? "width 14: the column headings wrap in their columns"
+printf 'T\n\n    3 \342\200\223 only a translation\n' >"$tmp/noorig"
+"$GLOSS" --dump --width 16 --pane=clauses "$tmp/noorig" >"$tmp/narrow"
+sed -n '/^3 /,$p' "$tmp/narrow" | cut -c3-7 | tr -d ' \n' | grep -q '^(nooriginal)$'
+ok $? "width 16: '(no original)' wraps in its column ($(sed -n '/^3 /,$p' "$tmp/narrow" | cut -c3-7 | tr '\n' '/'))"
+
 # Right-to-left comments and block quotes keep their left gutter: a
 # full line of Arabic is right-aligned after it, and the quote bar of a
 # quoting comment is on every line that holds quoted text.

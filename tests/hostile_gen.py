@@ -20,6 +20,8 @@ w('blank-lines.txt', b'\n\n   \n\t\n\r\n' * 100)
 w('only-title.txt', b'Just a title')
 w('utf16le-bom.txt', '\ufeffTitle in UTF-16\n\nSome text \u0645\u0631\u062d\u0628\u0627.\n'.encode('utf-16-le'))
 w('utf16be-bom.txt', '\ufeffTitle in UTF-16 BE\n\nText.\n'.encode('utf-16-be'))
+w('utf32le-bom.txt', '\ufeffTitle in UTF-32\n\nSome text \u0645\u0631\u062d\u0628\u0627 \U0001f600.\n'.encode('utf-32-le') + b'\x00\xd8\x00\x00\x41')
+w('utf32be-bom.txt', '\ufeffTitle in UTF-32 BE\n\nText.\n'.encode('utf-32-be'))
 # Unpaired surrogates (high, low, two highs, a reversed pair) between
 # lines, a pair, and at the end a lone surrogate then an odd byte.
 bad16 = ['\ud800', '\udfff', '\udbff\udbff', '\ude00\ud83d', '\ud83d\ude00']

@@ -3,9 +3,9 @@
  * document owns: a file changed, rewritten or truncated on disk while it
  * is open changes nothing the reader shows. Regular files are copied by
  * the kernel into a private in-memory file that is mapped; pipes,
- * terminals and devices are read up to a size limit. UTF-16 input (with a
- * byte-order mark) and text in a legacy 8-bit charset are converted to
- * UTF-8. Binary files are refused.
+ * terminals and devices are read up to a size limit. UTF-16 and UTF-32
+ * input (with a byte-order mark) and text in a legacy 8-bit charset are
+ * converted to UTF-8. Binary files are refused.
  */
 #ifndef GLOSS_INPUT_H
 #define GLOSS_INPUT_H
@@ -17,10 +17,10 @@
  * when it is an mmap to release with munmap, else it is malloc'd).
  * *legacy (if not NULL) is set when the text was not UTF-8 and was read
  * as Windows-1252. *invalid (if not NULL) gets the number of ill-formed
- * sequences of UTF-16 input, each now one U+FFFD in *buf (invalid UTF-8
- * stays in *buf as read). Returns 0, or -1 with a malloc'd reason in *err
- * ("No such file or directory", "larger than the 1073741824-byte limit
- * (--max-size)", ...).
+ * sequences of UTF-16 or UTF-32 input, each now one U+FFFD in *buf
+ * (invalid UTF-8 stays in *buf as read). Returns 0, or -1 with a malloc'd
+ * reason in *err ("No such file or directory", "larger than the
+ * 1073741824-byte limit (--max-size)", ...).
  */
 int input_read(const char *path, size_t max_size, char **buf, size_t *len,
     int *mapped, int *legacy, size_t *invalid, char **err);

@@ -143,6 +143,18 @@ int lay_label(struct lay *out, struct text_para *scratch,
     const struct text_opts *o, const char *s, int width, uint16_t attr);
 
 /**
+ * Append text gloss generates (UTF-8, already safe: references, notes,
+ * headings) filled into lines of width cells as lay_para fills a
+ * paragraph, left-aligned, every line after the first indented by hang
+ * cells, so nothing is cropped; every glyph gets attr, every line and
+ * glyph src LAY_NOSRC. Returns the number of lines appended (>= 1).
+ */
+#define LAY_HANG	2	/* hanging indent of generated lines */
+int lay_label_wrap(struct lay *out, struct text_para *scratch,
+    const struct text_opts *o, const char *s, int width, int hang,
+    uint16_t attr);
+
+/**
  * Composing lines (table rows, bars): lay_new_line starts an empty line
  * (src LAY_NOSRC). The others append to the last line of out, creating
  * one if there is none, and keep its width up to date:

@@ -1,10 +1,12 @@
 /*
- * test_input.c: unit tests of input_read() on UTF-16 files (a byte-order
- * mark, then code units little- or big-endian). Well-formed text becomes
+ * test_input.c: unit tests of input_read() on UTF-16 and UTF-32 files (a
+ * byte-order mark, then code units little- or big-endian). Well-formed text becomes
  * the same text in UTF-8; each ill-formed sequence (an unpaired surrogate,
  * an odd byte at the end) becomes one U+FFFD, is counted in *invalid, and
  * the text after it is decoded in step (as Python's
- * bytes.decode("utf-16", "replace") does). UTF-8 and Windows-1252 files
+ * bytes.decode("utf-16", "replace") does; for UTF-32, a surrogate, a unit
+ * above U+10FFFF and an incomplete unit at the end are each one U+FFFD,
+ * as bytes.decode("utf-32", "replace") gives). UTF-8 and Windows-1252 files
  * report no invalid sequences: the parser counts theirs.
  */
 #include "config.h"
@@ -187,6 +189,65 @@ test_long(void)
 	    4000 / 3 + 1);
 }
 
+/*
+ * UTF-32 with a byte-order mark, the code points (up to END; a negative
+ * one other than END is the unit -v - 2, for values above INT_MAX), then
+ * the first ntail (0..3) bytes of tail: checked little- and big-endian.
+ */
+static void
+ti_utf32(const char *name, const long *cps, const char *tail, size_t ntail,
+    const char *want, size_t ninvalid)
+{
+	unsigned char b[1024];
+	size_t n, i, k;
+	int be;
+
+	for (be = 0; be <= 1; be++) {
+		char full[128];
+
+		n = 0;
+		memcpy(b, be ? "\0\0\xfe\xff" : "\xff\xfe\0\0", 4);
+		n = 4;
+		for (i = 0; cps[i] != END && n + 4 + 3 <= sizeof b; i++) {
+			uint32_t v = cps[i] < 0 ? (uint32_t)(-cps[i] - 2) :
+			    (uint32_t)cps[i];
+
+			for (k = 0; k < 4; k++)
+				b[n++] = (unsigned char)(v >> 8 * (be ? 3 - k : k));
+		}
+		memcpy(b + n, tail, ntail);
+		n += ntail;
+		snprintf(full, sizeof full, "UTF-32 %s (%s)", name,
+		    be ? "BE" : "LE");
+		ti_check(full, b, n, want, strlen(want), ninvalid);
+	}
+}
+
+static void
+test_utf32(void)
+{
+	static const long ascii[] = { 'T', 'i', 't', 'l', 'e', '\n', END };
+	static const long mixed[] = { 0x645, ' ', 0x4e00, 0x1f600, 0xfffd,
+	    0x10ffff, END };
+	static const long bad[] = { 'a', 0xd800, 'b', 0xdfff, 0x110000,
+	    -0xffffffffL - 2, 'c', END };
+	static const long a[] = { 'a', END };
+	static const long none[] = { END };
+
+	/* FF FE 00 00: UTF-32LE, not UTF-16LE starting with U+0000. */
+	ti_utf32("ASCII", ascii, "", 0, "Title\n", 0);
+	ti_utf32("BMP, astral, U+FFFD and U+10FFFF", mixed, "", 0,
+	    "\xd9\x85 \xe4\xb8\x80\xf0\x9f\x98\x80" FFFD "\xf4\x8f\xbf\xbf",
+	    0);
+	ti_utf32("a byte-order mark only", none, "", 0, "", 0);
+	ti_utf32("surrogates and units above U+10FFFF", bad, "", 0,
+	    "a" FFFD "b" FFFD FFFD FFFD "c", 4);
+	ti_utf32("one byte at the end", a, "x", 1, "a" FFFD, 1);
+	ti_utf32("three bytes at the end", a, "xyz", 3, "a" FFFD, 1);
+	ti_utf32("a byte-order mark and two bytes", none, "\0\0", 2, FFFD,
+	    1);
+}
+
 /* Other input: the parser counts invalid UTF-8, none is reported here. */
 static void
 test_not_utf16(void)
@@ -206,6 +267,7 @@ main(void)
 	test_wellformed();
 	test_illformed();
 	test_long();
+	test_utf32();
 	test_not_utf16();
 	return tap_done();
 }

@@ -202,6 +202,33 @@ test_named(void)
 	ok(l.glyphs[0].src == LAY_NOSRC && l.glyphs[0].attr == LAY_HEADING,
 	    "label glyphs: no src, attr");
 
+	/* Wrapped: filled like a paragraph, the rest hanging, nothing lost. */
+	lay_clear(&l);
+	w = lay_label_wrap(&l, &tp, &opts,
+	    "\xc2\xb6" "12 quoted by #1 #22 #333", 12, LAY_HANG, LAY_MARK);
+	ok(w == 3 && l.nlines == 3, "wrapped label: 3 lines (%d)", w);
+	is_line(&l, 0, "\xc2\xb6" "12 quoted", "wrapped label: line 1");
+	is_line(&l, 1, "  by #1 #22", "wrapped label: hanging line 2");
+	is_line(&l, 2, "  #333", "wrapped label: hanging line 3");
+	{
+		size_t k;
+		int nosrc = 1;
+
+		for (k = 0; k < l.nlines; k++)
+			nosrc &= l.lines[k].src == LAY_NOSRC &&
+			    l.lines[k].width <= 12;
+		for (k = 0; k < l.nglyphs; k++)
+			nosrc &= l.glyphs[k].src == LAY_NOSRC &&
+			    l.glyphs[k].attr == LAY_MARK;
+		ok(nosrc, "wrapped label: no src, attr, within the width");
+	}
+	lay_clear(&l);
+	w = lay_label_wrap(&l, &tp, &opts, "Comment \xe4\xb8\xad 12", 80,
+	    LAY_HANG, LAY_HEADING);
+	ok(w == 1, "wrapped label that fits: one line");
+	is_line(&l, 0, "Comment \xe4\xb8\xad 12",
+	    "wrapped label that fits: text");
+
 	lay_clear(&l);
 	lay_new_line(&l);
 	lay_append_space(&l, 2, 0);

@@ -1155,6 +1155,69 @@ test_line_ends(void)
 	doc_free(&d);
 }
 
+/*
+ * U+FEFF (a byte-order mark left at the start of a line by files joined
+ * with cat, or doubled), U+200B and U+2060 among a line's indentation
+ * take no column and are not part of its text: the structure is read as
+ * if they were absent. Bidi marks stay (they set the direction).
+ */
+#define BOM	"\xef\xbb\xbf"
+static void
+test_invisible_indent(void)
+{
+	struct doc *d;
+
+	d = parse_s(BOM BOM "Title\nPara.\n");
+	is_str(S(d, d->title), "Title", "doubled BOM: title");
+	ok(invariants(d), "doubled BOM invariants");
+	doc_free(&d);
+
+	d = parse_s("Title\n\nPara.\n\n2 thoughts on \xe2\x80\x9cTitle\xe2\x80\x9d\n"
+	    "\n  1. First.\n" BOM "  2. Second.\n");
+	is_int(d->ncomments, 2, "BOM before a comment's number line: 2 comments");
+	is_int(d->nblocks, 1, "BOM line: not an article paragraph");
+	if (d->ncomments == 2) {
+		is_str(para_text(d, 1, 0), "Second.", "BOM: the comment's text");
+		is_int(d->comments[1].number, 2, "BOM: the comment's number");
+	}
+	ok(invariants(d), "BOM comment invariants");
+	doc_free(&d);
+
+	d = parse_s("Title\n\nPara.\n\n" BOM "3 thoughts on \xe2\x80\x9cTitle\xe2\x80\x9d\n"
+	    "\n  1. One.\n");
+	is_int(d->declared_comments, 3, "BOM before a header: header read");
+	is_int(d->ncomments, 1, "BOM header: its comment");
+	doc_free(&d);
+
+	d = parse_s("T\n\n" BOM "    Quoted.\n\n  " BOM "    Also quoted.\n\n"
+	    "\xe2\x80\x8b    1- x . 1 \xe2\x80\x93 y\n");
+	is_int(d->nblocks, 3, "invisible indentation: blocks");
+	if (d->nblocks == 3) {
+		is_int(d->blocks[0].kind, DOC_BLOCK_QUOTE, "BOM, 4 spaces: quote");
+		is_str(S(d, d->blocks[0].text), "Quoted.", "BOM not in the text");
+		is_int(d->blocks[1].kind, DOC_BLOCK_QUOTE,
+		    "spaces, BOM, spaces: one indentation");
+		is_int(d->blocks[2].kind, DOC_BLOCK_CLAUSES, "ZWSP: clause");
+	}
+	is_int(d->nclauses, 1, "ZWSP before a clause line: its clause");
+	ok(invariants(d), "invisible indentation invariants");
+	doc_free(&d);
+
+	d = parse_s("T\n\n1 Comments\n\n  1. One.\n" BOM "\n    " BOM
+	    "\xe2\x81\xa0" "More.\n");
+	is_int(d->ncomments, 1, "a line of a BOM alone is blank");
+	if (d->ncomments == 1) {
+		is_int(d->comments[0].npara, 2, "it splits paragraphs");
+		is_str(para_text(d, 0, 1), "More.", "WJ and BOM not in the text");
+	}
+	doc_free(&d);
+
+	d = parse_s("T\n\n\xe2\x80\x8f" "Text.\n");
+	is_str(S(d, d->blocks[0].text), "\xe2\x80\x8f" "Text.",
+	    "an RLM at the start is kept");
+	doc_free(&d);
+}
+
 static void
 test_bytes(void)
 {
@@ -1269,6 +1332,7 @@ main(void)
 	test_no_header();
 	test_empty();
 	test_line_ends();
+	test_invisible_indent();
 	test_bytes();
 	test_big();
 	test_random();
