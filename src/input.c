@@ -14,9 +14,10 @@
  * here, each ill-formed sequence (an unpaired surrogate, a UTF-32 unit
  * above U+10FFFF, an incomplete unit at the end) becoming one U+FFFD,
  * and the caller is told how many there were.
- * Many NUL bytes among the first 8 KiB mark a binary file, and the
- * signature of a compressed file or an archive (gzip, xz, zip, ...) such
- * data; either is refused rather than shown as noise. Text
+ * Many NUL bytes (or random bytes: input_is_noise) among the first 8 KiB
+ * mark a binary file, and the signature of a compressed file or an
+ * archive (gzip, xz, zip, ...) such data; either is refused rather than
+ * shown as noise, as soon as those 8 KiB are read (input_refusal). Text
  * with invalid UTF-8 and no valid multi-byte sequence at all is taken to
  * be in a legacy 8-bit charset and read as Windows-1252 (a superset of
  * Latin-1), which the caller is told about.
@@ -70,8 +71,14 @@ input_parse_size(const char *s)
 	return (size_t)(v * mul);
 }
 
+static char *input_refusal(const char *, size_t);
+
 /*
  * Read fd to its end or to max bytes; returns -1 with errno on error.
+ * Once the first INPUT_SNIFF bytes are in, an input they show is not
+ * text (input_refusal) is read no further: *refused gets the message
+ * and *buf what was read (so /dev/zero is refused at once, not after
+ * max bytes).
  * hint is the size expected (a regular file's st_size, or 0): the buffer
  * starts that large, so a file that does not change while it is read is
  * read into exactly its size, with no copy; a file that grows meanwhile
@@ -79,15 +86,22 @@ input_parse_size(const char *s)
  */
 static int
 input_read_fd(int fd, size_t max, size_t hint, char **buf, size_t *len,
-    int *over)
+    int *over, char **refused)
 {
 	char *b, c;
 	size_t n = 0, cap = hint < max ? hint : max;
 	ssize_t r = 0;
+	int sniffed = 0;
 
 	*over = 0;
+	*refused = NULL;
 	b = xmalloc(cap + 1);
 	for (;;) {
+		if (!sniffed && n >= INPUT_SNIFF) {
+			sniffed = 1;
+			if ((*refused = input_refusal(b, n)) != NULL)
+				break;
+		}
 		if (n == cap) {
 			/* Full: one more byte tells "the end" from "more". */
 			r = read(fd, &c, 1);
@@ -191,6 +205,45 @@ input_packed(const char *b, size_t len)
 	}
 	return NULL;
 }
+
+/*
+ * Noise: random or compressed bytes without a signature. Among the first
+ * INPUT_SNIFF bytes (of at least INPUT_NOISE_MIN), control characters
+ * other than tab, line feed, carriage return, form feed and escape make up
+ * more than 4% and bytes of invalid UTF-8 more than 15%. Random bytes
+ * have about 10% and 45%. Text has neither: a line of control characters
+ * is valid UTF-8, text in a legacy charset has no controls, and a page
+ * of colour escapes is valid UTF-8 too.
+ */
+#define INPUT_NOISE_MIN	512
+
+static int
+input_is_noise(const char *b, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)b;
+	size_t i = 0, k, n = len < INPUT_SNIFF ? len : INPUT_SNIFF;
+	size_t ctl = 0, bad = 0;
+	uint32_t cp;
+
+	if (n < INPUT_NOISE_MIN)
+		return 0;
+	while (i < n) {
+		if (u[i] < 0x80) {
+			if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' &&
+			    u[i] != '\r' && u[i] != '\f' && u[i] != 0x1b) ||
+			    u[i] == 0x7f)
+				ctl++;
+			i++;
+			continue;
+		}
+		k = text_utf8_decode(b + i, n - i, &cp);
+		if (cp == 0xfffd && i + k < n)	/* not cut by the sniff */
+			bad += k;
+		i += k;
+	}
+	return ctl * 25 > n && bad * 100 > n * 15;
+}
+
 
 /*
  * Text that is not UTF-8: some invalid sequences and not one valid
@@ -462,12 +515,48 @@ fail:
 #endif
 }
 
+/*
+ * Why the start of an input (its first INPUT_SNIFF bytes, or all of a
+ * shorter one) shows it is not a text document: a message, or NULL.
+ * Text with a byte-order mark is text.
+ */
+static char *
+input_refusal(const char *b, size_t len)
+{
+	const char *packed;
+
+	if (input_bom_find(b, len) != NULL)
+		return NULL;
+	if ((packed = input_packed(b, len)) != NULL)
+		return xasprintf("%s, not a text document (decompress or "
+		    "extract it first)", packed);
+	if (input_is_binary(b, len) || input_is_noise(b, len))
+		return xstrdup("binary file, not a text document");
+	return NULL;
+}
+
+/*
+ * Look at the first INPUT_SNIFF bytes of a regular file before reading
+ * it all: input_refusal's message, or NULL (also when they cannot be
+ * read: reading the file will say why).
+ */
+static char *
+input_sniff(int fd)
+{
+	char b[INPUT_SNIFF];
+	ssize_t r;
+
+	do
+		r = pread(fd, b, sizeof b, 0);
+	while (r < 0 && errno == EINTR);
+	return r > 0 ? input_refusal(b, (size_t)r) : NULL;
+}
+
 int
 input_read(const char *path, size_t max_size, char **buf, size_t *len,
     int *mapped, int *legacy, size_t *invalid, char **err)
 {
 	const struct input_bom *bom;
-	const char *packed;
 	struct stat st;
 	size_t n;
 	int fd, over;
@@ -499,12 +588,18 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 		    max_size);
 		goto fail;
 	}
+	if (S_ISREG(st.st_mode) && (*err = input_sniff(fd)) != NULL)
+		goto fail;
 	if (S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    input_snapshot(fd, (size_t)st.st_size, buf, len) == 0)
 		*mapped = 1;
 	else if (input_read_fd(fd, max_size, S_ISREG(st.st_mode) ?
-	    (size_t)st.st_size : 0, buf, len, &over) != 0) {
+	    (size_t)st.st_size : 0, buf, len, &over, err) != 0) {
 		*err = xstrdup(strerror(errno));
+		goto fail;
+	} else if (*err != NULL) {
+		free(*buf);
+		*buf = NULL;
 		goto fail;
 	} else if (over) {
 		free(*buf);
@@ -521,15 +616,8 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 			*invalid = n;
 		return 0;
 	}
-	if ((packed = input_packed(*buf, *len)) != NULL) {
+	if ((*err = input_refusal(*buf, *len)) != NULL) {
 		input_release(buf, *len, *mapped);
-		*err = xasprintf("%s, not a text document (decompress or "
-		    "extract it first)", packed);
-		return -1;
-	}
-	if (input_is_binary(*buf, *len)) {
-		input_release(buf, *len, *mapped);
-		*err = xstrdup("binary file, not a text document");
 		return -1;
 	}
 	if (input_is_legacy(*buf, *len)) {

@@ -42,8 +42,8 @@ grep -q "^gloss: $tmp: Is a directory" "$tmp/err"; ok $? "directory message"
 "$GLOSS" --dump --max-size 1K "$sample" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "file over --max-size exits 1"
 grep -q "limit (--max-size)" "$tmp/err"; ok $? "size limit message"
 head -c 4096 /dev/zero >"$tmp/zeros"
-timeout 20 "$GLOSS" --dump --max-size 1M /dev/zero >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "/dev/zero is stopped at the limit with exit 1"
-grep -q "does not end within" "$tmp/err"; ok $? "/dev/zero message"
+yes "An endless line of text." | timeout 20 "$GLOSS" --dump --max-size 1M - >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "an endless text is stopped at the limit with exit 1"
+grep -q "does not end within" "$tmp/err"; ok $? "an endless text: message"
 "$GLOSS" --dump "$tmp/zeros" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "binary file exits 1"
 grep -q "binary file" "$tmp/err"; ok $? "binary file message"
 : >"$tmp/empty"
@@ -146,6 +146,24 @@ for k in 'gzip \037\213\010\000' 'xz \375\067\172\130\132\000' 'zip \120\113\003
 	grep -q "^gloss: $tmp/$n: .*$n.*, not a text document" "$tmp/err"
 	ok $? "$n signature: the message names it ($(cat "$tmp/err"))"
 done
+# Random bytes without a signature (compressed data inside another
+# format, a raw image) are noise: refused. Text with many control
+# characters, or in a legacy charset, or full of colour escapes, is not.
+"$GLOSS" --dump "$tmp/noise" >"$tmp/out" 2>"$tmp/err"; [ $? -eq 1 ]
+ok $? "random bytes: exits 1"
+grep -q "^gloss: $tmp/noise: binary file, not a text document" "$tmp/err"
+ok $? "random bytes: binary file ($(cat "$tmp/err"))"
+[ ! -s "$tmp/out" ]; ok $? "random bytes: nothing on stdout"
+{ echo Controls; echo; for i in $(seq 40); do printf 'a\001\002\003\004\005\006\007\010\016\017 z\n'; done; } >"$tmp/ctl"
+"$GLOSS" --dump "$tmp/ctl" >/dev/null 2>&1; ok $? "a text of control characters is read"
+{ echo Latin; echo; for i in $(seq 100); do printf 'na\357ve caf\351 \253d\351j\340 vu\273\n'; done; } >"$tmp/latin1"
+"$GLOSS" --dump "$tmp/latin1" >/dev/null 2>&1; ok $? "a long Latin-1 text is read"
+{ echo Colours; echo; for i in $(seq 100); do printf '\033[1;31mred\033[0m \033[32mgr\303\274n\033[0m\n'; done; } >"$tmp/ansi"
+"$GLOSS" --dump "$tmp/ansi" >/dev/null 2>&1; ok $? "a text full of colour escapes is read"
+# An endless stream is refused by its first bytes, not after --max-size.
+"$GLOSS" --dump - </dev/zero >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]
+ok $? "NULs on standard input: exits 1"
+grep -q "binary file" "$tmp/err"; ok $? "NULs on standard input: refused at once ($(cat "$tmp/err"))"
 printf 'BZh is a title\n\nText.\n' >"$tmp/bzh"
 "$GLOSS" --dump "$tmp/bzh" >/dev/null 2>&1; ok $? "a text starting with BZh is read"
 printf 'Stray\n\nA\000 NUL or \000two\000.\n' >"$tmp/nul-short"
