@@ -3,13 +3,13 @@
  * it returns: the links go into the document, the index is freed.
  *
  * Coordinates: text is located by byte offsets in doc->buf. Units are
- * taken in document order: article paragraphs, block quote paragraphs and
- * clause translations first, then each comment's paragraphs, comment by
- * comment. A "unit" is one paragraph's run of words; passages never cross
- * units. Words are held (in q->w, by index) only for the unit or comment
- * being worked on; words of earlier text are read again from the buffer
- * when a match is verified (quotes_iter), so no array of all the words of
- * the document is kept.
+ * taken in document order: article paragraphs, block quote paragraphs,
+ * clause originals and clause translations first, then each comment's
+ * paragraphs, comment by comment. A "unit" is one paragraph's run of
+ * words; passages never cross units. Words are held (in q->w, by index)
+ * only for the unit or comment being worked on; words of earlier text are
+ * read again from the buffer when a match is verified (quotes_iter), so
+ * no array of all the words of the document is kept.
  *
  * How it works:
  *  1. Pass one (quotes_candidates, two threads on a large document): every
@@ -931,7 +931,11 @@ quotes_unit_add(struct quotes *q, enum doc_source_kind kind, struct span text,
 	q->nu++;
 }
 
-/* The units of the article (paragraphs, block quotes, clause translations). */
+/*
+ * The units of the article: paragraphs, block quotes, and each clause's
+ * original and translation (two units, in buffer order: the original
+ * comes first on its line or on the line before).
+ */
 static void
 quotes_split_article(struct quotes *q)
 {
@@ -947,8 +951,11 @@ quotes_split_article(struct quotes *q)
 			    i, 0);
 			continue;
 		}
-		for (j = 0; j < b->nclauses; j++) {
+		for (j = 0; j < b->nclauses &&
+		    (size_t)b->first_clause + j < d->nclauses; j++) {
 			c = &d->clauses[b->first_clause + j];
+			quotes_unit_add(q, DOC_SOURCE_ARTICLE, c->original,
+			    0, 0, i, 0);
 			quotes_unit_add(q, DOC_SOURCE_ARTICLE, c->translation,
 			    0, 0, i, 0);
 		}

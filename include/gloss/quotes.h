@@ -24,13 +24,14 @@
  *  - A passage is linked when at least QUOTES_MIN_WORDS (6) consecutive
  *    words of one comment paragraph occur, in the same order, inside one
  *    earlier paragraph (article paragraph, block quote paragraph, clause
- *    translation, or a paragraph of an earlier comment), and together they
- *    hold at least QUOTES_MIN_CHARS (24) letters/digits (a CJK ideograph
- *    counts as two: twelve of them are enough), which keeps out stock
- *    phrases of short words ("at the end of the day"). Passages are
- *    extended greedily to the longest match; they never cross paragraphs.
- *    Ranges are trimmed to words: the quoting side's quotation marks and
- *    final punctuation are outside the link.
+ *    original, clause translation, or a paragraph of an earlier
+ *    comment), and together they hold at least QUOTES_MIN_CHARS (24)
+ *    letters/digits (a CJK ideograph counts as two: twelve of them are
+ *    enough), which keeps out stock phrases of short words ("at the end
+ *    of the day"). Passages are extended greedily to the longest match;
+ *    they never cross paragraphs. Ranges are trimmed to words: the
+ *    quoting side's quotation marks and final punctuation are outside
+ *    the link.
  *
  *  - Source: the longest match wins, looking at the first occurrence of
  *    the passage's opening words (the article's, when the article has it)

@@ -169,7 +169,7 @@ in_para(const struct doc *d, uint32_t p, uint32_t s, uint32_t e)
 	    e <= last->off + last->len;
 }
 
-/* Is [s, e) inside block b (its text, or one of its clause translations)? */
+/* Is [s, e) inside block b (its text, or one side of one of its clauses)? */
 static int
 in_block(const struct doc *d, uint32_t b, uint32_t s, uint32_t e)
 {
@@ -184,6 +184,9 @@ in_block(const struct doc *d, uint32_t b, uint32_t s, uint32_t e)
 		c = &d->clauses[bl->first_clause + i];
 		if (s >= c->translation.off && s < e &&
 		    e <= c->translation.off + c->translation.len)
+			return 1;
+		if (s >= c->original.off && s < e &&
+		    e <= c->original.off + c->original.len)
 			return 1;
 	}
 	return 0;
@@ -1065,6 +1068,94 @@ test_out_of_order(void)
 	free(b.p);
 }
 
+/*
+ * Clause originals are sources too: a comment quoting the right-to-left
+ * original of a clause links to that clause's original, one quoting the
+ * translation to the translation. Clause 2's original stands on a line
+ * of its own. The Arabic (written for this test): 1 "the city may build
+ * a new bridge over the great river before the end of winter"; 2 "the
+ * town pays for the bridge from the taxes of the ports and the old
+ * markets".
+ */
+#define AR_BRIDGE	"\xd8\xa8\xd9\x86\xd8\xa7\xd8\xa1 \xd8\xac\xd8\xb3" \
+	"\xd8\xb1 \xd8\xac\xd8\xaf\xd9\x8a\xd8\xaf \xd9\x81\xd9\x88\xd9\x82 " \
+	"\xd8\xa7\xd9\x84\xd9\x86\xd9\x87\xd8\xb1 \xd8\xa7\xd9\x84\xd9\x83" \
+	"\xd8\xa8\xd9\x8a\xd8\xb1 \xd9\x82\xd8\xa8\xd9\x84 \xd9\x86\xd9\x87" \
+	"\xd8\xa7\xd9\x8a\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb4\xd8\xaa\xd8\xa7" \
+	"\xd8\xa1"
+#define AR_TAXES	"\xd8\xaa\xd8\xaf\xd9\x81\xd8\xb9 \xd8\xa7\xd9\x84" \
+	"\xd8\xa8\xd9\x84\xd8\xaf\xd9\x8a\xd8\xa9 \xd8\xab\xd9\x85\xd9\x86 " \
+	"\xd8\xa7\xd9\x84\xd8\xac\xd8\xb3\xd8\xb1 \xd9\x85\xd9\x86 \xd8\xb6" \
+	"\xd8\xb1\xd8\xa7\xd8\xa6\xd8\xa8 \xd8\xa7\xd9\x84\xd9\x85\xd9\x88" \
+	"\xd8\xa7\xd9\x86\xd8\xa6"
+
+/* Whether link l's source is clause k's original (orig) or translation. */
+static int
+source_is_clause(const struct doc *d, const struct doc_link *l, long k,
+    int orig)
+{
+	const struct doc_clause *c;
+
+	if (l == NULL || l->source_kind != DOC_SOURCE_ARTICLE ||
+	    l->block >= d->nblocks || k < 0 || (size_t)k >= d->nclauses ||
+	    doc_clause_at(d, l->block, l->source_start) != k)
+		return 0;
+	c = &d->clauses[k];
+	return doc_clause_in_original(c, l->source_start) == orig &&
+	    (orig ? c->original : c->translation).off +
+	    (orig ? c->original : c->translation).len >= l->source_end;
+}
+
+static void
+test_clause_sides(void)
+{
+	static const char sides[] =
+	    "Bridges\n\n"
+	    "The council met on Monday to talk about the river again.\n\n"
+	    "    1- \xd9\x8a\xd8\xad\xd9\x82 \xd9\x84\xd9\x84\xd9\x85\xd8\xaf"
+	    "\xd9\x8a\xd9\x86\xd8\xa9 " AR_BRIDGE " . 1 \xe2\x80\x93 The city "
+	    "may build a new bridge over the great river before winter "
+	    "ends.\n"
+	    "    2- " AR_TAXES " \xd9\x88\xd8\xa7\xd9\x84\xd8\xa3\xd8\xb3\xd9"
+	    "\x88\xd8\xa7\xd9\x82 \xd8\xa7\xd9\x84\xd9\x82\xd8\xaf\xd9\x8a"
+	    "\xd9\x85\xd8\xa9 .\n"
+	    "    2 \xe2\x80\x93 The town pays for the bridge from the taxes of "
+	    "the ports and the old markets.\n\n"
+	    "3 thoughts on \"Bridges\"\n\n"
+	    "  1. The clause reads \xe2\x80\x9c" AR_BRIDGE "\xe2\x80\x9d in "
+	    "the original.\n\n"
+	    "  2. So the city may build a new bridge over the great river, "
+	    "they say.\n\n"
+	    "  3. " AR_TAXES "\n";
+	const struct doc_link *l;
+	struct doc *d = doc_of(sides, sizeof sides - 1);
+	char *got;
+
+	is_int((long long)d->nclauses, 2, "sides: two clauses");
+	ok(d->nclauses == 2 && d->clauses[1].original.len > 0 &&
+	    memchr(d->buf + d->clauses[1].original.off, '\n',
+	    d->clauses[1].translation.off - d->clauses[1].original.off) != NULL,
+	    "sides: clause 2 has an original, on a line of its own");
+	is_int((long long)d->nlinks, 3, "sides: three links");
+	l = link_of(d, 1, 0);
+	ok(source_is_clause(d, l, 0, 1), "a quote of clause 1's Arabic "
+	    "original links to that original");
+	got = l != NULL ? link_norm(d, l, 1) : NULL;
+	is_str(got, "\xd8\xa8\xd9\x86\xd8\xa7\xd8\xa1 \xd8\xac\xd8\xb3\xd8\xb1 "
+	    "\xd8\xac\xd8\xaf\xd9\x8a\xd8\xaf \xd9\x81\xd9\x88\xd9\x82 \xd8\xa7"
+	    "\xd9\x84\xd9\x86\xd9\x87\xd8\xb1 \xd8\xa7\xd9\x84\xd9\x83\xd8\xa8"
+	    "\xd9\x8a\xd8\xb1 \xd9\x82\xd8\xa8\xd9\x84 \xd9\x86\xd9\x87\xd8\xa7"
+	    "\xd9\x8a\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb4\xd8\xaa\xd8\xa7\xd8\xa1",
+	    "sides: the source passage is the quoted Arabic words");
+	free(got);
+	ok(source_is_clause(d, link_of(d, 2, 0), 0, 0), "a quote of clause "
+	    "1's translation links to the translation");
+	ok(source_is_clause(d, link_of(d, 3, 0), 1, 1), "an original on a "
+	    "line of its own is a source too");
+	check_invariants(d, "sides");
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -1077,5 +1168,6 @@ main(void)
 	test_repeats();
 	test_stream();
 	test_out_of_order();
+	test_clause_sides();
 	return tap_done();
 }
