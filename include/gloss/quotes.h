@@ -33,6 +33,13 @@
  *    quoting side's quotation marks and final punctuation are outside
  *    the link.
  *
+ *  - Brackets left out: where the source has a bracketed insertion or
+ *    editor's note ("[military]", "[... ~HC]", on one line, at most
+ *    QUOTES_BRACKET_MAX bytes) that the comment leaves out, the passage
+ *    goes on after it as one link, provided the words before it and the
+ *    words after it each meet the rule above on their own. The source
+ *    range then covers the bracket.
+ *
  *  - Source: the longest match wins, looking at the first occurrence of
  *    the passage's opening words (the article's, when the article has it)
  *    and at their latest occurrence in an earlier comment. When the
@@ -67,6 +74,7 @@
 
 #define QUOTES_MIN_WORDS	6
 #define QUOTES_MIN_CHARS	24
+#define QUOTES_BRACKET_MAX	1024	/* bytes of a bracket a quote skips */
 
 /* A comment's reply parent and its range of links, as in struct doc_comment. */
 struct quotes_comment {

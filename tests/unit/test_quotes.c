@@ -127,6 +127,32 @@ link_norm(const struct doc *d, const struct doc_link *l, int source)
 	return t_norm(d->buf + l->start, l->end - l->start);
 }
 
+/*
+ * Normalised text of a link's source with every bracket "[...]" (up to
+ * the first ']' after a '[') left out, as a quote may leave it out.
+ */
+static char *
+link_norm_unbracketed(const struct doc *d, const struct doc_link *l)
+{
+	const char *s = d->buf + l->source_start;
+	size_t len = l->source_end - l->source_start, i, o = 0;
+	char *cut = xmalloc(len + 1), *out;
+	int in = 0;
+
+	for (i = 0; i < len; i++) {
+		if (!in && s[i] == '[')
+			in = 1;
+		else if (in && s[i] == ']') {
+			in = 0;
+			cut[o++] = ' ';
+		} else if (!in)
+			cut[o++] = s[i];
+	}
+	out = t_norm(cut, o);
+	free(cut);
+	return out;
+}
+
 /* The raw bytes of a link, line breaks shown as " / ", for diagnostics. */
 static void
 link_diag(const struct doc *d, const struct doc_link *l)
@@ -236,6 +262,10 @@ check_invariants(const struct doc *d, const char *what)
 			bad++;	/* the source comes before the passage */
 		a = link_norm(d, l, 0);
 		b = link_norm(d, l, 1);
+		if (strcmp(a, b) != 0) {	/* a bracket left out? */
+			free(b);
+			b = link_norm_unbracketed(d, l);
+		}
 		if (strcmp(a, b) != 0 || strchr(a, ' ') == NULL) {
 			diag("%s: link %zu: '%s' vs '%s'", what, i, a, b);
 			bad++;
@@ -296,8 +326,8 @@ parent_of(const struct doc *d, uint64_t num)
 
 /*
  * Check that link k of comment num goes to the article block starting with
- * prefix (or, prefix NULL, to comment src) and that its passage reads
- * want once normalised.
+ * prefix (prefix "": to a clause block; prefix NULL: to comment src) and
+ * that its passage reads want once normalised.
  */
 static void
 expect_link(const struct doc *d, uint64_t num, uint32_t k,
@@ -312,7 +342,13 @@ expect_link(const struct doc *d, uint64_t num, uint32_t k,
 		is_str(NULL, want, "(no passage to check)");
 		return;
 	}
-	if (prefix != NULL) {
+	if (prefix != NULL && *prefix == '\0') {
+		ok(l->source_kind == DOC_SOURCE_ARTICLE &&
+		    l->block < d->nblocks &&
+		    d->blocks[l->block].kind == DOC_BLOCK_CLAUSES,
+		    "comment %llu link %u: source is a clause",
+		    (unsigned long long)num, k);
+	} else if (prefix != NULL) {
 		ok(l->source_kind == DOC_SOURCE_ARTICLE &&
 		    (long)l->block == block_by_prefix(d, prefix),
 		    "comment %llu link %u: source is the article block '%s...'",
@@ -1156,6 +1192,85 @@ test_clause_sides(void)
 	doc_free(&d);
 }
 
+/*
+ * A bracketed insertion or editor's note in the source that the comment
+ * leaves out: the passage goes on past it as one link when the words on
+ * each side are long enough on their own; otherwise only a side that is
+ * long enough is linked.
+ */
+static void
+test_brackets(void)
+{
+	static const char brackets[] =
+	    "Harbour rules\n\n"
+	    "The harbour mayor said the new pier [built in 1990] will stand "
+	    "for another hundred years at least.\n\n"
+	    "    1 \xe2\x80\x93 The harbour board shall repair the northern "
+	    "breakwater [of stone] before the autumn storms arrive each "
+	    "year.\n"
+	    "    2 \xe2\x80\x93 Fishing boats may land their catch at any quay "
+	    "[Surely only the licensed ones. ~RT] without paying the harbour "
+	    "toll twice.\n"
+	    "    3 \xe2\x80\x93 The ferry crew must wear bright yellow jackets "
+	    "[of wool] at night, always.\n"
+	    "    4 \xe2\x80\x93 Pilots [licensed] shall guide every vessel "
+	    "entering the inner harbour at dawn.\n"
+	    "    5 \xe2\x80\x93 Harbour dues are collected by the town clerk "
+	    "[or a deputy] every Monday morning at the customs house [on the "
+	    "east quay] and recorded in the ledger of the port.\n\n"
+	    "6 thoughts on \"Harbour rules\"\n\n"
+	    "  1. \xe2\x80\x9cthe harbour board shall repair the northern "
+	    "breakwater before the autumn storms arrive each year\xe2\x80\x9d "
+	    "they wrote.\n\n"
+	    "  2. Fishing boats may land their catch at any quay without "
+	    "paying the harbour toll twice!\n\n"
+	    "  3. The ferry crew must wear bright yellow jackets at night.\n\n"
+	    "  4. Pilots shall guide every vessel entering the inner harbour "
+	    "at dawn.\n\n"
+	    "  5. Harbour dues are collected by the town clerk every Monday\n"
+	    "    morning at the customs house and recorded in the ledger of "
+	    "the port.\n\n"
+	    "  6. So the harbour mayor said the new pier will stand for "
+	    "another hundred years.\n";
+	const struct doc_link *l;
+	struct doc *d = doc_of(brackets, sizeof brackets - 1);
+	uint64_t k;
+	int over;
+
+	is_int(nlinks_of(d, 1), 1, "an insertion left out: one link");
+	expect_link(d, 1, 0, "", 0, "the harbour board shall repair the "
+	    "northern breakwater before the autumn storms arrive each year");
+	is_int(nlinks_of(d, 2), 1, "an editor's note left out: one link");
+	expect_link(d, 2, 0, "", 0, "fishing boats may land their catch at "
+	    "any quay without paying the harbour toll twice");
+	is_int(nlinks_of(d, 3), 1, "too little after the bracket: one link");
+	expect_link(d, 3, 0, "", 0, "the ferry crew must wear bright yellow "
+	    "jackets");
+	is_int(nlinks_of(d, 4), 1, "too little before the bracket: one link");
+	expect_link(d, 4, 0, "", 0, "shall guide every vessel entering the "
+	    "inner harbour at dawn");
+	is_int(nlinks_of(d, 5), 1, "two brackets left out: one link");
+	expect_link(d, 5, 0, "", 0, "harbour dues are collected by the town "
+	    "clerk every monday morning at the customs house and recorded in "
+	    "the ledger of the port");
+	is_int(nlinks_of(d, 6), 1, "a bracket in an article paragraph: one "
+	    "link");
+	expect_link(d, 6, 0, "The harbour mayor", 0, "the harbour mayor said "
+	    "the new pier will stand for another hundred years");
+	/* Sources: those that pass a bracket cover it, the others do not. */
+	for (k = 1; k <= 6; k++) {
+		l = link_of(d, k, 0);
+		over = l != NULL && memchr(d->buf + l->source_start, '[',
+		    l->source_end - l->source_start) != NULL;
+		ok(l != NULL && over == (k != 3 && k != 4),
+		    "comment %llu: the source range %s a bracket",
+		    (unsigned long long)k, k != 3 && k != 4 ? "covers" :
+		    "stops before");
+	}
+	check_invariants(d, "brackets");
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -1169,5 +1284,6 @@ main(void)
 	test_stream();
 	test_out_of_order();
 	test_clause_sides();
+	test_brackets();
 	return tap_done();
 }
