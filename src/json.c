@@ -32,10 +32,11 @@
  *                  "paragraphs"), "start", "end" (in that paragraph's
  *                  "text"), "text" (the passage), "source":
  *                    {"kind": "article", "block" (index in "blocks"),
- *                     "paragraph_line" (its source line), "clause" (only
- *                     for a clause block: index in "clauses"), "start",
- *                     "end" (in that block's "text", or for a clause
- *                     block in that clause's "translation")}
+ *                     "paragraph_line" (its source line), "clause" and
+ *                     "side" (only for a clause block: index in
+ *                     "clauses", and "original" | "translation"),
+ *                     "start", "end" (in that block's "text", or for a
+ *                     clause block in that side of the clause)}
  *                  | {"kind": "comment", "number" (as printed), "comment"
  *                     (index in "comments"), "paragraph" (index in its
  *                     "paragraphs"), "start", "end"} } ] } ],
@@ -455,6 +456,20 @@ json_link_valid(const struct doc *d, const struct doc_link *l)
 }
 
 /*
+ * The "clause" and "side" members of a quote of clause k (c), whose
+ * source starts at off; returns the text of that side.
+ */
+static struct span
+json_clause_side(FILE *f, const struct doc_clause *c, long k, uint32_t off)
+{
+	int orig = doc_clause_in_original(c, off);
+
+	fprintf(f, ",\"clause\":%ld,\"side\":\"%s\"", k,
+	    orig ? "original" : "translation");
+	return orig ? c->original : c->translation;
+}
+
+/*
  * One quote link. cur is for the quoting paragraph, scur for sources: both
  * are kept across the links of a comment (links come sorted by start).
  */
@@ -483,10 +498,9 @@ json_link(FILE *f, const struct doc *d, const struct doc_link *l,
 		text = bl->text;
 		fprintf(f, "{\"kind\":\"article\",\"block\":%" PRIu32
 		    ",\"paragraph_line\":%" PRIu32, l->block, bl->line);
-		if ((k = doc_clause_at(d, l->block, l->source_start)) >= 0) {
-			text = d->clauses[k].translation;
-			fprintf(f, ",\"clause\":%ld", k);
-		}
+		if ((k = doc_clause_at(d, l->block, l->source_start)) >= 0)
+			text = json_clause_side(f, &d->clauses[k], k,
+			    l->source_start);
 		a = json_span_pos(d, scur, text, l->source_start);
 		b = json_span_pos(d, scur, text, l->source_end);
 		fprintf(f, ",\"start\":%zu,\"end\":%zu}}", a, b);

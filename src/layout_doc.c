@@ -419,14 +419,28 @@ layout_title_line(struct layout_ctx *c, int width, struct lay *out)
 	layout_span(c, s, &st, NULL, 0, out);
 }
 
+/* Whether line i of out has a glyph with any of the bits of attr. */
+static int
+layout_line_has(const struct lay *out, size_t i, uint16_t attr)
+{
+	const struct lay_line *l = &out->lines[i];
+	size_t g;
+
+	for (g = 0; g < l->n; g++)
+		if (out->glyphs[l->first + g].attr & attr)
+			return 1;
+	return 0;
+}
+
 /*
- * Put a bar glyph in cell `col` of lines [from, out->nlines): they were
- * laid out with an indent of at least col + 2, so the bar replaces blank
+ * Put a bar glyph in cell `col` of lines [from, out->nlines) (only of
+ * those with a glyph marked `only`, when it is not 0): they were laid
+ * out with an indent of at least col + 2, so the bar replaces blank
  * cells and no line gets wider. Lines too narrow for it are left alone.
  */
 static void
 layout_bar_lines(struct layout_ctx *c, struct lay *out, size_t from, int col,
-    uint16_t attr)
+    uint16_t attr, uint16_t only)
 {
 	struct lay *tmp = &c->tmp[0];
 	size_t i, n = out->nlines - from;
@@ -439,7 +453,8 @@ layout_bar_lines(struct layout_ctx *c, struct lay *out, size_t from, int col,
 		uint16_t indent = l->indent;
 
 		lay_new_line(tmp);
-		if (indent >= col + 2) {
+		if (indent >= col + 2 &&
+		    (only == 0 || layout_line_has(out, i, only))) {
 			lay_append_space(tmp, col, 0);
 			lay_append_text(tmp, "|", 1, LAY_BAR | attr);
 			l->indent = (uint16_t)(indent - col - 1);
@@ -618,7 +633,7 @@ layout_block_part(struct layout_ctx *c, size_t i, size_t part, size_t n,
 		layout_style(&st, width, 0, 0, 0);
 		st.margin = LAYOUT_QUOTE_INDENT;	/* the bar's gutter */
 		layout_span_part(c, b->text, part, &st, NULL, 0, out);
-		layout_bar_lines(c, out, from, 2, 0);
+		layout_bar_lines(c, out, from, 2, 0, 0);
 		break;
 	case DOC_BLOCK_CLAUSES:
 		layout_reference(c, i, width, out);
@@ -931,7 +946,7 @@ layout_para_links(const struct doc *d, const struct doc_comment *cm,
 /*
  * Unit u (n bytes) of comment paragraph u->para, whose links are
  * [lk, lk + nlk): its lines beside the gutter, quoted passages marked,
- * with a bar in front of its lines if any of them shows quoted text.
+ * with a bar in front of each line that shows quoted text.
  */
 static void
 layout_comment_unit(struct layout_ctx *c, const struct layout_cunit *u,
@@ -942,9 +957,8 @@ layout_comment_unit(struct layout_ctx *c, const struct layout_cunit *u,
 	struct span s = layout_cunit_line(d, u);
 	struct lay_range *own = NULL;
 	struct lay_style st;
-	size_t cap = 0, nown = 0, k, before = out->nlines, j, g;
+	size_t cap = 0, nown = 0, k, before = out->nlines;
 	uint32_t a = s.off + u->off, b = a + n;
-	int q = 0;
 
 	for (k = lk; k < lk + nlk; k++) {	/* passages on this unit */
 		if (d->links[k].end <= a || d->links[k].start >= b)
@@ -958,19 +972,10 @@ layout_comment_unit(struct layout_ctx *c, const struct layout_cunit *u,
 	layout_style(&st, width, 0, 0, 0);
 	st.margin = indent + LAYOUT_COMMENT_INDENT;	/* gutter, thread */
 	layout_span_range(c, s, u->off, u->off + n, &st, own, nown, out);
+	if (nown > 0)
+		layout_bar_lines(c, out, before, indent, LAY_QUOTED,
+		    LAY_QUOTED);
 	free(own);
-	if (nlk == 0)
-		return;
-	/* Bar only in front of lines with quoted text. */
-	for (j = before; j < out->nlines && !q; j++) {
-		const struct lay_line *l = &out->lines[j];
-
-		for (g = 0; g < l->n; g++)
-			if (out->glyphs[l->first + g].attr & LAY_QUOTED)
-				q = 1;
-	}
-	if (q)
-		layout_bar_lines(c, out, before, indent, LAY_QUOTED);
 }
 
 void

@@ -3,13 +3,13 @@
  * it returns: the links go into the document, the index is freed.
  *
  * Coordinates: text is located by byte offsets in doc->buf. Units are
- * taken in document order: article paragraphs, block quote paragraphs and
- * clause translations first, then each comment's paragraphs, comment by
- * comment. A "unit" is one paragraph's run of words; passages never cross
- * units. Words are held (in q->w, by index) only for the unit or comment
- * being worked on; words of earlier text are read again from the buffer
- * when a match is verified (quotes_iter), so no array of all the words of
- * the document is kept.
+ * taken in document order: article paragraphs, block quote paragraphs,
+ * clause originals and clause translations first, then each comment's
+ * paragraphs, comment by comment. A "unit" is one paragraph's run of
+ * words; passages never cross units. Words are held (in q->w, by index)
+ * only for the unit or comment being worked on; words of earlier text are
+ * read again from the buffer when a match is verified (quotes_iter), so
+ * no array of all the words of the document is kept.
  *
  * How it works:
  *  1. Pass one (quotes_candidates, two threads on a large document): every
@@ -33,10 +33,11 @@
  *     up; on a hit the match is extended forward word by word against the
  *     first and the latest occurrence (word hashes compared, then the
  *     normalised words themselves, so a hash collision can never make a
- *     link), the source is chosen (quotes.h), and if the passage is long
- *     enough it becomes a link and the scan resumes after it. Only then
- *     are the comment's own windows indexed, so a comment never matches
- *     itself or a later comment.
+ *     link; a source bracket the comment left out is passed over,
+ *     quotes_extend), the source is chosen (quotes.h), and if the
+ *     passage is long enough it becomes a link and the scan resumes
+ *     after it. Only then are the comment's own windows indexed, so a
+ *     comment never matches itself or a later comment.
  *
  * Limit: only two occurrences of a starting window are tried (the first,
  * which is the article's when it has one, and the latest). If a third
@@ -47,7 +48,9 @@
  * Invariants: time linear in the document's size (each word is tokenised
  * twice, once a pass, plus once more per verified match; a lookup per
  * scanned word; each extension is paid for by the words it skips, or is
- * shorter than QUOTES_MIN_CHARS words when it is rejected); memory: the
+ * shorter than QUOTES_MIN_CHARS words when it is rejected; a bracket the
+ * comment left out is looked for only after a piece long enough to link,
+ * reading at most 2 * QUOTES_BRACKET_MAX bytes); memory: the
  * Bloom filter (about 1.5 bits a byte of text), the candidate list of
  * pass one (8 bytes a listed key: repeats of a key listed lately are not
  * listed again, quotes_pass1_add), the table (20 bytes a candidate
@@ -931,7 +934,11 @@ quotes_unit_add(struct quotes *q, enum doc_source_kind kind, struct span text,
 	q->nu++;
 }
 
-/* The units of the article (paragraphs, block quotes, clause translations). */
+/*
+ * The units of the article: paragraphs, block quotes, and each clause's
+ * original and translation (two units, in buffer order: the original
+ * comes first on its line or on the line before).
+ */
 static void
 quotes_split_article(struct quotes *q)
 {
@@ -947,8 +954,11 @@ quotes_split_article(struct quotes *q)
 			    i, 0);
 			continue;
 		}
-		for (j = 0; j < b->nclauses; j++) {
+		for (j = 0; j < b->nclauses &&
+		    (size_t)b->first_clause + j < d->nclauses; j++) {
 			c = &d->clauses[b->first_clause + j];
+			quotes_unit_add(q, DOC_SOURCE_ARTICLE, c->original,
+			    0, 0, i, 0);
 			quotes_unit_add(q, DOC_SOURCE_ARTICLE, c->translation,
 			    0, 0, i, 0);
 		}
@@ -1610,23 +1620,24 @@ quotes_index_stream(struct quotes *q, const struct quotes_unit *u)
 }
 
 /*
- * Words of q->w from i (before iend) matching the words of the earlier
- * unit from the word at byte off on; *endp gets the end of the last
- * matching source word.
+ * Words of q->w from i (before iend) matching the words the iterator
+ * reads next; *endp gets the end of the last matching source word, *miss
+ * the source word that did not match (*missed: there was one).
  */
 static uint32_t
-quotes_extend(const struct quotes *q, uint32_t i, uint32_t iend,
-    uint32_t off, uint32_t *endp)
+quotes_match_run(const struct quotes *q, struct quotes_iter *it, uint32_t i,
+    uint32_t iend, uint32_t *endp, struct quotes_word *miss, int *missed)
 {
-	struct quotes_iter it;
-	struct quotes_word sw;
 	uint32_t n = 0;
 
-	quotes_iter_at(&it, q, off);
-	while (i + n < iend && quotes_iter_next(&it, &sw) &&
-	    q->w[i + n].hash == sw.hash &&
-	    quotes_word_eq(q->buf, &q->w[i + n], &sw)) {
-		*endp = sw.end;
+	*missed = 0;
+	while (i + n < iend && quotes_iter_next(it, miss)) {
+		if (q->w[i + n].hash != miss->hash ||
+		    !quotes_word_eq(q->buf, &q->w[i + n], miss)) {
+			*missed = 1;
+			break;
+		}
+		*endp = miss->end;
 		n++;
 	}
 	return n;
@@ -1640,6 +1651,69 @@ quotes_long_enough(const struct quotes *q, uint32_t i, uint32_t n)
 	if (n >= QUOTES_MIN_CHARS)	/* every word has a character */
 		return 1;
 	return quotes_chars(q, i, n) >= QUOTES_MIN_CHARS;
+}
+
+/*
+ * The source word at ws did not match, and the last one that did ended
+ * at prev: if a bracket opens between them, on ws's line, and closes
+ * after ws on that line (it holds words the comment left out), move the
+ * iterator past it and return 1. Reads at most 2 * QUOTES_BRACKET_MAX
+ * bytes, so skipping costs a constant per link.
+ */
+static int
+quotes_bracket_skip(const struct quotes *q, struct quotes_iter *it,
+    uint32_t prev, uint32_t ws)
+{
+	struct span sp = quotes_unit_span(q, it->u, it->k);
+	const char *open, *close, *end;
+	uint32_t from = prev > sp.off ? prev : sp.off;
+
+	if (ws <= from)
+		return 0;
+	if (ws - from > QUOTES_BRACKET_MAX)
+		from = ws - QUOTES_BRACKET_MAX;
+	open = memchr(q->buf + from, '[', ws - from);
+	if (open == NULL)
+		return 0;
+	end = q->buf + sp.off + sp.len;
+	if (end - open > QUOTES_BRACKET_MAX)
+		end = open + QUOTES_BRACKET_MAX;
+	close = memchr(open, ']', (size_t)(end - open));
+	if (close == NULL || close < q->buf + ws)
+		return 0;
+	it->pos = (size_t)(close + 1 - (q->buf + sp.off));
+	return 1;
+}
+
+/*
+ * Words of q->w from i (before iend) matching the words of the earlier
+ * unit from the word at byte off on; *endp gets the end of the last
+ * matching source word. A bracket of the source that the comment leaves
+ * out is passed over when the words before it (since the start or the
+ * last bracket) and the words after it are each long enough (quotes.h).
+ */
+static uint32_t
+quotes_extend(const struct quotes *q, uint32_t i, uint32_t iend,
+    uint32_t off, uint32_t *endp)
+{
+	struct quotes_iter it;
+	struct quotes_word sw;
+	uint32_t n, m, piece, e;
+	int missed;
+
+	quotes_iter_at(&it, q, off);
+	n = piece = quotes_match_run(q, &it, i, iend, endp, &sw, &missed);
+	while (missed && quotes_long_enough(q, i + n - piece, piece) &&
+	    quotes_bracket_skip(q, &it, *endp, sw.start)) {
+		e = *endp;
+		m = quotes_match_run(q, &it, i + n, iend, &e, &sw, &missed);
+		if (!quotes_long_enough(q, i + n, m))
+			break;
+		n += m;
+		piece = m;
+		*endp = e;
+	}
+	return n;
 }
 
 /*

@@ -3,7 +3,8 @@
 # of an article paragraph gives "↩ ¶N" and the paragraph gets "¶N quoted
 # by #M"; a quote of a clause translation gives "↩ clause N"; a quote of
 # an earlier comment gives "↩ #N" and a "reply to" header; the clause
-# table reference gets "quoted by #M (clause N)".
+# table reference gets "quoted by #M (clause N)"; a bar marks the
+# screen lines that show quoted text.
 . "$top_srcdir/tests/lib.sh"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -52,6 +53,18 @@ printf 'T\n\n    3 \342\200\223 only a translation\n' >"$tmp/noorig"
 "$GLOSS" --dump --width 16 --pane=clauses "$tmp/noorig" >"$tmp/narrow"
 sed -n '/^3 /,$p' "$tmp/narrow" | cut -c3-7 | tr -d ' \n' | grep -q '^(nooriginal)$'
 ok $? "width 16: '(no original)' wraps in its column ($(sed -n '/^3 /,$p' "$tmp/narrow" | cut -c3-7 | tr '\n' '/'))"
+# The bar marks only the screen lines that show quoted text, not every
+# line of a paragraph that holds a quote somewhere.
+printf 'Bars\n\nThe orchards of the valley need water in late summer.\n\n1 thought on "Bars"\n\n  1. I grew up there and I can tell you plainly that the orchards of the valley need water in late summer, and the wells run dry by August in most years since the drought.\n' >"$tmp/bars"
+"$GLOSS" --dump --width 40 "$tmp/bars" >"$tmp/barsout"
+ok $? "bars: dump exits 0"
+grep -q '^| plainly that the orchards' "$tmp/barsout" &&
+    grep -q '^| valley need water in late summer' "$tmp/barsout"
+ok $? "bars: the lines with quoted words carry the bar"
+grep -q '^  I grew up there' "$tmp/barsout" &&
+    grep -q '^  the wells run dry' "$tmp/barsout" &&
+    grep -q '^  years since the drought' "$tmp/barsout"
+ok $? "bars: the lines of the comment's own words before and after do not"
 
 # Right-to-left comments and block quotes keep their left gutter: a
 # full line of Arabic is right-aligned after it, and the quote bar of a

@@ -36,7 +36,11 @@ for c in j['comments']:
         good &= 0 <= q['start'] <= q['end'] <= len(t)
         good &= t[q['start']:q['end']] == q['text']
         s = q['source']
-        if s['kind'] == 'article':
+        if s['kind'] == 'article' and 'clause' in s:
+            good &= s['side'] in ('original', 'translation')
+            good &= j['clauses'][s['clause']]['block'] == s['block']
+            st = j['clauses'][s['clause']][s['side']] or ''
+        elif s['kind'] == 'article':
             st = j['blocks'][s['block']]['text']
             good &= j['blocks'][s['block']]['line'] == s['paragraph_line']
         else:
@@ -106,6 +110,37 @@ ok(paras == [1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 4], "comment paragraphs")
 else
 	diag "seed document not available: seed checks skipped"
 fi
+
+# Quotes of both sides of a clause (the Arabic written for this test:
+# "the city may build a new bridge over the great river before winter").
+"$PYTHON3" -c '
+import sys
+ar = "\u064a\u062d\u0642 \u0644\u0644\u0645\u062f\u064a\u0646\u0629 "
+q = ("\u0628\u0646\u0627\u0621 \u062c\u0633\u0631 \u062c\u062f\u064a\u062f "
+     "\u0641\u0648\u0642 \u0627\u0644\u0646\u0647\u0631 "
+     "\u0627\u0644\u0643\u0628\u064a\u0631 \u0642\u0628\u0644 "
+     "\u0627\u0644\u0634\u062a\u0627\u0621")
+doc = ("Sides\n\nA short article about a river.\n\n"
+       "    1- " + ar + q + " . 1 \u2013 The city may build a new bridge "
+       "over the great river before winter.\n\n2 thoughts on \"Sides\"\n\n"
+       "  1. It reads \u201c" + q + "\u201d there.\n\n"
+       "  2. So the city may build a new bridge over the great river.\n")
+sys.stdout.buffer.write(doc.encode())
+' >"$tmp/sides.txt"
+check sides "$tmp/sides.txt" '
+qs = [c["quotes"] for c in j["comments"]]
+ok([len(x) for x in qs] == [1, 1], "one quote in each comment")
+s1, s2 = qs[0][0]["source"], qs[1][0]["source"]
+ok(s1.get("clause") == 0 and s1.get("side") == "original",
+   "a quote of the original says side original")
+ok(s2.get("clause") == 0 and s2.get("side") == "translation",
+   "a quote of the translation says side translation")
+o, t = j["clauses"][0]["original"], j["clauses"][0]["translation"]
+ok(o[s1["start"]:s1["end"]] == qs[0][0]["text"],
+   "original offsets slice the quoted Arabic")
+ok(t[s2["start"]:s2["end"]] == "The city may build a new bridge over the great river",
+   "translation offsets slice the quoted words")
+'
 
 # Random bytes, every value 0-255 likely: the output must still be JSON.
 "$PYTHON3" -c '

@@ -170,6 +170,14 @@ doc_span_ptr(const struct doc *d, struct span s)
 	return d->buf + s.off;
 }
 
+/** Whether byte offset off lies in clause c's original (not its translation). */
+static inline int
+doc_clause_in_original(const struct doc_clause *c, uint32_t off)
+{
+	return off >= c->original.off && off - c->original.off <
+	    c->original.len;
+}
+
 /** Index of the comment whose printed number is n, or -1 (first match). */
 long doc_comment_by_number(const struct doc *d, uint64_t n);
 /** Index of the clause whose number is n, or -1 (first match). */

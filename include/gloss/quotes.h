@@ -24,13 +24,21 @@
  *  - A passage is linked when at least QUOTES_MIN_WORDS (6) consecutive
  *    words of one comment paragraph occur, in the same order, inside one
  *    earlier paragraph (article paragraph, block quote paragraph, clause
- *    translation, or a paragraph of an earlier comment), and together they
- *    hold at least QUOTES_MIN_CHARS (24) letters/digits (a CJK ideograph
- *    counts as two: twelve of them are enough), which keeps out stock
- *    phrases of short words ("at the end of the day"). Passages are
- *    extended greedily to the longest match; they never cross paragraphs.
- *    Ranges are trimmed to words: the quoting side's quotation marks and
- *    final punctuation are outside the link.
+ *    original, clause translation, or a paragraph of an earlier
+ *    comment), and together they hold at least QUOTES_MIN_CHARS (24)
+ *    letters/digits (a CJK ideograph counts as two: twelve of them are
+ *    enough), which keeps out stock phrases of short words ("at the end
+ *    of the day"). Passages are extended greedily to the longest match;
+ *    they never cross paragraphs. Ranges are trimmed to words: the
+ *    quoting side's quotation marks and final punctuation are outside
+ *    the link.
+ *
+ *  - Brackets left out: where the source has a bracketed insertion or
+ *    editor's note ("[military]", "[... ~HC]", on one line, at most
+ *    QUOTES_BRACKET_MAX bytes) that the comment leaves out, the passage
+ *    goes on after it as one link, provided the words before it and the
+ *    words after it each meet the rule above on their own. The source
+ *    range then covers the bracket.
  *
  *  - Source: the longest match wins, looking at the first occurrence of
  *    the passage's opening words (the article's, when the article has it)
@@ -66,6 +74,7 @@
 
 #define QUOTES_MIN_WORDS	6
 #define QUOTES_MIN_CHARS	24
+#define QUOTES_BRACKET_MAX	1024	/* bytes of a bracket a quote skips */
 
 /* A comment's reply parent and its range of links, as in struct doc_comment. */
 struct quotes_comment {

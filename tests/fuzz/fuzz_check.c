@@ -179,7 +179,7 @@ fuzz_in_para(const struct doc *d, uint32_t p, uint32_t s, uint32_t e)
 	return s < e && s >= first->off && e <= last->off + last->len;
 }
 
-/* Is [s, e) inside article block b (a clause translation for clauses)? */
+/* Is [s, e) inside article block b (one side of a clause for clauses)? */
 static int
 fuzz_in_block(const struct doc *d, uint32_t b, uint32_t s, uint32_t e)
 {
@@ -192,8 +192,10 @@ fuzz_in_block(const struct doc *d, uint32_t b, uint32_t s, uint32_t e)
 		return fuzz_inside(s, e - s, bl->text.off, bl->text.len);
 	for (k = bl->first_clause; k < bl->first_clause + bl->nclauses; k++) {
 		const struct span *t = &d->clauses[k].translation;
+		const struct span *o = &d->clauses[k].original;
 
-		if (fuzz_inside(s, e - s, t->off, t->len))
+		if (fuzz_inside(s, e - s, t->off, t->len) ||
+		    fuzz_inside(s, e - s, o->off, o->len))
 			return 1;
 	}
 	return 0;

@@ -2,9 +2,9 @@
  * fuzz_quotes.c: libFuzzer target for quote detection. The input is a
  * document: it is parsed, quotes_find links it, and the links are checked
  * (fuzz_check.c): sorted by comment then start, each inside a paragraph of
- * its comment, each source inside an article block (a clause translation
- * for a clause block) or a paragraph of an earlier comment; parents point
- * backwards. The rest of the model must still hold.
+ * its comment, each source inside an article block (a clause's original
+ * or translation for a clause block) or a paragraph of an earlier
+ * comment; parents point backwards. The rest of the model must still hold.
  */
 #include "config.h"
 

@@ -4,7 +4,8 @@
 # 2 and replies to it): Enter on a comment goes to the quoted source with
 # the passage highlighted, Enter on a quoted paragraph goes to the first
 # comment quoting it, p selects the parent, t indents replies, Backspace
-# returns; accent-insensitive search; help and mouse.
+# returns; a quote of a clause's Arabic original opens that clause with
+# the passage highlighted; accent-insensitive search; help and mouse.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/term/term-lib.sh"
 
@@ -171,6 +172,33 @@ ok $? "an empty document is reported on open"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "an empty document quits with status 0"
+
+# A quote of a clause's Arabic original: Enter opens the Clauses pane at
+# that clause with the passage highlighted (a background colour: the
+# selected row itself is in reverse video) in the original's column, left
+# of the rule, before the translation's words. The Arabic, written for
+# this test, says "build a new bridge over the great river before the end
+# of winter".
+ar='\330\250\331\206\330\247\330\241 \330\254\330\263\330\261 \330\254\330\257\331\212\330\257 \331\201\331\210\331\202 \330\247\331\204\331\206\331\207\330\261 \330\247\331\204\331\203\330\250\331\212\330\261 \331\202\330\250\331\204 \331\206\331\207\330\247\331\212\330\251 \330\247\331\204\330\264\330\252\330\247\330\241'
+printf "Bridge\n\nA short article about a river.\n\n    1- \331\212\330\255\331\202 $ar . 1 \342\200\223 Yes.\n    2- \331\212\330\255\331\202 . 2 \342\200\223 The city may build a new bridge.\n\n1 thought on \"Bridge\"\n\n  1. It reads \342\200\234$ar\342\200\235 there.\n" >"$TERM_TMP/orig.txt"
+term_start 80 24 "TERM=xterm-256color \"$GLOSS\" \"$TERM_TMP/orig.txt\""
+term_wait "h help"
+term_keys 2
+term_wait "Enter: quote from clause 1"
+ok $? "a quote of a clause original offers its clause"
+term_keys Enter
+term_wait "clause 1/2"
+r=$?
+tm capture-pane -p -e | grep ' Yes\.' >"$TERM_TMP/row"
+"$PYTHON3" -c '
+import re, sys
+row = open(sys.argv[1], encoding="utf-8").read()
+hl = re.search("\033\\[([0-9;]*;)?4[0-8]m", row)
+sys.exit(0 if hl and hl.start() < row.index(" Yes.") else 1)' "$TERM_TMP/row"
+[ $? -eq 0 ] || r=1
+ok $r "Enter shows clause 1 with the passage highlighted in the original"
+term_keys q
+term_wait "GLOSS-EXIT=0"
 
 # The seed (skipped when absent): comment 4 quotes comment 3, and the
 # article paragraph that comment 1 quotes leads back to comment 1. The

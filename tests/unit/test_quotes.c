@@ -127,6 +127,32 @@ link_norm(const struct doc *d, const struct doc_link *l, int source)
 	return t_norm(d->buf + l->start, l->end - l->start);
 }
 
+/*
+ * Normalised text of a link's source with every bracket "[...]" (up to
+ * the first ']' after a '[') left out, as a quote may leave it out.
+ */
+static char *
+link_norm_unbracketed(const struct doc *d, const struct doc_link *l)
+{
+	const char *s = d->buf + l->source_start;
+	size_t len = l->source_end - l->source_start, i, o = 0;
+	char *cut = xmalloc(len + 1), *out;
+	int in = 0;
+
+	for (i = 0; i < len; i++) {
+		if (!in && s[i] == '[')
+			in = 1;
+		else if (in && s[i] == ']') {
+			in = 0;
+			cut[o++] = ' ';
+		} else if (!in)
+			cut[o++] = s[i];
+	}
+	out = t_norm(cut, o);
+	free(cut);
+	return out;
+}
+
 /* The raw bytes of a link, line breaks shown as " / ", for diagnostics. */
 static void
 link_diag(const struct doc *d, const struct doc_link *l)
@@ -169,7 +195,7 @@ in_para(const struct doc *d, uint32_t p, uint32_t s, uint32_t e)
 	    e <= last->off + last->len;
 }
 
-/* Is [s, e) inside block b (its text, or one of its clause translations)? */
+/* Is [s, e) inside block b (its text, or one side of one of its clauses)? */
 static int
 in_block(const struct doc *d, uint32_t b, uint32_t s, uint32_t e)
 {
@@ -184,6 +210,9 @@ in_block(const struct doc *d, uint32_t b, uint32_t s, uint32_t e)
 		c = &d->clauses[bl->first_clause + i];
 		if (s >= c->translation.off && s < e &&
 		    e <= c->translation.off + c->translation.len)
+			return 1;
+		if (s >= c->original.off && s < e &&
+		    e <= c->original.off + c->original.len)
 			return 1;
 	}
 	return 0;
@@ -233,6 +262,10 @@ check_invariants(const struct doc *d, const char *what)
 			bad++;	/* the source comes before the passage */
 		a = link_norm(d, l, 0);
 		b = link_norm(d, l, 1);
+		if (strcmp(a, b) != 0) {	/* a bracket left out? */
+			free(b);
+			b = link_norm_unbracketed(d, l);
+		}
 		if (strcmp(a, b) != 0 || strchr(a, ' ') == NULL) {
 			diag("%s: link %zu: '%s' vs '%s'", what, i, a, b);
 			bad++;
@@ -293,8 +326,8 @@ parent_of(const struct doc *d, uint64_t num)
 
 /*
  * Check that link k of comment num goes to the article block starting with
- * prefix (or, prefix NULL, to comment src) and that its passage reads
- * want once normalised.
+ * prefix (prefix "": to a clause block; prefix NULL: to comment src) and
+ * that its passage reads want once normalised.
  */
 static void
 expect_link(const struct doc *d, uint64_t num, uint32_t k,
@@ -309,7 +342,13 @@ expect_link(const struct doc *d, uint64_t num, uint32_t k,
 		is_str(NULL, want, "(no passage to check)");
 		return;
 	}
-	if (prefix != NULL) {
+	if (prefix != NULL && *prefix == '\0') {
+		ok(l->source_kind == DOC_SOURCE_ARTICLE &&
+		    l->block < d->nblocks &&
+		    d->blocks[l->block].kind == DOC_BLOCK_CLAUSES,
+		    "comment %llu link %u: source is a clause",
+		    (unsigned long long)num, k);
+	} else if (prefix != NULL) {
 		ok(l->source_kind == DOC_SOURCE_ARTICLE &&
 		    (long)l->block == block_by_prefix(d, prefix),
 		    "comment %llu link %u: source is the article block '%s...'",
@@ -1065,6 +1104,173 @@ test_out_of_order(void)
 	free(b.p);
 }
 
+/*
+ * Clause originals are sources too: a comment quoting the right-to-left
+ * original of a clause links to that clause's original, one quoting the
+ * translation to the translation. Clause 2's original stands on a line
+ * of its own. The Arabic (written for this test): 1 "the city may build
+ * a new bridge over the great river before the end of winter"; 2 "the
+ * town pays for the bridge from the taxes of the ports and the old
+ * markets".
+ */
+#define AR_BRIDGE	"\xd8\xa8\xd9\x86\xd8\xa7\xd8\xa1 \xd8\xac\xd8\xb3" \
+	"\xd8\xb1 \xd8\xac\xd8\xaf\xd9\x8a\xd8\xaf \xd9\x81\xd9\x88\xd9\x82 " \
+	"\xd8\xa7\xd9\x84\xd9\x86\xd9\x87\xd8\xb1 \xd8\xa7\xd9\x84\xd9\x83" \
+	"\xd8\xa8\xd9\x8a\xd8\xb1 \xd9\x82\xd8\xa8\xd9\x84 \xd9\x86\xd9\x87" \
+	"\xd8\xa7\xd9\x8a\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb4\xd8\xaa\xd8\xa7" \
+	"\xd8\xa1"
+#define AR_TAXES	"\xd8\xaa\xd8\xaf\xd9\x81\xd8\xb9 \xd8\xa7\xd9\x84" \
+	"\xd8\xa8\xd9\x84\xd8\xaf\xd9\x8a\xd8\xa9 \xd8\xab\xd9\x85\xd9\x86 " \
+	"\xd8\xa7\xd9\x84\xd8\xac\xd8\xb3\xd8\xb1 \xd9\x85\xd9\x86 \xd8\xb6" \
+	"\xd8\xb1\xd8\xa7\xd8\xa6\xd8\xa8 \xd8\xa7\xd9\x84\xd9\x85\xd9\x88" \
+	"\xd8\xa7\xd9\x86\xd8\xa6"
+
+/* Whether link l's source is clause k's original (orig) or translation. */
+static int
+source_is_clause(const struct doc *d, const struct doc_link *l, long k,
+    int orig)
+{
+	const struct doc_clause *c;
+
+	if (l == NULL || l->source_kind != DOC_SOURCE_ARTICLE ||
+	    l->block >= d->nblocks || k < 0 || (size_t)k >= d->nclauses ||
+	    doc_clause_at(d, l->block, l->source_start) != k)
+		return 0;
+	c = &d->clauses[k];
+	return doc_clause_in_original(c, l->source_start) == orig &&
+	    (orig ? c->original : c->translation).off +
+	    (orig ? c->original : c->translation).len >= l->source_end;
+}
+
+static void
+test_clause_sides(void)
+{
+	static const char sides[] =
+	    "Bridges\n\n"
+	    "The council met on Monday to talk about the river again.\n\n"
+	    "    1- \xd9\x8a\xd8\xad\xd9\x82 \xd9\x84\xd9\x84\xd9\x85\xd8\xaf"
+	    "\xd9\x8a\xd9\x86\xd8\xa9 " AR_BRIDGE " . 1 \xe2\x80\x93 The city "
+	    "may build a new bridge over the great river before winter "
+	    "ends.\n"
+	    "    2- " AR_TAXES " \xd9\x88\xd8\xa7\xd9\x84\xd8\xa3\xd8\xb3\xd9"
+	    "\x88\xd8\xa7\xd9\x82 \xd8\xa7\xd9\x84\xd9\x82\xd8\xaf\xd9\x8a"
+	    "\xd9\x85\xd8\xa9 .\n"
+	    "    2 \xe2\x80\x93 The town pays for the bridge from the taxes of "
+	    "the ports and the old markets.\n\n"
+	    "3 thoughts on \"Bridges\"\n\n"
+	    "  1. The clause reads \xe2\x80\x9c" AR_BRIDGE "\xe2\x80\x9d in "
+	    "the original.\n\n"
+	    "  2. So the city may build a new bridge over the great river, "
+	    "they say.\n\n"
+	    "  3. " AR_TAXES "\n";
+	const struct doc_link *l;
+	struct doc *d = doc_of(sides, sizeof sides - 1);
+	char *got;
+
+	is_int((long long)d->nclauses, 2, "sides: two clauses");
+	ok(d->nclauses == 2 && d->clauses[1].original.len > 0 &&
+	    memchr(d->buf + d->clauses[1].original.off, '\n',
+	    d->clauses[1].translation.off - d->clauses[1].original.off) != NULL,
+	    "sides: clause 2 has an original, on a line of its own");
+	is_int((long long)d->nlinks, 3, "sides: three links");
+	l = link_of(d, 1, 0);
+	ok(source_is_clause(d, l, 0, 1), "a quote of clause 1's Arabic "
+	    "original links to that original");
+	got = l != NULL ? link_norm(d, l, 1) : NULL;
+	is_str(got, "\xd8\xa8\xd9\x86\xd8\xa7\xd8\xa1 \xd8\xac\xd8\xb3\xd8\xb1 "
+	    "\xd8\xac\xd8\xaf\xd9\x8a\xd8\xaf \xd9\x81\xd9\x88\xd9\x82 \xd8\xa7"
+	    "\xd9\x84\xd9\x86\xd9\x87\xd8\xb1 \xd8\xa7\xd9\x84\xd9\x83\xd8\xa8"
+	    "\xd9\x8a\xd8\xb1 \xd9\x82\xd8\xa8\xd9\x84 \xd9\x86\xd9\x87\xd8\xa7"
+	    "\xd9\x8a\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb4\xd8\xaa\xd8\xa7\xd8\xa1",
+	    "sides: the source passage is the quoted Arabic words");
+	free(got);
+	ok(source_is_clause(d, link_of(d, 2, 0), 0, 0), "a quote of clause "
+	    "1's translation links to the translation");
+	ok(source_is_clause(d, link_of(d, 3, 0), 1, 1), "an original on a "
+	    "line of its own is a source too");
+	check_invariants(d, "sides");
+	doc_free(&d);
+}
+
+/*
+ * A bracketed insertion or editor's note in the source that the comment
+ * leaves out: the passage goes on past it as one link when the words on
+ * each side are long enough on their own; otherwise only a side that is
+ * long enough is linked.
+ */
+static void
+test_brackets(void)
+{
+	static const char brackets[] =
+	    "Harbour rules\n\n"
+	    "The harbour mayor said the new pier [built in 1990] will stand "
+	    "for another hundred years at least.\n\n"
+	    "    1 \xe2\x80\x93 The harbour board shall repair the northern "
+	    "breakwater [of stone] before the autumn storms arrive each "
+	    "year.\n"
+	    "    2 \xe2\x80\x93 Fishing boats may land their catch at any quay "
+	    "[Surely only the licensed ones. ~RT] without paying the harbour "
+	    "toll twice.\n"
+	    "    3 \xe2\x80\x93 The ferry crew must wear bright yellow jackets "
+	    "[of wool] at night, always.\n"
+	    "    4 \xe2\x80\x93 Pilots [licensed] shall guide every vessel "
+	    "entering the inner harbour at dawn.\n"
+	    "    5 \xe2\x80\x93 Harbour dues are collected by the town clerk "
+	    "[or a deputy] every Monday morning at the customs house [on the "
+	    "east quay] and recorded in the ledger of the port.\n\n"
+	    "6 thoughts on \"Harbour rules\"\n\n"
+	    "  1. \xe2\x80\x9cthe harbour board shall repair the northern "
+	    "breakwater before the autumn storms arrive each year\xe2\x80\x9d "
+	    "they wrote.\n\n"
+	    "  2. Fishing boats may land their catch at any quay without "
+	    "paying the harbour toll twice!\n\n"
+	    "  3. The ferry crew must wear bright yellow jackets at night.\n\n"
+	    "  4. Pilots shall guide every vessel entering the inner harbour "
+	    "at dawn.\n\n"
+	    "  5. Harbour dues are collected by the town clerk every Monday\n"
+	    "    morning at the customs house and recorded in the ledger of "
+	    "the port.\n\n"
+	    "  6. So the harbour mayor said the new pier will stand for "
+	    "another hundred years.\n";
+	const struct doc_link *l;
+	struct doc *d = doc_of(brackets, sizeof brackets - 1);
+	uint64_t k;
+	int over;
+
+	is_int(nlinks_of(d, 1), 1, "an insertion left out: one link");
+	expect_link(d, 1, 0, "", 0, "the harbour board shall repair the "
+	    "northern breakwater before the autumn storms arrive each year");
+	is_int(nlinks_of(d, 2), 1, "an editor's note left out: one link");
+	expect_link(d, 2, 0, "", 0, "fishing boats may land their catch at "
+	    "any quay without paying the harbour toll twice");
+	is_int(nlinks_of(d, 3), 1, "too little after the bracket: one link");
+	expect_link(d, 3, 0, "", 0, "the ferry crew must wear bright yellow "
+	    "jackets");
+	is_int(nlinks_of(d, 4), 1, "too little before the bracket: one link");
+	expect_link(d, 4, 0, "", 0, "shall guide every vessel entering the "
+	    "inner harbour at dawn");
+	is_int(nlinks_of(d, 5), 1, "two brackets left out: one link");
+	expect_link(d, 5, 0, "", 0, "harbour dues are collected by the town "
+	    "clerk every monday morning at the customs house and recorded in "
+	    "the ledger of the port");
+	is_int(nlinks_of(d, 6), 1, "a bracket in an article paragraph: one "
+	    "link");
+	expect_link(d, 6, 0, "The harbour mayor", 0, "the harbour mayor said "
+	    "the new pier will stand for another hundred years");
+	/* Sources: those that pass a bracket cover it, the others do not. */
+	for (k = 1; k <= 6; k++) {
+		l = link_of(d, k, 0);
+		over = l != NULL && memchr(d->buf + l->source_start, '[',
+		    l->source_end - l->source_start) != NULL;
+		ok(l != NULL && over == (k != 3 && k != 4),
+		    "comment %llu: the source range %s a bracket",
+		    (unsigned long long)k, k != 3 && k != 4 ? "covers" :
+		    "stops before");
+	}
+	check_invariants(d, "brackets");
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -1077,5 +1283,7 @@ main(void)
 	test_repeats();
 	test_stream();
 	test_out_of_order();
+	test_clause_sides();
+	test_brackets();
 	return tap_done();
 }
