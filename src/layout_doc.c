@@ -1113,6 +1113,25 @@ layout_comment_count(const struct doc *d)
 	return xasprintf("%zu", d->ncomments);
 }
 
+/*
+ * Append row r of the two laid-out columns (c->tmp[0] on the left,
+ * c->tmp[1] on the right) to out's last line, which reaches the left
+ * column: the left cell, padding, the rule, and the right cell.
+ */
+static void
+layout_table_cells(struct layout_ctx *c, const struct layout_table *t,
+    size_t r, struct lay *out)
+{
+	if (r < c->tmp[0].nlines)
+		lay_append_glyphs(out, &c->tmp[0], r);
+	layout_pad_to(out, t->gutter + t->left + 1);
+	lay_append_text(out, "|", 1, LAY_RULE);
+	if (r < c->tmp[1].nlines) {
+		lay_append_space(out, 1, 0);
+		lay_append_glyphs(out, &c->tmp[1], r);
+	}
+}
+
 void
 layout_table_header(struct layout_ctx *c, int width, struct lay *out)
 {
@@ -1136,14 +1155,7 @@ layout_table_header(struct layout_ctx *c, int width, struct lay *out)
 	for (r = 0; r < rows; r++) {
 		lay_new_line(out);
 		lay_append_space(out, t.gutter, 0);
-		if (r < c->tmp[0].nlines)
-			lay_append_glyphs(out, &c->tmp[0], r);
-		layout_pad_to(out, t.gutter + t.left + 1);
-		lay_append_text(out, "|", 1, LAY_RULE);
-		if (r < c->tmp[1].nlines) {
-			lay_append_space(out, 1, 0);
-			lay_append_glyphs(out, &c->tmp[1], r);
-		}
+		layout_table_cells(c, &t, r, out);
 		out->lines[out->nlines - 1].src = LAY_NOSRC;
 	}
 }
@@ -1239,14 +1251,7 @@ layout_clause_part(struct layout_ctx *c, size_t i, size_t part, int width,
 			lay_append_text(out, num, (int)strlen(num), LAY_GUTTER);
 		}
 		layout_pad_to(out, t.gutter);
-		if (r < c->tmp[0].nlines)
-			lay_append_glyphs(out, &c->tmp[0], r);
-		layout_pad_to(out, t.gutter + t.left + 1);
-		lay_append_text(out, "|", 1, LAY_RULE);
-		if (r < c->tmp[1].nlines) {
-			lay_append_space(out, 1, 0);
-			lay_append_glyphs(out, &c->tmp[1], r);
-		}
+		layout_table_cells(c, &t, r, out);
 		l = &out->lines[out->nlines - 1];
 		l->src = r < c->tmp[1].nlines ? c->tmp[1].lines[r].src :
 		    r < c->tmp[0].nlines ? c->tmp[0].lines[r].src : LAY_NOSRC;
