@@ -425,7 +425,8 @@ pt_space_before(const unsigned char *b, uint32_t s, uint32_t i)
 	return 0;
 }
 
-/* The first offset at or after i that is not a space (pt_space). */
+/* The first offset at or after i that is not a space (pt_space: spaces,
+ * tabs and the no-break spaces U+00A0 and U+202F). */
 static uint32_t
 pt_skip_spaces(const unsigned char *b, uint32_t i, uint32_t e)
 {
@@ -718,23 +719,6 @@ pt_token_in(const unsigned char *b, uint32_t *i, uint32_t e,
 	return 0;
 }
 
-/* Skip spaces, tabs and no-break spaces (U+00A0, U+202F) from i. */
-static uint32_t
-pt_skip_blank(const unsigned char *b, uint32_t i, uint32_t e)
-{
-	for (;;) {
-		if (i < e && pt_is_space(b[i]))
-			i++;
-		else if (e - i >= 2 && b[i] == 0xc2 && b[i + 1] == 0xa0)
-			i += 2;
-		else if (e - i >= 3 && b[i] == 0xe2 && b[i + 1] == 0x80 &&
-		    b[i + 2] == 0xaf)
-			i += 3;
-		else
-			return i;
-	}
-}
-
 /* Length of a closing quotation mark at b[i], or 0. */
 static uint32_t
 pt_close_quote(const unsigned char *b, uint32_t i, uint32_t e)
@@ -814,11 +798,11 @@ pt_header_other(struct pt *p, const struct pt_line *l, int64_t *count,
 	 * ("2条评论", "2件のコメント"). */
 	if (i >= e || (!pt_is_space(b[i]) && b[i] < 0x80))
 		return 0;
-	i = pt_skip_blank(b, i, e);
+	i = pt_skip_spaces(b, i, e);
 	n = i;
 	for (k = 0; r != 0 && k < 2 && pt_token_in(b, &n, e, pt_nouns_other,
 	    sizeof pt_nouns_other / sizeof *pt_nouns_other); k++) {
-		n = pt_skip_blank(b, n, e);
+		n = pt_skip_spaces(b, n, e);
 		if (n < e && b[n] == ':')
 			n++;
 		if (n == e)	/* one or two of the words alone */
@@ -828,15 +812,15 @@ pt_header_other(struct pt *p, const struct pt_line *l, int64_t *count,
 	    words++) {
 		while (i < e && !pt_is_space(b[i]))
 			i++;
-		i = pt_skip_blank(b, i, e);
+		i = pt_skip_spaces(b, i, e);
 	}
 	if (words == 0 || i >= e || !pt_open_quote(b, i, e) || t == 0)
 		return 0;
 	i += pt_open_quote(b, i, e);
-	i = pt_skip_blank(b, i, e);
+	i = pt_skip_spaces(b, i, e);
 	if (e - i < t || memcmp(b + i, b + p->d->title.off, t) != 0)
 		return 0;
-	i = pt_skip_blank(b, i + t, e);
+	i = pt_skip_spaces(b, i + t, e);
 	q = pt_close_quote(b, i, e);
 	if (q == 0)
 		return 0;
@@ -862,14 +846,14 @@ pt_header_noun_first(struct pt *p, const struct pt_line *l, int64_t *count,
 
 	if (!pt_noun(b, &i, e))
 		return 0;
-	i = pt_skip_blank(b, i, e);
+	i = pt_skip_spaces(b, i, e);
 	if (i >= e || (b[i] != '(' && b[i] != ':'))
 		return 0;
 	paren = b[i] == '(';
-	i = pt_skip_blank(b, i + 1, e);
+	i = pt_skip_spaces(b, i + 1, e);
 	if (pt_header_digits(b, &i, e, count, over) == 0)
 		return 0;
-	i = pt_skip_blank(b, i, e);
+	i = pt_skip_spaces(b, i, e);
 	if (paren) {
 		if (i >= e || b[i] != ')')
 			return 0;
