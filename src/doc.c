@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -16,7 +17,7 @@
 struct doc_owner {
 	struct doc doc;
 	size_t cap_blocks, cap_clauses, cap_notes, cap_comments, cap_paras;
-	size_t cap_lines, cap_links, cap_problems;
+	size_t cap_lines, cap_links, cap_sections, cap_problems;
 };
 
 struct doc *
@@ -49,6 +50,7 @@ doc_free(struct doc **docp)
 	free(d->paras);
 	free(d->lines);
 	free(d->links);
+	free(d->sections);
 	free(d->problems);
 	free(d);		/* d is the first member of its doc_owner */
 	*docp = NULL;
@@ -78,6 +80,8 @@ DOC_ADD(doc_add_comment, struct doc_comment, comments, ncomments, cap_comments)
 DOC_ADD(doc_add_para, struct doc_para, paras, nparas, cap_paras)
 DOC_ADD(doc_add_line, struct span, lines, nlines, cap_lines)
 DOC_ADD(doc_add_link, struct doc_link, links, nlinks, cap_links)
+DOC_ADD(doc_add_section, struct doc_section, sections, nsections,
+    cap_sections)
 
 void
 doc_set_links(struct doc *d, struct doc_link *links, size_t n, size_t cap)
@@ -113,6 +117,37 @@ doc_comment_by_number(const struct doc *d, uint64_t n)
 		if (d->comments[i].number == n)
 			return (long)i;
 	return -1;
+}
+
+int64_t
+doc_declared_total(const struct doc *d)
+{
+	int64_t n = d->declared_comments;
+	size_t k;
+
+	for (k = 0; k < d->nsections && n >= 0; k++) {
+		if (d->sections[k].declared < 0 ||
+		    d->sections[k].declared > INT64_MAX - n)
+			return -1;
+		n += d->sections[k].declared;
+	}
+	return n;
+}
+
+long
+doc_section_starting(const struct doc *d, size_t i)
+{
+	size_t lo = 0, hi = d->nsections, mid;
+
+	while (lo < hi) {	/* the first section starting at or after i */
+		mid = lo + (hi - lo) / 2;
+		if (d->sections[mid].first_comment < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->nsections && d->sections[lo].first_comment == i ?
+	    (long)lo : -1;
 }
 
 long

@@ -14,6 +14,11 @@
  *   "declared_comments": number or null (no header, or a count too large),
  *   "comment_count": number, "comments_closed": bool,
  *   "invalid_sequences": number,
+ *   "sections": [ {"header", "line", "declared" (number or null),
+ *                 "first_comment" (index in "comments")} ]: the thread's
+ *                 later parts ("2 Pingbacks" after the comments), each
+ *                 running to the next one's first comment; the first
+ *                 part is the one of "comment_header",
  *   "blocks": [ {"kind": "paragraph", "line", "text"}
  *             | {"kind": "quote", "line", "group", "text"}
  *             | {"kind": "clauses", "line", "clauses": [first, last]
@@ -557,6 +562,29 @@ json_comment(FILE *f, const struct doc *d, const struct doc_comment *c,
 	fputs("]}", f);
 }
 
+/* The thread's later parts, each with its header. */
+static void
+json_sections(FILE *f, const struct doc *d)
+{
+	const struct doc_section *sec;
+	size_t k;
+
+	fputs("\"sections\":[", f);
+	for (k = 0; k < d->nsections; k++) {
+		sec = &d->sections[k];
+		fputs(k > 0 ? ",\n{\"header\":" : "\n{\"header\":", f);
+		json_span(f, d, sec->header);
+		fprintf(f, ",\"line\":%" PRIu32 ",\"declared\":", sec->line);
+		if (sec->declared >= 0)
+			fprintf(f, "%" PRId64, sec->declared);
+		else
+			fputs("null", f);
+		fprintf(f, ",\"first_comment\":%" PRIu32 "}",
+		    sec->first_comment);
+	}
+	fputs("],\n", f);
+}
+
 int
 json_write(const struct doc *d, FILE *f)
 {
@@ -581,6 +609,7 @@ json_write(const struct doc *d, FILE *f)
 	fprintf(f, ",\"comment_count\":%zu,\"comments_closed\":%s,"
 	    "\"invalid_sequences\":%zu,\n", d->ncomments,
 	    d->comments_closed ? "true" : "false", d->invalid_sequences);
+	json_sections(f, d);
 	json_blocks(f, d);
 	json_clauses(f, d);
 	fputs("\"comments\":[", f);

@@ -680,6 +680,40 @@ layout_block(struct layout_ctx *c, size_t i, int width, struct lay *out)
 		layout_block_part(c, i, k, n, width, out);
 }
 
+/*
+ * Bytes of a later part's header that are laid out: a real one is a
+ * line of a few words; a hostile megabyte of them is cut (at a code
+ * point) rather than laid out whole as part of one comment.
+ */
+#define LAYOUT_SECTION_BYTES	4096
+
+/*
+ * Before the first comment of a later part of the thread: that part's
+ * header ("2 Pingbacks") as a heading, and a blank line.
+ */
+static void
+layout_section_header(struct layout_ctx *c, size_t i, int width,
+    struct lay *out)
+{
+	const struct doc *d = c->doc;
+	long k = doc_section_starting(d, i);
+	struct lay_style st;
+	struct span s;
+
+	if (k < 0)
+		return;
+	s = d->sections[k].header;
+	if (s.len > LAYOUT_SECTION_BYTES) {
+		s.len = LAYOUT_SECTION_BYTES;
+		while (s.len > 0 &&
+		    ((unsigned char)d->buf[s.off + s.len] & 0xc0) == 0x80)
+			s.len--;
+	}
+	layout_style(&st, width, 0, 0, LAY_HEADING);
+	layout_span(c, s, &st, NULL, 0, out);
+	layout_blank(out);
+}
+
 /* The comment's header: "#4" and, when known, "reply to #3". */
 static void
 layout_comment_header(struct layout_ctx *c, size_t i, int width, int indent,
@@ -992,8 +1026,10 @@ layout_comment_part(struct layout_ctx *c, size_t i, size_t part, int width,
 		indent = width / 2;
 	layout_comment_units(c, i, part, &u, &e);
 	layout_cunit_bounds(d, i, &first, &end);
-	if (layout_cunit_eq(&u, &first))
+	if (layout_cunit_eq(&u, &first)) {
+		layout_section_header(c, i, width, out);
 		layout_comment_header(c, i, width, indent, out);
+	}
 	while (!layout_cunit_eq(&u, &e)) {
 		if (u.para != para) {
 			para = u.para;
@@ -1103,7 +1139,7 @@ layout_pad_to(struct lay *out, int cells)
 char *
 layout_comment_count(const struct doc *d)
 {
-	long long said = d->declared_comments;
+	long long said = doc_declared_total(d);
 
 	if (said >= 0 && (uint64_t)said > d->ncomments)
 		return xasprintf("%zu of %lld shown", d->ncomments, said);

@@ -38,6 +38,11 @@
  *    left keeps its unindented lines). Text in comment mode outside any
  *    comment becomes an article paragraph and is reported as a problem.
  *
+ * A later header in comment mode, after a comment and with a comment
+ * after it ("2 Pingbacks", pt_section), starts a new part of the thread
+ * (doc->sections): its comments are numbered from 1 again, and each
+ * header's count is compared with the comments of its own part.
+ *
  * Comments exist only after a header: without one, "  1. text" lines are
  * article text, so numbered lists in an article are never mistaken for a
  * thread. "Comments are closed." (indent < 4, either mode) is the trailer:
@@ -566,7 +571,7 @@ static const char *pt_number_words[] = {
 
 static const char *pt_nouns[] = {
 	"thoughts", "thought", "responses", "response", "comments", "comment",
-	"replies", "reply"
+	"replies", "reply", "pingbacks", "pingback", "trackbacks", "trackback"
 };
 
 /* One of pt_nouns at b[*i] (a whole word, any case)? Advances *i. */
@@ -620,7 +625,8 @@ pt_count_word(const unsigned char *b, uint32_t *i, uint32_t e,
 }
 
 /*
- * Is l a comment header? "<count> <noun>" alone, or followed by "on" or
+ * Is l a comment header? "<count> <noun>" alone (two nouns joined by '/'
+ * count as one: "2 Trackbacks/Pingbacks"), or followed by "on" or
  * "to" and a title that starts with a quotation mark or with the
  * document's title. <count> is digits or a number word (No, Zero..Twenty).
  * Sets *count (-1 if the digits overflow int64) and *over.
@@ -640,6 +646,8 @@ pt_header(struct pt *p, const struct pt_line *l, int64_t *count, int *over)
 		i++;
 	if (!pt_noun(b, &i, e))
 		return 0;
+	if (i < e && b[i] == '/' && (i++, !pt_noun(b, &i, e)))
+		return 0;	/* "Trackbacks/Pingbacks" */
 	if (i < e && b[i] == ':')
 		i++;
 	if (i == e)
@@ -1496,6 +1504,67 @@ pt_comment_new(struct pt *p, const struct pt_line *l, uint64_t num, int over,
 		pt_comment_text(p, ts, l->e);
 }
 
+/*
+ * Is l a later header, one that starts a new part of the thread ("2
+ * Pingbacks" under the comments)? It must come after a comment of the
+ * current part, be indented like a number line, read as a header and
+ * have a comment after it; its comments are numbered from 1 again.
+ */
+static int
+pt_section(struct pt *p, const struct pt_line *l)
+{
+	struct doc *d = p->d;
+	struct doc_section *sec;
+	size_t first = d->nsections > 0 ?
+	    d->sections[d->nsections - 1].first_comment : 0;
+	int64_t count;
+	int over;
+
+	if (l->indent >= 4 || l->indent > pt_start_indent(p) ||
+	    d->ncomments <= first)
+		return 0;
+	if (!pt_header(p, l, &count, &over) &&
+	    !pt_header_noun_first(p, l, &count, &over) &&
+	    !pt_header_other(p, l, &count, &over))
+		return 0;
+	if (!pt_comment_follows(p))
+		return 0;
+	sec = doc_add_section(d);
+	sec->header = pt_span(l->s, l->e);
+	sec->line = l->no;
+	sec->declared = count;
+	sec->first_comment = (uint32_t)d->ncomments;
+	if (over)
+		doc_add_problem(d, l->no, "comment count too large");
+	p->expect = 1;
+	p->comment = -1;
+	p->in_para = 0;
+	p->orphan = 0;
+	return 1;
+}
+
+/* Compare each header's count with the comments of its part. */
+static void
+pt_check_counts(struct doc *d)
+{
+	size_t k, from = 0, to;
+	int64_t said = d->declared_comments;
+	uint32_t line = d->comment_header_line;
+
+	for (k = 0; k <= d->nsections; k++) {
+		to = k < d->nsections ? d->sections[k].first_comment :
+		    d->ncomments;
+		if (said >= 0 && (uint64_t)said != to - from)
+			doc_add_problem(d, line, "the header's comment count "
+			    "differs from the comments present");
+		if (k < d->nsections) {
+			said = d->sections[k].declared;
+			line = d->sections[k].line;
+			from = to;
+		}
+	}
+}
+
 static void
 pt_comment_line(struct pt *p, const struct pt_line *l)
 {
@@ -1518,6 +1587,8 @@ pt_comment_line(struct pt *p, const struct pt_line *l)
 		p->orphan = 0;
 		return;
 	}
+	if (pt_section(p, l))
+		return;
 	if (p->comment >= 0 && l->indent < p->comment_indent) {
 		p->comment = -1;	/* the page goes on after the thread */
 		p->in_para = 0;
@@ -1562,11 +1633,7 @@ parse_text(char *buf, size_t len, int mapped)
 			pt_comment_line(&p, &l);
 	}
 
-	if (d->declared_comments >= 0 &&
-	    (uint64_t)d->declared_comments != d->ncomments)
-		doc_add_problem(d, d->comment_header_line,
-		    "the header's comment count differs from the comments "
-		    "present");
+	pt_check_counts(d);
 	d->invalid_sequences = text_utf8_invalid(buf, len);
 	return d;
 }

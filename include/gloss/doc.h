@@ -119,6 +119,20 @@ struct doc_link {
 	uint32_t source_start, source_end;	/* the passage at its source */
 };
 
+/**
+ * A later part of the thread: a header met after comments, followed by
+ * comments of its own ("2 Pingbacks" after "13 thoughts on ..."). Its
+ * comments are doc->comments[first_comment] up to the next section's
+ * first comment (or the end); the first part's header is
+ * doc->comment_header.
+ */
+struct doc_section {
+	struct span header;
+	uint32_t line;		/* source line of the header */
+	int64_t declared;	/* the count it gives; -1 if unknown */
+	uint32_t first_comment;
+};
+
 /** Something the parser noticed and tolerated, with its source line. */
 struct doc_problem {
 	uint32_t line;
@@ -152,6 +166,8 @@ struct doc {
 	uint32_t comment_header_line;
 	int64_t declared_comments;	/* from the header; -1 if none/unknown */
 	int comments_closed;	/* a "Comments are closed." trailer was seen */
+	struct doc_section *sections;	/* the thread's later parts, in order */
+	size_t nsections;
 
 	size_t invalid_sequences;	/* invalid sequences of the input */
 	struct doc_problem *problems;
@@ -180,6 +196,13 @@ doc_clause_in_original(const struct doc_clause *c, uint32_t off)
 
 /** Index of the comment whose printed number is n, or -1 (first match). */
 long doc_comment_by_number(const struct doc *d, uint64_t n);
+/**
+ * The number of comments the headers declare, all sections together; -1
+ * when there is no header or one of them gives no count.
+ */
+int64_t doc_declared_total(const struct doc *d);
+/** Index of the section whose first comment is comment i, or -1. O(log n). */
+long doc_section_starting(const struct doc *d, size_t i);
 /** Index of the clause whose number is n, or -1 (first match). */
 long doc_clause_by_number(const struct doc *d, uint32_t n);
 /**
@@ -197,6 +220,7 @@ struct doc_comment *doc_add_comment(struct doc *d);
 struct doc_para *doc_add_para(struct doc *d);
 struct span *doc_add_line(struct doc *d);
 struct doc_link *doc_add_link(struct doc *d);
+struct doc_section *doc_add_section(struct doc *d);
 /*
  * Replace all the links with links[0, n), an array of cap (>= n) that was
  * allocated with xmalloc.h's functions (or NULL with cap 0): the document

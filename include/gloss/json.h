@@ -10,7 +10,8 @@
  *
  *   {"title", "title_line", "comment_header", "comment_header_line",
  *    "declared_comments", "comment_count", "comments_closed",
- *    "invalid_sequences", "blocks": [...], "clauses": [...],
+ *    "invalid_sequences", "sections": [...], "blocks": [...],
+ *    "clauses": [...],
  *    "comments": [...], "problems": [...]}
  *
  * Offsets inside strings ("start", "end") count Unicode code points of the

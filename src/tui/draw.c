@@ -183,18 +183,18 @@ static char *
 draw_pane_name(const struct tui *t, int k, int tab)
 {
 	const struct doc *d = t->doc;
+	int64_t said = doc_declared_total(d);
 	char *n, *s;
 
 	switch (k) {
 	case TUI_ARTICLE:
 		return xstrdup("1 Article");
 	case TUI_COMMENTS:
-		if (d->declared_comments < 0 ||
-		    (size_t)d->declared_comments == d->ncomments)
+		if (said < 0 || (uint64_t)said == d->ncomments)
 			return xasprintf("2 Comments %zu", d->ncomments);
-		if (tab && (size_t)d->declared_comments > d->ncomments)
+		if (tab && (uint64_t)said > d->ncomments)
 			return xasprintf("2 Comments %zu/%lld", d->ncomments,
-			    (long long)d->declared_comments);
+			    (long long)said);
 		if (tab)
 			return xasprintf("2 Comments %zu", d->ncomments);
 		n = layout_comment_count(d);

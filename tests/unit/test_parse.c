@@ -88,6 +88,19 @@ has_problem(const struct doc *d, const char *what)
 }
 
 /* A problem containing what, recorded for line. */
+/* How many problems mention what. */
+static int
+count_problems(const struct doc *d, const char *what)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < d->nproblems; i++)
+		if (strstr(d->problems[i].message, what) != NULL)
+			n++;
+	return n;
+}
+
 static int
 has_problem_at(const struct doc *d, uint32_t line, const char *what)
 {
@@ -170,6 +183,15 @@ invariants(const struct doc *d)
 	}
 	if (j != d->nlines)
 		return 0;
+	for (i = 0; i < d->nsections; i++) {	/* each part has a comment */
+		const struct doc_section *sec = &d->sections[i];
+
+		if (!span_ok(d, sec->header) || sec->header.len == 0 ||
+		    sec->first_comment >= d->ncomments ||
+		    sec->first_comment < (i > 0 ?
+		    d->sections[i - 1].first_comment + 1 : 1))
+			return 0;
+	}
 	for (i = 0; i < d->nlines; i++)
 		if (!span_ok(d, d->lines[i]) || d->lines[i].len == 0)
 			return 0;
@@ -1083,6 +1105,75 @@ test_comment_paren(void)
 }
 
 static void
+test_sections(void)
+{
+	struct doc *d;
+
+	d = parse_s("T\n3 thoughts on \"T\"\n\n  1. a\n\n  2. b\n    more\n"
+	    "\n  3. c\n\n2 Pingbacks\n\n  1. Pingback: x\n  2. Pingback: y\n"
+	    "Comments are closed.\n");
+	is_int(d->ncomments, 5, "sections: five comments in all");
+	is_int(d->nsections, 1, "sections: one later part");
+	is_str(S(d, d->sections[0].header), "2 Pingbacks", "sections: header");
+	is_int(d->sections[0].line, 11, "sections: header line");
+	is_int(d->sections[0].declared, 2, "sections: its count");
+	is_int(d->sections[0].first_comment, 3, "sections: first comment");
+	is_int(d->nblocks, 0, "sections: the header is not article text");
+	ok(!has_problem(d, "out of sequence"), "sections: numbered afresh");
+	ok(!has_problem(d, "count differs"), "sections: counts per part");
+	ok(!has_problem(d, "outside any comment"), "sections: no orphan");
+	is_int(doc_declared_total(d), 5, "sections: declared in all");
+	is_int(doc_section_starting(d, 3), 0, "sections: starts at 3");
+	is_int(doc_section_starting(d, 2), -1, "sections: not at 2");
+	is_int(d->comments_closed, 1, "sections: trailer");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	/* Each header's count is checked against its own part. */
+	d = parse_s("T\n2 Comments\n  1. a\n  2. b\n"
+	    "3 Trackbacks/Pingbacks\n  1. x\n");
+	is_int(d->nsections, 1, "sections: Trackbacks/Pingbacks");
+	is_int(d->sections[0].declared, 3, "sections: compound count");
+	is_int(count_problems(d, "count differs"), 1,
+	    "sections: one part counts wrong");
+	is_int(doc_declared_total(d), 5, "sections: total declared");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	/* No comment after it, or none before it: not a part. */
+	d = parse_s("T\n2 Comments\n  1. a\n  2. b\n\n3 comments\n\n"
+	    "Leave a reply\n");
+	is_int(d->nsections, 0, "sections: none without a comment after");
+	is_int(d->ncomments, 2, "sections: two comments");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+	d = parse_s("T\nComments (2)\n2 Comments\n  1. a\n  2. b\n");
+	is_int(d->nsections, 0, "sections: none right after the header");
+	is_int(d->ncomments, 2, "sections: its comments");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	/* Indented like comment text: part of the comment. */
+	d = parse_s("T\n2 Comments\n  1. a\n    3 comments\n  2. b\n");
+	is_int(d->nsections, 0, "sections: indented line is text");
+	is_str(para_text(d, 0, 0), "a\n3 comments", "sections: kept in #1");
+	doc_free(&d);
+
+	/* A header in another language; counts unknown make no total. */
+	d = parse_s("T\n1 Comment\n  1. a\n3 Kommentare\n  1. b\n");
+	is_int(d->nsections, 1, "sections: other language");
+	is_int(doc_declared_total(d), 4, "sections: total");
+	doc_free(&d);
+	d = parse_s("T\n1 Comment\n  1. a\n"
+	    "99999999999999999999 Pingbacks\n  1. b\n");
+	is_int(d->nsections, 1, "sections: a count too large");
+	is_int(d->sections[0].declared, -1, "sections: count unknown");
+	is_int(doc_declared_total(d), -1, "sections: no total");
+	ok(has_problem(d, "count too large"), "sections: too large noted");
+	doc_free(&d);
+}
+
+static void
 test_no_header(void)
 {
 	struct doc *d = parse_s("T\nSteps:\n  1. First step.\n  2. Second.\n"
@@ -1329,6 +1420,7 @@ main(void)
 	test_comment_tolerance();
 	test_thread_indent();
 	test_comment_paren();
+	test_sections();
 	test_no_header();
 	test_empty();
 	test_line_ends();
