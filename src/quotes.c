@@ -1653,6 +1653,87 @@ quotes_long_enough(const struct quotes *q, uint32_t i, uint32_t n)
 	return quotes_chars(q, i, n) >= QUOTES_MIN_CHARS;
 }
 
+/* Length of the opening quotation mark that ends at b[e], or 0. */
+static size_t
+quotes_open_mark(const unsigned char *b, size_t from, size_t e)
+{
+	if (e > from && (b[e - 1] == '"' || b[e - 1] == '\''))
+		return 1;
+	if (e - from >= 2 && b[e - 2] == 0xc2 &&
+	    (b[e - 1] == 0xab || b[e - 1] == 0xbb))
+		return 2;	/* « » */
+	if (e - from >= 3 && b[e - 3] == 0xe2 && b[e - 2] == 0x80 &&
+	    (b[e - 1] == 0x9c || b[e - 1] == 0x98 || b[e - 1] == 0x9e))
+		return 3;	/* “ ‘ „ */
+	if (e - from >= 3 && b[e - 3] == 0xe3 && b[e - 2] == 0x80 &&
+	    (b[e - 1] == 0x8c || b[e - 1] == 0x8e))
+		return 3;	/* 「 『 */
+	return 0;
+}
+
+/* Length of the closing quotation mark at b[i], or 0. */
+static size_t
+quotes_close_mark(const unsigned char *b, size_t i, size_t e)
+{
+	if (i < e && (b[i] == '"' || b[i] == '\''))
+		return 1;
+	if (e - i >= 2 && b[i] == 0xc2 && (b[i + 1] == 0xbb ||
+	    b[i + 1] == 0xab))
+		return 2;	/* » « */
+	if (e - i >= 3 && b[i] == 0xe2 && b[i + 1] == 0x80 &&
+	    (b[i + 2] == 0x9d || b[i + 2] == 0x99 || b[i + 2] == 0x9c))
+		return 3;	/* ” ’ “ */
+	if (e - i >= 3 && b[i] == 0xe3 && b[i + 1] == 0x80 &&
+	    (b[i + 2] == 0x8d || b[i + 2] == 0x8f))
+		return 3;	/* 」 』 */
+	return 0;
+}
+
+/*
+ * Whether the comment sets the words [i, i + n) in quotation marks of
+ * their own: an opening mark right before the first word (spaces
+ * between allowed) and a closing one right after the last (after at most
+ * QUOTES_FRAME_PUNCT bytes of final punctuation: . , ; : ! ? …), on the
+ * same lines. Looks at a bounded number of bytes.
+ */
+#define QUOTES_FRAME_PUNCT	6
+
+static int
+quotes_framed(const struct quotes *q, uint32_t i, uint32_t n)
+{
+	const unsigned char *b = (const unsigned char *)q->buf;
+	size_t s = q->w[i].start, e = q->w[i + n - 1].end, len = q->d->len;
+	size_t k, lim = s > 16 ? s - 16 : 0;
+
+	while (s > lim && (b[s - 1] == ' ' || b[s - 1] == '\t'))
+		s--;
+	if (quotes_open_mark(b, lim, s) == 0)
+		return 0;
+	for (k = 0; k < QUOTES_FRAME_PUNCT && e < len; k++) {
+		if (b[e] == '.' || b[e] == ',' || b[e] == ';' ||
+		    b[e] == ':' || b[e] == '!' || b[e] == '?')
+			e++;
+		else if (len - e >= 3 && b[e] == 0xe2 && b[e + 1] == 0x80 &&
+		    b[e + 2] == 0xa6)
+			e += 3;		/* … */
+		else
+			break;
+	}
+	return quotes_close_mark(b, e, len) > 0;
+}
+
+/*
+ * A passage too short by letters for the rule may still be linked when
+ * the comment puts it in quotation marks: then QUOTES_MIN_WORDS words
+ * and QUOTES_FRAMED_CHARS letters are enough (quotes.h).
+ */
+static int
+quotes_quoted_enough(const struct quotes *q, uint32_t i, uint32_t n)
+{
+	return n >= QUOTES_MIN_WORDS && quotes_framed(q, i, n) &&
+	    quotes_chars(q, i, n) >= QUOTES_FRAMED_CHARS;
+}
+
 /*
  * The source word at ws did not match, and the last one that did ended
  * at prev: if a bracket opens between them, on ws's line, and closes
@@ -1801,7 +1882,8 @@ quotes_scan_unit(struct quotes *q, const struct quotes_unit *u,
 		if (s != QUOTES_NONE && t->first[s] != QUOTES_NONE) {
 			n = quotes_source(q, i, end, t->first[s], t->last[s],
 			    &src, &srcend);
-			if (quotes_long_enough(q, i, n)) {
+			if (quotes_long_enough(q, i, n) ||
+			    quotes_quoted_enough(q, i, n)) {
 				quotes_link_add(q, u, i, src, srcend, n, r);
 				i += n;
 				continue;

@@ -28,8 +28,12 @@
  *    comment), and together they hold at least QUOTES_MIN_CHARS (24)
  *    letters/digits (a CJK ideograph counts as two: twelve of them are
  *    enough), which keeps out stock phrases of short words ("at the end
- *    of the day"). Passages are extended greedily to the longest match;
- *    they never cross paragraphs. Ranges are trimmed to words: the
+ *    of the day"). A passage the comment sets in quotation marks of its
+ *    own (an opening mark right before its first word, a closing one
+ *    right after its last word and any final punctuation: “…”, "…",
+ *    ‘…’, «…», „…“, 「…」) needs only QUOTES_FRAMED_CHARS (12) letters:
+ *    the marks say it is a quote. Passages are extended greedily to
+ *    the longest match; they never cross paragraphs. Ranges are trimmed to words: the
  *    quoting side's quotation marks and final punctuation are outside
  *    the link.
  *
@@ -74,6 +78,7 @@
 
 #define QUOTES_MIN_WORDS	6
 #define QUOTES_MIN_CHARS	24
+#define QUOTES_FRAMED_CHARS	12	/* a passage in quotation marks */
 #define QUOTES_BRACKET_MAX	1024	/* bytes of a bracket a quote skips */
 
 /* A comment's reply parent and its range of links, as in struct doc_comment. */

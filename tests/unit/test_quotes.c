@@ -1271,6 +1271,49 @@ test_brackets(void)
 	doc_free(&d);
 }
 
+/*
+ * A passage in quotation marks of the comment's own needs fewer letters
+ * (QUOTES_FRAMED_CHARS): seven short words in quotes link, the same words
+ * unquoted do not.
+ */
+static void
+test_framed(void)
+{
+	static const char framed[] =
+	    "Rain\n\n"
+	    "In the old song we know the rain by its sound and the sea by "
+	    "its salt.\n\n"
+	    "He only said so I am as I am a man and went out.\n\n"
+	    "8 thoughts on \"Rain\"\n\n"
+	    "  1. \xe2\x80\x9cwe know the rain by its sound\xe2\x80\x9d: "
+	    "lovely.\n\n"
+	    "  2. I think we know the rain by its sound, truly.\n\n"
+	    "  3. \"You see, we know the rain by its sound\"\n\n"
+	    "  4. \xc2\xabwe know the rain by its sound\xe2\x80\xa6\xc2\xbb "
+	    "said she.\n\n"
+	    "  5. He wrote \"we know the rain by\" and stopped.\n\n"
+	    "  6. \xe2\x80\x9cI am as I am a\xe2\x80\x9d is too short.\n\n"
+	    "  7. The words 'we know the rain by its sound.' again.\n\n"
+	    "  8. \xe2\x80\x9cwe know the rain by its sound, or more\xe2\x80\x9d\n";
+	struct doc *d = doc_of(framed, sizeof framed - 1);
+
+	is_int(nlinks_of(d, 1), 1, "framed: seven words in curly quotes link");
+	expect_link(d, 1, 0, "In the old song", 0, "we know the rain by its "
+	    "sound");
+	is_int(nlinks_of(d, 2), 0, "framed: the same words unquoted do not");
+	is_int(nlinks_of(d, 3), 0, "framed: quotes around more than the "
+	    "match do not count");
+	is_int(nlinks_of(d, 4), 1, "framed: guillemets after an ellipsis");
+	is_int(nlinks_of(d, 5), 0, "framed: five words are too few");
+	is_int(nlinks_of(d, 6), 0, "framed: fewer than 12 letters");
+	is_int(nlinks_of(d, 7), 1, "framed: straight single quotes and a "
+	    "full stop");
+	is_int(nlinks_of(d, 8), 0, "framed: the quote goes on past the "
+	    "match");
+	check_invariants(d, "framed");
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -1285,5 +1328,6 @@ main(void)
 	test_out_of_order();
 	test_clause_sides();
 	test_brackets();
+	test_framed();
 	return tap_done();
 }
