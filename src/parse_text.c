@@ -842,18 +842,27 @@ pt_header_other(struct pt *p, const struct pt_line *l, int64_t *count,
  * A header that names the comments first, taken only when a comment
  * follows: one of pt_nouns, then its count in parentheses or after a
  * colon, ending the line ("Comments (3)", "Responses: 12", "Comments
- * (1,234)"), as themes print it above the list.
+ * (1,234)"), as themes print it above the list; or a plural one of them
+ * alone, with no count ("Comments", "Responses:"; *count is -1).
  */
 static int
 pt_header_noun_first(struct pt *p, const struct pt_line *l, int64_t *count,
     int *over)
 {
 	const unsigned char *b = p->b;
-	uint32_t i = l->s, e = l->e;
+	uint32_t i = l->s, e = l->e, n;
 	int paren;
 
 	if (!pt_noun(b, &i, e))
 		return 0;
+	n = i;
+	if (n < e && b[n] == ':')
+		n++;
+	if (n == e && pt_lower(b[i - 1]) == 's') {	/* "Comments" alone */
+		*count = -1;
+		*over = 0;
+		return pt_comment_follows(p);
+	}
 	i = pt_skip_spaces(b, i, e);
 	if (i >= e || (b[i] != '(' && b[i] != ':'))
 		return 0;

@@ -765,6 +765,26 @@ test_header_needs_comment(void)
 	ok(d->declared_comments == -1 && d->nblocks == 2,
 	    "'Comments (3)' with no comment after it is article text");
 	doc_free(&d);
+
+	/* A plural noun alone: a header without a count. */
+	d = parse_s("The Title\nBody.\n\nComments\n\n  1. a\n\n  2. b\n");
+	is_int(d->ncomments, 2, "'Comments' alone before a comment: header");
+	is_str(S(d, d->comment_header), "Comments", "its text");
+	is_int(d->declared_comments, -1, "no count");
+	ok(!has_problem(d, "count differs"), "no count to differ");
+	is_int(d->nblocks, 1, "the header is not article text");
+	doc_free(&d);
+	d = parse_s("The Title\nResponses:\n  1. a\n");
+	is_int(d->ncomments, 1, "'Responses:' alone: header");
+	doc_free(&d);
+	d = parse_s("The Title\nComments\nMore article text.\n");
+	ok(d->ncomments == 0 && d->comment_header.len == 0 &&
+	    d->nblocks == 2, "'Comments' alone, no comment after: text");
+	doc_free(&d);
+	d = parse_s("The Title\nReply\n  1. a\n");
+	ok(d->ncomments == 0 && d->comment_header.len == 0,
+	    "a singular noun alone ('Reply') is no header");
+	doc_free(&d);
 }
 
 static void
@@ -830,12 +850,17 @@ test_headers(void)
 		{ "3 Gedanken zu &bdquo;The Title&ldquo;", 3 },
 		{ "3 réflexions sur &laquo; The Title &raquo;", 3 },
 		{ "7 pensieri riguardo &#8220;The Title&#8221;", 7 },
+		{ "Comments", -1 },
+		{ "Responses:", -1 },
+		{ "TRACKBACKS", -1 },
 	};
 	static const char *not[] = {
 		"3 comments were received on the draft.",
 		"Twelve thoughts on a Sunday afternoon.",
 		"13 thoughtsful words",
-		"Comments",
+		"Comment",
+		"Reply",
+		"Comments:: 3",
 		"    4 Comments",
 		"12,34 Comments",
 		"1,2345 Comments",
