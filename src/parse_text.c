@@ -62,8 +62,10 @@
  * The repeated number is a later " N –" with the same N (after a space,
  * a dot or other punctuation: pt_number_may_start; "N-text", "N. " and
  * "N) " only right after a full stop). Of several, the first right after
- * a full stop ('.', U+3002, U+06D4) is taken, else the first where
- * right-to-left text before it meets left-to-right text after it, else
+ * a full stop ('.', U+3002, U+06D4; a question or exclamation mark or
+ * an ellipsis ends a sentence too: pt_after_stop) is taken, else the
+ * first where right-to-left text before it meets left-to-right text
+ * after it, else
  * the first. Failing all, one with another N if the text before it ends
  * with a full stop or the clause starts right-to-left (a problem is
  * recorded). The original is the text before it, without the " ."
@@ -962,9 +964,12 @@ pt_trim(const unsigned char *b, uint32_t *s, uint32_t *e)
 }
 
 /*
- * Does the text [r, i) end with a full stop ('.', the ideographic U+3002
- * or the Arabic U+06D4), spaces after it aside? A repeated number there
- * follows the " ." separator after an original.
+ * Does the text [r, i) end a sentence, spaces after it aside: with a full
+ * stop ('.', the ideographic U+3002 or the Arabic U+06D4), a question or
+ * exclamation mark ('?', '!', the Arabic U+061F, the full-width U+FF1F
+ * and U+FF01) or an ellipsis (U+2026)? A repeated number there follows
+ * the " ." separator after an original, or an original that ends in a
+ * question or an exclamation.
  */
 static int
 pt_after_stop(const unsigned char *b, uint32_t r, uint32_t i)
@@ -973,12 +978,15 @@ pt_after_stop(const unsigned char *b, uint32_t r, uint32_t i)
 
 	while ((k = pt_space_before(b, r, i)) != 0)
 		i -= k;
-	if (i > r && b[i - 1] == '.')
+	if (i > r && (b[i - 1] == '.' || b[i - 1] == '?' || b[i - 1] == '!'))
 		return 1;
-	if (i - r >= 3 && b[i - 3] == 0xe3 && b[i - 2] == 0x80 &&
-	    b[i - 1] == 0x82)
-		return 1;
-	return i - r >= 2 && b[i - 2] == 0xdb && b[i - 1] == 0x94;
+	if (i - r >= 3 && ((b[i - 3] == 0xe3 && b[i - 2] == 0x80 &&
+	    b[i - 1] == 0x82) || (b[i - 3] == 0xe2 && b[i - 2] == 0x80 &&
+	    b[i - 1] == 0xa6) || (b[i - 3] == 0xef && b[i - 2] == 0xbc &&
+	    (b[i - 1] == 0x9f || b[i - 1] == 0x81))))
+		return 1;	/* 。 … ？ ！ */
+	return i - r >= 2 && ((b[i - 2] == 0xdb && b[i - 1] == 0x94) ||
+	    (b[i - 2] == 0xd8 && b[i - 1] == 0x9f));	/* ۔ ؟ */
 }
 
 /*

@@ -496,6 +496,27 @@ test_clause_tight(void)
 	    "an ISO date before right-to-left text");
 	no_clauses("T\n    7-day week . 7 days . 7-8 hours\n",
 	    "tight, repeated without a dash");
+
+	/* An original that ends in a question or an exclamation. */
+	d = parse_s("T\n"
+	    "    1-هل جاء الرجل؟ 1-Did the man come?\n"
+	    "    2-نعم! 2-Yes!\n"
+	    "    3. Est-ce vrai ? 3. Is it true?\n"
+	    "    4) Vraiment\xe2\x80\xa6 4) Really\xe2\x80\xa6\n"
+	    "    5. 本当？ 5. Really?\n");
+	is_int(d->nclauses, 5, "questions: five clauses");
+	clause_is(d, 0, 1, "هل جاء الرجل؟", "Did the man come?",
+	    "an Arabic question mark ends the original");
+	clause_is(d, 1, 2, "نعم!", "Yes!", "an exclamation mark");
+	clause_is(d, 2, 3, "Est-ce vrai ?", "Is it true?",
+	    "'N. ' after a question mark");
+	clause_is(d, 3, 4, "Vraiment\xe2\x80\xa6", "Really\xe2\x80\xa6",
+	    "'N) ' after an ellipsis");
+	clause_is(d, 4, 5, "本当？", "Really?", "a full-width question mark");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+	no_clauses("T\n    1. Why? 2. Because.\n",
+	    "a numbered list of questions (another number) is text");
 }
 
 /*
