@@ -738,46 +738,146 @@ layout_comment_header(struct layout_ctx *c, size_t i, int width, int indent,
 }
 
 /*
- * "↩ ¶7 #3" for the links [first, first + n) of one comment paragraph,
- * built in one growing buffer (a paragraph may quote many passages).
+ * What a reference under a comment paragraph names: an article block (its
+ * ¶ number), a clause (and which of its sides are quoted) or a comment.
+ * k is the link's place in the paragraph's run of links.
+ */
+enum layout_ref_kind {
+	LAYOUT_REF_PARA,	/* id: block index */
+	LAYOUT_REF_CLAUSE,	/* id: clause index */
+	LAYOUT_REF_CLAUSE_NUM,	/* id: clause number (no clause holds it) */
+	LAYOUT_REF_COMMENT	/* id: comment index */
+};
+#define LAYOUT_SIDE_ORIG	1u
+#define LAYOUT_SIDE_TRANS	2u
+
+struct layout_ref {
+	enum layout_ref_kind kind;
+	uint32_t id;
+	uint32_t k;
+	unsigned sides;		/* LAYOUT_SIDE_*, of a clause */
+};
+
+static void
+layout_ref_of(const struct doc *d, const struct doc_link *l, uint32_t k,
+    struct layout_ref *r)
+{
+	long ci;
+
+	r->k = k;
+	r->sides = 0;
+	if (l->source_kind == DOC_SOURCE_COMMENT) {
+		r->kind = LAYOUT_REF_COMMENT;
+		r->id = l->source_comment;
+	} else if (l->block < d->nblocks &&
+	    d->blocks[l->block].kind == DOC_BLOCK_CLAUSES) {
+		ci = doc_clause_at(d, l->block, l->source_start);
+		if (ci < 0) {
+			r->kind = LAYOUT_REF_CLAUSE_NUM;
+			r->id = layout_link_clause(d, l);
+			return;
+		}
+		r->kind = LAYOUT_REF_CLAUSE;
+		r->id = (uint32_t)ci;
+		r->sides = doc_clause_in_original(&d->clauses[ci],
+		    l->source_start) ? LAYOUT_SIDE_ORIG : LAYOUT_SIDE_TRANS;
+	} else {
+		r->kind = LAYOUT_REF_PARA;
+		r->id = l->block;
+	}
+}
+
+/* Order of references: by what they name, then by place. */
+static int
+layout_ref_cmp(const void *va, const void *vb)
+{
+	const struct layout_ref *a = va, *b = vb;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	return a->k < b->k ? -1 : a->k > b->k;
+}
+
+/* The text of reference r, with its leading space. */
+static char *
+layout_ref_text(const struct layout_ctx *c, const struct layout_ref *r)
+{
+	const struct doc *d = c->doc;
+	const struct doc_comment *src;
+	static const char *const side[] = {
+		"", " (original)", " (translation)", " (both sides)"
+	};
+
+	switch (r->kind) {
+	case LAYOUT_REF_CLAUSE:
+		return xasprintf(" clause %u%s", d->clauses[r->id].number,
+		    side[r->sides & 3]);
+	case LAYOUT_REF_CLAUSE_NUM:
+		return xasprintf(" clause %u", r->id);
+	case LAYOUT_REF_PARA:
+		return xasprintf(" \u00b6%u", r->id < d->nblocks ?
+		    c->block_para[r->id] : 0);
+	default:
+		src = &d->comments[r->id];
+		return xasprintf(" #%.*s", (int)src->number_text.len,
+		    d->buf + src->number_text.off);
+	}
+}
+
+/*
+ * "↩ ¶7 #3 clause 2 (original)" for the links [first, first + n) of one
+ * comment paragraph, built in one growing buffer (a paragraph may quote
+ * many passages). Each source is named once, where it is first quoted
+ * (as "quoted by" names each quoting comment once); a clause says which
+ * side is quoted, "(both sides)" when the paragraph quotes both. Sorting
+ * the references finds the repeats: O(n log n) for n links.
  */
 static void
 layout_comment_refs(struct layout_ctx *c, size_t first, size_t n, int width,
     int indent, struct lay *out)
 {
 	const struct doc *d = c->doc;
+	struct layout_ref *refs;
+	unsigned *show;		/* per link: 0, or 1 + the sides to name */
 	char *s = NULL, *ref;
-	size_t k, len = 0, cap = 0, rl;
+	size_t k, g, len = 0, cap = 0, rl;
 
 	if (n == 0)
 		return;
+	refs = xreallocarray(NULL, n, sizeof *refs);
+	show = xcalloc(n, sizeof *show);
+	for (k = 0; k < n; k++)
+		layout_ref_of(d, &d->links[first + k], (uint32_t)k, &refs[k]);
+	qsort(refs, n, sizeof *refs, layout_ref_cmp);
+	for (g = k = 0; k < n; k++) {
+		if (k > 0 && refs[k].kind == refs[g].kind &&
+		    refs[k].id == refs[g].id)
+			refs[g].sides |= refs[k].sides;
+		else
+			g = k;
+		show[refs[g].k] = 1 + refs[g].sides;
+	}
 	s = xgrow(s, &cap, sizeof "\u21a9", 1);
 	memcpy(s, "\u21a9", sizeof "\u21a9");
 	len = sizeof "\u21a9" - 1;
-	for (k = first; k < first + n; k++) {
-		const struct doc_link *l = &d->links[k];
+	for (k = 0; k < n; k++) {
+		struct layout_ref r;
 
-		if (l->source_kind == DOC_SOURCE_ARTICLE &&
-		    l->block < d->nblocks &&
-		    d->blocks[l->block].kind == DOC_BLOCK_CLAUSES)
-			ref = xasprintf(" clause %u",
-			    layout_link_clause(d, l));
-		else if (l->source_kind == DOC_SOURCE_ARTICLE)
-			ref = xasprintf(" \u00b6%u", l->block < d->nblocks ?
-			    c->block_para[l->block] : 0);
-		else {
-			const struct doc_comment *src =
-			    &d->comments[l->source_comment];
-
-			ref = xasprintf(" #%.*s", (int)src->number_text.len,
-			    d->buf + src->number_text.off);
-		}
+		if (show[k] == 0)
+			continue;
+		layout_ref_of(d, &d->links[first + k], (uint32_t)k, &r);
+		r.sides = show[k] - 1;
+		ref = layout_ref_text(c, &r);
 		rl = strlen(ref);
 		s = xgrow(s, &cap, len + rl + 1, 1);
 		memcpy(s + len, ref, rl + 1);
 		len += rl;
 		free(ref);
 	}
+	free(show);
+	free(refs);
 	layout_note(c, s, width, indent, LAY_MARK, out);
 	free(s);
 }

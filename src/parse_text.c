@@ -899,19 +899,84 @@ pt_trailer(struct pt *p, const struct pt_line *l)
 }
 
 /*
+ * Add the note [open, close] (both brackets) to clause c; tilde is one
+ * past the last '~' at the note's own depth, or 0. "[... ~XX]" with XX a
+ * short word after a space (or right after the '[') is an editor's note.
+ */
+static void
+pt_note_add(struct pt *p, struct doc_clause *c, uint32_t open,
+    uint32_t close, uint32_t tilde)
+{
+	struct doc_note *n = doc_add_note(p->d);
+	uint32_t j, k, m;
+
+	n->kind = DOC_NOTE_INSERTION;
+	n->text = pt_span(open, close + 1);
+	c->nnotes++;
+	if (tilde == 0 || (tilde - 1 != open + 1 &&
+	    !pt_is_space(p->b[tilde - 2])))
+		return;
+	for (j = tilde; j < close && pt_is_space(p->b[j]); j++)
+		;
+	for (k = close; k > j && pt_is_space(p->b[k - 1]); k--)
+		;
+	if (k == j || k - j > 32)
+		return;
+	for (m = j; m < k; m++)
+		if (pt_is_space(p->b[m]))
+			return;
+	n->kind = DOC_NOTE_EDITOR;
+	n->signature = pt_span(j, k);
+}
+
+/*
+ * The notes of [open, e), where the '[' at open is never closed: read
+ * backwards, a ']' is closed by the nearest '[' before it, and a '[' with
+ * no ']' after it left to take is a literal bracket (open is one). Each
+ * outermost closed pair is a note; they are added last first, then put
+ * in order. One pass, no allocation.
+ */
+static void
+pt_notes_unclosed(struct pt *p, struct doc_clause *c, uint32_t open,
+    uint32_t e)
+{
+	struct doc *d = p->d;
+	struct doc_note t;
+	size_t first = d->nnotes, a, b;
+	uint32_t i, depth = 0, close = 0, tilde = 0;
+
+	for (i = e; i-- > open;) {
+		if (p->b[i] == ']') {
+			if (depth++ == 0) {
+				close = i;
+				tilde = 0;
+			}
+		} else if (p->b[i] == '~' && depth == 1 && tilde == 0)
+			tilde = i + 1;
+		else if (p->b[i] == '[' && depth > 0 && --depth == 0)
+			pt_note_add(p, c, i, close, tilde);
+	}
+	for (a = first, b = d->nnotes; b > a + 1; a++, b--) {
+		t = d->notes[a];
+		d->notes[a] = d->notes[b - 1];
+		d->notes[b - 1] = t;
+	}
+}
+
+/*
  * Find the notes (bracketed spans) of a translation [s, e). Brackets nest:
- * the outermost pair is one note. An unclosed '[' yields no note (and a
- * problem); a stray ']' is ignored. One pass, no recursion.
+ * the outermost closed pair is one note, whatever it holds. A stray ']'
+ * is ignored; a '[' that is never closed is a literal bracket (and a
+ * problem), and the pairs after it are still notes. Linear: one pass, and
+ * one more backwards over the text after an unclosed '['.
  */
 static void
 pt_notes(struct pt *p, struct doc_clause *c, uint32_t s, uint32_t e,
     uint32_t line)
 {
-	struct doc *d = p->d;
-	struct doc_note *n;
-	uint32_t i, open = 0, depth = 0, tilde = 0, j, k;
+	uint32_t i, open = 0, depth = 0, tilde = 0;
 
-	c->first_note = (uint32_t)d->nnotes;
+	c->first_note = (uint32_t)p->d->nnotes;
 	for (i = s; i < e; i++) {
 		if (p->b[i] == '[') {
 			if (depth++ == 0) {
@@ -920,35 +985,13 @@ pt_notes(struct pt *p, struct doc_clause *c, uint32_t s, uint32_t e,
 			}
 		} else if (p->b[i] == '~' && depth == 1)
 			tilde = i + 1;
-		else if (p->b[i] == ']' && depth > 0 && --depth == 0) {
-			n = doc_add_note(d);
-			n->kind = DOC_NOTE_INSERTION;
-			n->text = pt_span(open, i + 1);
-			if (tilde != 0 && (tilde - 1 == open + 1 ||
-			    pt_is_space(p->b[tilde - 2]))) {
-				for (j = tilde; j < i && pt_is_space(p->b[j]);
-				    j++)
-					;
-				for (k = i; k > j && pt_is_space(p->b[k - 1]);
-				    k--)
-					;
-				if (k > j && k - j <= 32) {
-					uint32_t m;
-
-					for (m = j; m < k; m++)
-						if (pt_is_space(p->b[m]))
-							break;
-					if (m == k) {
-						n->kind = DOC_NOTE_EDITOR;
-						n->signature = pt_span(j, k);
-					}
-				}
-			}
-			c->nnotes++;
-		}
+		else if (p->b[i] == ']' && depth > 0 && --depth == 0)
+			pt_note_add(p, c, open, i, tilde);
 	}
-	if (depth > 0)
-		doc_add_problem(d, line, "unclosed bracket in a translation");
+	if (depth > 0) {
+		doc_add_problem(p->d, line, "unclosed bracket in a translation");
+		pt_notes_unclosed(p, c, open, e);
+	}
 }
 
 /* Trim spaces (pt_space: no-break ones too) at both ends of [*s, *e). */

@@ -1738,32 +1738,46 @@ quotes_quoted_enough(const struct quotes *q, uint32_t i, uint32_t n)
  * The source word at ws did not match, and the last one that did ended
  * at prev: if a bracket opens between them, on ws's line, and closes
  * after ws on that line (it holds words the comment left out), move the
- * iterator past it and return 1. Reads at most 2 * QUOTES_BRACKET_MAX
- * bytes, so skipping costs a constant per link.
+ * iterator past it and return 1. Brackets nest as in the notes of a
+ * translation (parse_text.c): the bracket is the outermost one open at ws
+ * that opened after prev, and it ends where its own ']' closes it, so
+ * "[a [b] c]" is passed over as a whole; a bracket not closed within the
+ * bound is not passed over. Reads at most 2 * QUOTES_BRACKET_MAX bytes,
+ * each once, so skipping costs a constant per link.
  */
 static int
 quotes_bracket_skip(const struct quotes *q, struct quotes_iter *it,
     uint32_t prev, uint32_t ws)
 {
 	struct span sp = quotes_unit_span(q, it->u, it->k);
-	const char *open, *close, *end;
+	const char *p, *open = NULL, *end;
 	uint32_t from = prev > sp.off ? prev : sp.off;
+	size_t depth = 0;
 
 	if (ws <= from)
 		return 0;
 	if (ws - from > QUOTES_BRACKET_MAX)
 		from = ws - QUOTES_BRACKET_MAX;
-	open = memchr(q->buf + from, '[', ws - from);
-	if (open == NULL)
+	for (p = q->buf + from; p < q->buf + ws; p++) {
+		if (*p == '[' && depth++ == 0)
+			open = p;
+		else if (*p == ']' && depth > 0)
+			depth--;
+	}
+	if (depth == 0)
 		return 0;
 	end = q->buf + sp.off + sp.len;
 	if (end - open > QUOTES_BRACKET_MAX)
 		end = open + QUOTES_BRACKET_MAX;
-	close = memchr(open, ']', (size_t)(end - open));
-	if (close == NULL || close < q->buf + ws)
-		return 0;
-	it->pos = (size_t)(close + 1 - (q->buf + sp.off));
-	return 1;
+	for (; p < end; p++) {
+		if (*p == '[')
+			depth++;
+		else if (*p == ']' && --depth == 0) {
+			it->pos = (size_t)(p + 1 - (q->buf + sp.off));
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /*

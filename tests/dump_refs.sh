@@ -4,14 +4,17 @@
 # by #M"; a quote of a clause translation gives "↩ clause N"; a quote of
 # an earlier comment gives "↩ #N" and a "reply to" header; the clause
 # table reference gets "quoted by #M (clause N)"; a bar marks the
-# screen lines that show quoted text.
+# screen lines that show quoted text. A clause reference names the side
+# quoted ("(original)", "(translation)", "(both sides)"), and a source
+# quoted twice in a paragraph is named once.
 . "$top_srcdir/tests/lib.sh"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 printf 'Refs\n\nFirst paragraph of the article says nothing much.\n\nSecond paragraph: the orchards of the valley need water in late summer.\n\n    1- \330\271\330\261\330\250 . 1 \342\200\223 the two towns share the canal water in equal parts always\n\n4 thoughts on "Refs"\n\n  1. I read that the two towns share the canal water in equal parts always, really.\n\n  2. Agreed: the orchards of the valley need water in late summer. Obvious.\n\n  3. Well, as someone said, Obvious. And the orchards of the valley need water in late summer too.\n' >"$tmp/doc"
 "$GLOSS" --dump --width 100 "$tmp/doc" >"$tmp/out"
 ok $? "dump exits 0"
-grep -q '^  ↩ clause 1$' "$tmp/out"; ok $? "a quote of a clause refers to the clause"
+grep -q '^  ↩ clause 1 (translation)$' "$tmp/out"
+ok $? "a quote of a clause refers to the clause and its side"
 grep -q '^¶2 quoted by #2' "$tmp/out"; ok $? "the quoted paragraph says who quotes it"
 grep -q '^quoted by #1 (clause 1)$' "$tmp/out"
 ok $? "the quoted clause table says which comment quotes which clause"
@@ -53,6 +56,25 @@ printf 'T\n\n    3 \342\200\223 only a translation\n' >"$tmp/noorig"
 "$GLOSS" --dump --width 16 --pane=clauses "$tmp/noorig" >"$tmp/narrow"
 sed -n '/^3 /,$p' "$tmp/narrow" | cut -c3-7 | tr -d ' \n' | grep -q '^(nooriginal)$'
 ok $? "width 16: '(no original)' wraps in its column ($(sed -n '/^3 /,$p' "$tmp/narrow" | cut -c3-7 | tr '\n' '/'))"
+# Sides and repeats. #1's first paragraph quotes both sides of clause 1
+# and ¶1 twice, its second only the original; #2 quotes clause 2's
+# translation twice; #3 quotes #2 twice. The Arabic, written for this
+# test, says "the farmers draw the river's water in the hot summer".
+ar='\331\212\330\263\330\252\331\202\331\212 \330\247\331\204\331\201\331\204\330\247\330\255\331\210\331\206 \331\205\330\247\330\241 \330\247\331\204\331\206\331\207\330\261 \331\201\331\212 \330\247\331\204\330\265\331\212\331\201 \330\247\331\204\330\255\330\247\330\261'
+printf "Sides\n\nThe orchards of the valley need water in late summer.\n\n    1- $ar . 1 \342\200\223 the farmers draw river water in the hot summer\n    2- \330\271\330\261\330\250 . 2 \342\200\223 the miller keeps the old stone wheel turning every day\n\n3 thoughts on \"Sides\"\n\n  1. It says $ar, that is, the farmers draw river water in the hot summer. So the orchards of the valley need water in late summer, yes, the orchards of the valley need water in late summer.\n\n    In the original alone: $ar.\n\n  2. Twice: the miller keeps the old stone wheel turning every day, and again the miller keeps the old stone wheel turning every day. My grandmother walked to that mill on foot each morning.\n\n  3. She said my grandmother walked to that mill on foot each morning, and my grandmother walked to that mill on foot each morning.\n" >"$tmp/sides"
+"$GLOSS" --dump --width 100 "$tmp/sides" >"$tmp/sidesout"
+ok $? "sides: dump exits 0"
+grep '↩' "$tmp/sidesout" | tr '\n' '/' >"$tmp/refs"
+[ "$(cat "$tmp/refs")" = '  ↩ clause 1 (both sides) ¶1/  ↩ clause 1 (original)/  ↩ clause 2 (translation)/  ↩ #2/' ]
+ok $? "sides: each reference once, clauses with their side ($(cat "$tmp/refs"))"
+grep -q '^quoted by #1 (clause 1) #2 (clause 2)$' "$tmp/sidesout"
+ok $? "sides: the clause table names each comment and clause once"
+grep -q '^¶1 quoted by #1$' "$tmp/sidesout"
+ok $? "sides: the paragraph quoted twice names its comment once"
+"$GLOSS" --dump --width 16 "$tmp/sides" | tr '\n' ' ' | tr -s ' ' >"$tmp/flat"
+grep -qF '↩ clause 1 (both sides) ¶1 ' "$tmp/flat"
+ok $? "sides: width 16: the reference is whole"
+
 # The bar marks only the screen lines that show quoted text, not every
 # line of a paragraph that holds a quote somewhere.
 printf 'Bars\n\nThe orchards of the valley need water in late summer.\n\n1 thought on "Bars"\n\n  1. I grew up there and I can tell you plainly that the orchards of the valley need water in late summer, and the wells run dry by August in most years since the drought.\n' >"$tmp/bars"

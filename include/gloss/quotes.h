@@ -42,7 +42,10 @@
  *    QUOTES_BRACKET_MAX bytes) that the comment leaves out, the passage
  *    goes on after it as one link, provided the words before it and the
  *    words after it each meet the rule above on their own. The source
- *    range then covers the bracket.
+ *    range then covers the bracket. Brackets nest as notes do
+ *    (parse_text.c): "[a [b] c]" is left out as a whole, or "[b]" alone;
+ *    a '[' not closed on its line within the bound is text, never left
+ *    out.
  *
  *  - Source: the longest match wins, looking at the first occurrence of
  *    the passage's opening words (the article's, when the article has it)

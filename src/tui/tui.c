@@ -509,8 +509,10 @@ tui_hint(struct tui *t)
 		l = &d->links[cm->first_link];
 		if (l->source_kind == DOC_SOURCE_ARTICLE &&
 		    tui_clause_at(t, l->block, l->source_start, &ci))
-			return xasprintf("Enter: quote from clause %u%s",
+			return xasprintf("Enter: quote from clause %u (%s)%s",
 			    d->clauses[ci].number,
+			    doc_clause_in_original(&d->clauses[ci],
+			    l->source_start) ? "original" : "translation",
 			    cm->nlinks > 1 ? " (N Enter: Nth quote)" : "");
 		if (l->source_kind == DOC_SOURCE_ARTICLE)
 			return xasprintf("Enter: quote from \u00b6%u%s",

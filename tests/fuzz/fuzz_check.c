@@ -2,7 +2,8 @@
  * fuzz_check.c: the invariants the fuzz harnesses check (fuzz_check.h).
  * Model: every span lies inside doc->buf and holds no line break, every
  * range of indices lies inside its array, elements point back at their
- * owners. Links: sorted by comment then start, each inside the quoting
+ * owners; a clause's notes are in order, apart, and each a closed pair
+ * of brackets with only closed pairs inside. Links: sorted by comment then start, each inside the quoting
  * paragraph, each source earlier in the document. Layout: every line's
  * width is its indent plus its glyph widths and at most the width asked
  * for; glyph text is safe. Safe text: valid UTF-8 with no C0 control but
@@ -39,6 +40,24 @@ static int
 fuzz_inside(uint64_t a, uint64_t an, uint64_t b, uint64_t bn)
 {
 	return a >= b && a + an <= b + bn;
+}
+
+/* A note's brackets nest: its first '[' is closed by its last ']' only. */
+static void
+fuzz_check_note_closed(const struct doc *d, const struct doc_note *n)
+{
+	uint32_t i, depth = 0;
+
+	for (i = 0; i < n->text.len; i++) {
+		if (d->buf[n->text.off + i] == '[')
+			depth++;
+		else if (d->buf[n->text.off + i] == ']') {
+			FUZZ_ASSERT(depth > 0);
+			if (--depth == 0)
+				FUZZ_ASSERT(i + 1 == n->text.len);
+		}
+	}
+	FUZZ_ASSERT(depth == 0);
 }
 
 static void
@@ -98,6 +117,9 @@ fuzz_check_clauses(const struct doc *d)
 			    ']');
 			FUZZ_ASSERT(fuzz_inside(n->text.off, n->text.len,
 			    c->translation.off, c->translation.len));
+			FUZZ_ASSERT(k == c->first_note ||
+			    n[-1].text.off + n[-1].text.len <= n->text.off);
+			fuzz_check_note_closed(d, n);
 			if (n->kind == DOC_NOTE_EDITOR)
 				FUZZ_ASSERT(n->signature.len > 0 &&
 				    fuzz_inside(n->signature.off,

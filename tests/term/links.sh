@@ -184,8 +184,8 @@ printf "Bridge\n\nA short article about a river.\n\n    1- \331\212\330\255\331\
 term_start 80 24 "TERM=xterm-256color \"$GLOSS\" \"$TERM_TMP/orig.txt\""
 term_wait "h help"
 term_keys 2
-term_wait "Enter: quote from clause 1"
-ok $? "a quote of a clause original offers its clause"
+term_wait "Enter: quote from clause 1 (original)"
+ok $? "a quote of a clause original offers its clause and side"
 term_keys Enter
 term_wait "clause 1/2"
 r=$?

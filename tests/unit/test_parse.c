@@ -160,6 +160,9 @@ invariants(const struct doc *d)
 			    n->text.off + n->text.len > c->translation.off +
 			    c->translation.len || !span_ok(d, n->signature))
 				return 0;
+			if (j > 0 && n->text.off < n[-1].text.off +
+			    n[-1].text.len)
+				return 0;	/* in order, apart */
 		}
 	}
 	j = 0;
@@ -426,6 +429,64 @@ test_clause_tolerance(void)
 	    "'2008-09' (no space after the dash) is not a clause");
 	is_int(d->nclauses, 1, "'1990 – ' is (documented limit)");
 	doc_free(&d);
+}
+
+/*
+ * Brackets nest: the outermost closed pair is one note. A '[' never
+ * closed is a literal bracket: the closed pairs after it are still
+ * notes, in order, and nothing else of the text is a note.
+ */
+static void
+test_notes_nested(void)
+{
+	static const char *const want[][4] = {
+		{ "[three]" },
+		{ "[b]", "[e]", "[g ~XY]" },
+		{ "[[y] [z]]" },
+		{ "[a]", "[b [c]]", "[d]" },
+		{ "[x]" },
+	};
+	static const size_t nwant[] = { 1, 3, 1, 3, 1 };
+	const struct doc_clause *c;
+	struct doc *d;
+	char *big, *s;
+	size_t k, j, nbig = 100000;
+
+	big = xmalloc(nbig + 8);
+	memset(big, '[', nbig);
+	memcpy(big + nbig, "[x] y", 6);
+	s = xasprintf("T\n"
+	    "    1 \xe2\x80\x93 one [two [three] four five\n"
+	    "    2 \xe2\x80\x93 a [b] c [d [e] f [g ~XY] h\n"
+	    "    3 \xe2\x80\x93 x [[y] [z]] w\n"
+	    "    4 \xe2\x80\x93 [ [a] [b [c]] [d]\n"
+	    "    5 \xe2\x80\x93 %s\n", big);
+	d = parse_s(s);
+	is_int(d->nclauses, 5, "nested notes: five clauses");
+	for (k = 0; k < 5 && k < d->nclauses; k++) {
+		c = &d->clauses[k];
+		is_int(c->nnotes, nwant[k], "nested notes: clause %zu: %zu "
+		    "notes", k + 1, nwant[k]);
+		for (j = 0; j < nwant[k] && j < c->nnotes; j++)
+			is_str(S(d, d->notes[c->first_note + j].text),
+			    want[k][j], "nested notes: clause %zu, note %zu",
+			    k + 1, j + 1);
+	}
+	if (d->nclauses >= 2 && d->clauses[1].nnotes == 3) {
+		c = &d->clauses[1];
+		is_int(d->notes[c->first_note + 2].kind, DOC_NOTE_EDITOR,
+		    "a signed note after an unclosed bracket is an editor's");
+		is_str(S(d, d->notes[c->first_note + 2].signature), "XY",
+		    "and keeps its signature");
+	}
+	ok(has_problem_at(d, 2, "unclosed bracket") &&
+	    has_problem_at(d, 3, "unclosed bracket") &&
+	    !has_problem_at(d, 4, "unclosed bracket"),
+	    "unclosed brackets recorded on their lines");
+	ok(invariants(d), "nested notes: invariants");
+	doc_free(&d);
+	free(s);
+	free(big);
 }
 
 /* Is clause k (number num) original o and translation t? */
@@ -1451,6 +1512,7 @@ main(void)
 	test_quotes();
 	test_clauses();
 	test_clause_tolerance();
+	test_notes_nested();
 	test_clause_alone_dot();
 	test_clause_cjk();
 	test_arabic_digits();

@@ -128,28 +128,47 @@ link_norm(const struct doc *d, const struct doc_link *l, int source)
 }
 
 /*
- * Normalised text of a link's source with every bracket "[...]" (up to
- * the first ']' after a '[') left out, as a quote may leave it out.
+ * Normalised text of a link's source with closed brackets left out as a
+ * quote may leave them out: brackets nest, and either the outermost
+ * closed pairs go as wholes ("[a [b] c]"), or (inner) only the pairs that
+ * hold no other; a '[' never closed is kept as text (its closed pairs
+ * are still left out). Pairs found with a stack, as a reference for the
+ * bounded scan of quotes.c.
  */
 static char *
-link_norm_unbracketed(const struct doc *d, const struct doc_link *l)
+link_norm_unbracketed(const struct doc *d, const struct doc_link *l,
+    int inner)
 {
 	const char *s = d->buf + l->source_start;
-	size_t len = l->source_end - l->source_start, i, o = 0;
+	size_t len = l->source_end - l->source_start, i, o = 0, top = 0;
+	size_t *stack = xcalloc(len + 1, sizeof *stack);
+	size_t *close = xcalloc(len + 1, sizeof *close);
+	char *child = xcalloc(len + 1, 1);
 	char *cut = xmalloc(len + 1), *out;
-	int in = 0;
 
 	for (i = 0; i < len; i++) {
-		if (!in && s[i] == '[')
-			in = 1;
-		else if (in && s[i] == ']') {
-			in = 0;
+		if (s[i] == '[') {
+			if (top > 0)
+				child[stack[top - 1]] = 1;
+			stack[top++] = i;
+		} else if (s[i] == ']' && top > 0) {
+			top--;
+			if (!inner || !child[stack[top]])
+				close[stack[top]] = i + 1;
+		}
+	}
+	for (i = 0; i < len; i++) {
+		if (s[i] == '[' && close[i] != 0) {
 			cut[o++] = ' ';
-		} else if (!in)
+			i = close[i] - 1;
+		} else
 			cut[o++] = s[i];
 	}
 	out = t_norm(cut, o);
 	free(cut);
+	free(child);
+	free(close);
+	free(stack);
 	return out;
 }
 
@@ -264,7 +283,11 @@ check_invariants(const struct doc *d, const char *what)
 		b = link_norm(d, l, 1);
 		if (strcmp(a, b) != 0) {	/* a bracket left out? */
 			free(b);
-			b = link_norm_unbracketed(d, l);
+			b = link_norm_unbracketed(d, l, 0);
+		}
+		if (strcmp(a, b) != 0) {	/* an inner bracket? */
+			free(b);
+			b = link_norm_unbracketed(d, l, 1);
 		}
 		if (strcmp(a, b) != 0 || strchr(a, ' ') == NULL) {
 			diag("%s: link %zu: '%s' vs '%s'", what, i, a, b);
@@ -1314,6 +1337,58 @@ test_framed(void)
 	doc_free(&d);
 }
 
+/*
+ * Nested brackets: a bracket holding a bracket is left out as a whole
+ * ("[a [b] c]"), and an inner one on its own; a '[' that is never closed
+ * is text, not a bracket, so a quote does not pass over what follows
+ * it, only over the closed pairs after it.
+ */
+static void
+test_brackets_nested(void)
+{
+	static const char nested[] =
+	    "Harbour rules\n\n"
+	    "    1 \xe2\x80\x93 The harbour board shall repair the northern "
+	    "breakwater [of stone [granite] from the hills] before the autumn "
+	    "storms arrive each year.\n"
+	    "    2 \xe2\x80\x93 The pilgrims walk slowly along the old coast "
+	    "road [barefoot [and silent] to the shrine on the hill every "
+	    "spring.\n"
+	    "    3 \xe2\x80\x93 The ferry crew must wear bright yellow jackets "
+	    "at night [and [on deck] in the long winter storms always.\n\n"
+	    "4 thoughts on \"Harbour rules\"\n\n"
+	    "  1. \xe2\x80\x9cthe harbour board shall repair the northern "
+	    "breakwater before the autumn storms arrive each year\xe2\x80\x9d "
+	    "they wrote.\n\n"
+	    "  2. Yes: the harbour board shall repair the northern breakwater "
+	    "of stone from the hills before the autumn storms arrive each "
+	    "year.\n\n"
+	    "  3. So the pilgrims walk slowly along the old coast road to the "
+	    "shrine on the hill every spring.\n\n"
+	    "  4. Indeed the ferry crew must wear bright yellow jackets at "
+	    "night and in the long winter storms always.\n";
+	struct doc *d = doc_of(nested, sizeof nested - 1);
+
+	is_int(nlinks_of(d, 1), 1, "a nested bracket left out: one link");
+	expect_link(d, 1, 0, "", 0, "the harbour board shall repair the "
+	    "northern breakwater before the autumn storms arrive each year");
+	is_int(nlinks_of(d, 2), 1, "an inner bracket left out: one link");
+	expect_link(d, 2, 0, "", 0, "the harbour board shall repair the "
+	    "northern breakwater of stone from the hills before the autumn "
+	    "storms arrive each year");
+	is_int(nlinks_of(d, 3), 2, "words after an unclosed '[' left out: "
+	    "two links, not one over them");
+	expect_link(d, 3, 0, "", 0, "the pilgrims walk slowly along the old "
+	    "coast road");
+	expect_link(d, 3, 1, "", 0, "to the shrine on the hill every spring");
+	is_int(nlinks_of(d, 4), 1, "a closed bracket after an unclosed '[' "
+	    "left out: one link");
+	expect_link(d, 4, 0, "", 0, "the ferry crew must wear bright yellow "
+	    "jackets at night and in the long winter storms always");
+	check_invariants(d, "nested brackets");
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -1329,5 +1404,6 @@ main(void)
 	test_clause_sides();
 	test_brackets();
 	test_framed();
+	test_brackets_nested();
 	return tap_done();
 }
