@@ -709,9 +709,22 @@ layout_section_header(struct layout_ctx *c, size_t i, int width,
 		    ((unsigned char)d->buf[s.off + s.len] & 0xc0) == 0x80)
 			s.len--;
 	}
-	layout_style(&st, width, 0, 0, LAY_HEADING);
+	layout_style(&st, width, 0, 0, LAY_HEADING | LAY_SECTION);
 	layout_span(c, s, &st, NULL, 0, out);
 	layout_blank(out);
+}
+
+size_t
+layout_lead(const struct lay *l)
+{
+	size_t k = 0;
+
+	while (k < l->nlines && l->lines[k].n > 0 &&
+	    (l->glyphs[l->lines[k].first].attr & LAY_SECTION))
+		k++;
+	if (k > 0 && k < l->nlines && l->lines[k].n == 0)
+		k++;		/* the blank line after the header */
+	return k;
 }
 
 /* The comment's header: "#4" and, when known, "reply to #3". */

@@ -40,6 +40,8 @@
 #define LAY_BAR		0x0200	/* the bar in front of quotes */
 #define LAY_REF		0x0400	/* a followable reference (clause block) */
 #define LAY_HILITE	0x0800	/* a passage highlighted after a jump */
+#define LAY_SECTION	0x1000	/* a part's header above a comment, not
+				   the comment's own text (layout_lead) */
 
 struct lay_glyph {
 	uint32_t src;		/* document offset of the cluster, or LAY_NOSRC */
@@ -311,6 +313,13 @@ void layout_table_columns(const struct layout_ctx *c, int width,
 /** The table's heading row ("No.", "Original", "Translation") and rule. */
 void layout_table_header(struct layout_ctx *c, int width, struct lay *out);
 
+/**
+ * Lines at the start of a comment's first part that stand before the
+ * comment itself: the header of a later part of the thread (its glyphs
+ * marked LAY_SECTION) and the blank line after it; 0 for most comments.
+ * A pane leaves them out of the comment's selection marks.
+ */
+size_t layout_lead(const struct lay *l);
 /**
  * How many comments there are, for a heading (new string): "12", or
  * against a header that counts wrong "12 of 13 shown" (fewer found) or

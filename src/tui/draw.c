@@ -263,7 +263,7 @@ draw_pane_content(struct tui *t, struct tui_pane *p)
 {
 	struct draw_marks dm;
 	const struct lay *l;
-	size_t item, nitems = tui_nitems(t, p->kind), ln, part, nparts;
+	size_t item, nitems = tui_nitems(t, p->kind), ln, part, nparts, lead;
 	int row = 0, line, sel, flags, focused = p->kind == t->focus;
 	int searching;
 
@@ -304,13 +304,15 @@ draw_pane_content(struct tui *t, struct tui_pane *p)
 				dm.nm = t->nm;
 			}
 			l = view_part(&p->view, item, part);
+			lead = part == 0 && p->kind == TUI_COMMENTS ?
+			    layout_lead(l) : 0;
 			for (ln = (size_t)line; ln < l->nlines && row < p->ch;
 			    ln++) {
 				flags = 0;
-				if (sel && focused && part == 0 && ln == 0 &&
-				    p->kind != TUI_ARTICLE)
+				if (sel && focused && part == 0 &&
+				    ln == lead && p->kind != TUI_ARTICLE)
 					flags = TERM_REVERSE;
-				if (sel)
+				if (sel && ln >= lead)
 					term_vline(p->cy + row, p->x,
 					    TH_SELECT);
 				draw_line(p->cy + row, p->cx, p->cw, l, ln,

@@ -1,0 +1,32 @@
+#!/bin/sh
+# sections.sh: a thread in parts on screen. The header of a later part
+# ("2 Pingbacks") stands above the part's first comment in the Comments
+# pane; when that comment is selected, its own "#1" line is the one in
+# reverse video and the selection bar starts there, not at the header.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/term/term-lib.sh"
+
+doc="$TERM_TMP/parts.txt"
+printf 'Parts\n\nAn article about rivers.\n\n3 thoughts on "Parts"\n\n  1. First.\n\n  2. Second.\n\n  3. Third.\n\n2 Pingbacks\n\n  1. Pingback: Elsewhere\n\n  2. Pingback: Further\n' >"$doc"
+
+term_start 80 20 "$GLOSS" "$doc"
+term_wait "An article about rivers"
+ok $? "opens"
+tm send-keys 2 J J J
+term_wait_re "comment 1 \\(4/5\\)"
+ok $? "J three times selects the pingbacks' first comment"
+tm capture-pane -p -e >"$TERM_TMP/esc"
+term_cap
+grep -q '^ *2 Pingbacks' "$TERM_TMP/screen"; ok $? "the part's header is on screen"
+hdr=$(grep -n '2 Pingbacks' "$TERM_TMP/esc" | head -n 1 | cut -d: -f1)
+[ -n "$hdr" ] || hdr=1
+sed -n "${hdr}p" "$TERM_TMP/esc" >"$TERM_TMP/hline"
+sed -n "$((hdr + 2))p" "$TERM_TMP/esc" >"$TERM_TMP/cline"
+! grep -q '7m' "$TERM_TMP/hline"; ok $? "the header is not in reverse video"
+! grep -q '│' "$TERM_TMP/hline"; ok $? "the header has no selection bar"
+grep -q '7m[^#]*#1' "$TERM_TMP/cline"; ok $? "the comment's own #1 line is in reverse video"
+grep -q '│' "$TERM_TMP/cline"; ok $? "and the selection bar starts there"
+term_keys q
+term_wait "GLOSS-EXIT=0"
+ok $? "quits"
+tap_done
