@@ -31,7 +31,9 @@
  *                            null, "start", "end" (in "translation")} ]} ],
  *   "comments": [ {"number" (as printed: a number, or the digit string
  *                  when it did not fit 64 bits), "line", "parent" (the
- *                  parent's number, or null), "paragraphs": [ {"line",
+ *                  parent's number, or null), "parent_comment" (its
+ *                  index in "comments": numbers repeat in a thread in
+ *                  parts, "sections"), "paragraphs": [ {"line",
  *                  "text" (its lines joined with "\n")} ],
  *                  "quotes": [ {"paragraph" (index in this comment's
  *                  "paragraphs"), "start", "end" (in that paragraph's
@@ -536,10 +538,11 @@ json_comment(FILE *f, const struct doc *d, const struct doc_comment *c,
 	fputs("{\"number\":", f);
 	json_comment_number(f, d, c);
 	fprintf(f, ",\"line\":%" PRIu32 ",\"parent\":", c->line);
-	if (c->parent >= 0 && (size_t)c->parent < d->ncomments)
+	if (c->parent >= 0 && (size_t)c->parent < d->ncomments) {
 		json_comment_number(f, d, &d->comments[c->parent]);
-	else
-		fputs("null", f);
+		fprintf(f, ",\"parent_comment\":%" PRId32, c->parent);
+	} else
+		fputs("null,\"parent_comment\":null", f);
 	fputs(",\"paragraphs\":[", f);
 	for (k = 0; k < c->npara && (size_t)c->first_para + k < d->nparas;
 	    k++) {

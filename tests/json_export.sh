@@ -53,6 +53,20 @@ for c in j['clauses']:
         good &= c['translation'][x['start']:x['end']] == x['text']
 ok(good, 'note offsets slice the translations')
 ok(j['comment_count'] == len(j['comments']), 'comment_count')
+good = True
+for c in j['comments']:
+    pc = c['parent_comment']
+    good &= (pc is None) == (c['parent'] is None)
+    if pc is not None:
+        good &= 0 <= pc < len(j['comments'])
+        good &= j['comments'][pc]['number'] == c['parent']
+ok(good, 'parent_comment indexes the parent')
+good = True
+prev = 0
+for sec in j['sections']:
+    good &= prev < sec['first_comment'] < len(j['comments'])
+    prev = sec['first_comment']
+ok(good, 'sections start at comments, in order')
 groups = set(b['group'] for b in j['blocks'] if b['kind'] == 'quote')
 kinds = [b['kind'] for b in j['blocks']]
 paras = [len(c['paragraphs']) for c in j['comments']]
