@@ -65,9 +65,9 @@
  * a full stop ('.', U+3002, U+06D4; a question or exclamation mark or
  * an ellipsis ends a sentence too: pt_after_stop) is taken, else the
  * first where right-to-left text before it meets left-to-right text
- * after it, else the first. Failing all, one with another N if the text before it ends
- * with a full stop or the clause starts right-to-left (a problem is
- * recorded). The original is the text before it, without the " ."
+ * after it, else the first. Failing all, one with another N if the text
+ * before it ends with a full stop or the clause starts right-to-left (a
+ * problem is recorded). The original is the text before it, without the " ."
  * separator (a dot directly before the number is dropped too); the
  * translation is the text after its dash. Without a repeated number the
  * text is an original if it starts right-to-left (no translation: a
