@@ -13,7 +13,11 @@
  * big-endian) means text in that encoding form: it is converted to UTF-8
  * here, each ill-formed sequence (an unpaired surrogate, a UTF-32 unit
  * above U+10FFFF, an incomplete unit at the end) becoming one U+FFFD,
- * and the caller is told how many there were.
+ * and the caller is told how many there were. UTF-16 without a mark is
+ * known by its first 8 KiB (input_utf16_guess: valid UTF-16 whose code
+ * units lie mostly in a few 256-blocks, among them the block of ASCII,
+ * whose zero high bytes put NULs at every other byte) and converted the
+ * same way; the caller is told of the guess.
  * Many NUL bytes (or random bytes: input_is_noise) among the first 8 KiB
  * mark a binary file, and the signature of a compressed file or an
  * archive (gzip, xz, zip, ...) such data; either is refused rather than
@@ -147,8 +151,9 @@ input_read_fd(int fd, size_t max, size_t hint, char **buf, size_t *len,
  * A binary file: NUL bytes make up more than 1% of its first 8 KiB and
  * are more than INPUT_STRAY_NUL, or more than a quarter of a short file.
  * Text with a few stray NULs (a short file too) or a line of control
- * characters (shown sanitised) is not; compiled objects, images and
- * UTF-16 without a byte-order mark are full of NULs. Compressed data has
+ * characters (shown sanitised) is not; compiled objects and images are
+ * full of NULs (so is UTF-16 without a byte-order mark, which
+ * input_utf16_guess takes first). Compressed data has
  * few (about one byte in 256): input_packed knows it by its signature.
  */
 #define INPUT_STRAY_NUL	8
@@ -319,6 +324,12 @@ static const struct input_bom input_boms[] = {
 	{ "\xfe\xff", 2, 2, 1 },		/* UTF-16BE */
 };
 
+/* UTF-16 without a mark (input_utf16_guess): LE, then BE. */
+static const struct input_bom input_unmarked[] = {
+	{ "", 0, 2, 0 },
+	{ "", 0, 2, 1 },
+};
+
 /* The byte-order mark b starts with, or NULL. */
 static const struct input_bom *
 input_bom_find(const char *b, size_t len)
@@ -405,6 +416,94 @@ input_utf32_decode(const unsigned char *u, size_t n, int be, uint32_t *cp,
 	else
 		*bad = 0;
 	return 4;
+}
+
+/*
+ * UTF-16 without a byte-order mark, as the first INPUT_SNIFF bytes (all
+ * of a shorter input) show it. Read in one byte order, they must be an
+ * even number, at least INPUT_UTF16_MIN, and well-formed UTF-16 (a high
+ * surrogate at the end of the full 8 KiB counts as the start of a pair) with no more U+0000 than
+ * input_is_binary allows NUL bytes and at most 4% controls (C0 but tab,
+ * LF, CR, FF and ESC; DEL; C1; U+FFFE and U+FFFF); at least 90% of the
+ * units must lie in the INPUT_UTF16_BLOCKS most common 256-blocks (one
+ * script and its punctuation: Latin, Arabic, Cyrillic, ...), and at least
+ * 5% in block 0 (spaces, line ends, digits: the NULs at every other
+ * byte). Text in one byte order has next to no units in block 0 in the
+ * other (each would be a NUL next to a NUL), and random bytes, UTF-32
+ * (every other unit U+0000), UTF-8 with a few NULs and compiled files
+ * fail one test or more. Scripts spread over many blocks (Chinese,
+ * Korean) are not recognised. Returns the encoding form, or NULL (not
+ * UTF-16, or taken in both orders).
+ */
+#define INPUT_UTF16_MIN		4
+#define INPUT_UTF16_BLOCKS	4
+
+/* input_utf16_guess for one byte order: the first n of len bytes u. */
+static int
+input_utf16_plausible(const unsigned char *u, size_t n, size_t len, int be)
+{
+	size_t block[256], top[INPUT_UTF16_BLOCKS], units = 0, nul = 0;
+	size_t ctl = 0, i, k, m, sum;
+	uint32_t v, lo;
+
+	memset(block, 0, sizeof block);
+	for (i = 0; i < n; i += 2, units++) {
+		v = input_unit(u + i, 2, be);
+		block[v >> 8]++;
+		if (v >= 0xdc00 && v <= 0xdfff)
+			return 0;	/* a low surrogate on its own */
+		if (v >= 0xd800 && v <= 0xdbff) {
+			if (i + 2 == n && len >= INPUT_SNIFF)
+				continue;	/* its partner may be past it */
+			if (i + 2 == n)
+				return 0;
+			lo = input_unit(u + i + 2, 2, be);
+			if (lo < 0xdc00 || lo > 0xdfff)
+				return 0;
+			block[lo >> 8]++;
+			i += 2;
+			units++;
+			continue;
+		}
+		if (v == 0)
+			nul++;
+		else if ((v < 0x20 && v != '\t' && v != '\n' && v != '\r' &&
+		    v != '\f' && v != 0x1b) || (v >= 0x7f && v <= 0x9f) ||
+		    v == 0xfffe || v == 0xffff)
+			ctl++;
+	}
+	if (nul * 4 > units || (nul * 100 > units && nul > INPUT_STRAY_NUL) ||
+	    ctl * 25 > units || block[0] * 20 < units)
+		return 0;
+	memset(top, 0, sizeof top);	/* the largest counts, largest first */
+	for (i = 0; i < 256; i++) {
+		for (k = 0; k < INPUT_UTF16_BLOCKS && top[k] >= block[i]; k++)
+			;
+		for (m = INPUT_UTF16_BLOCKS - 1; k < INPUT_UTF16_BLOCKS &&
+		    m > k; m--)
+			top[m] = top[m - 1];
+		if (k < INPUT_UTF16_BLOCKS)
+			top[k] = block[i];
+	}
+	for (sum = 0, k = 0; k < INPUT_UTF16_BLOCKS; k++)
+		sum += top[k];
+	return sum * 10 >= units * 9;
+}
+
+static const struct input_bom *
+input_utf16_guess(const char *b, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)b;
+	size_t n = len < INPUT_SNIFF ? len : INPUT_SNIFF;
+	int le, be;
+
+	if (n < INPUT_UTF16_MIN || n % 2 != 0)
+		return NULL;
+	le = input_utf16_plausible(u, n, len, 0);
+	be = input_utf16_plausible(u, n, len, 1);
+	if (le == be)
+		return NULL;
+	return &input_unmarked[le ? 0 : 1];
 }
 
 /*
@@ -518,7 +617,8 @@ fail:
 /*
  * Why the start of an input (its first INPUT_SNIFF bytes, or all of a
  * shorter one) shows it is not a text document: a message, or NULL.
- * Text with a byte-order mark is text.
+ * Text with a byte-order mark is text, and so is UTF-16 without one
+ * (input_utf16_guess).
  */
 static char *
 input_refusal(const char *b, size_t len)
@@ -530,6 +630,8 @@ input_refusal(const char *b, size_t len)
 	if ((packed = input_packed(b, len)) != NULL)
 		return xasprintf("%s, not a text document (decompress or "
 		    "extract it first)", packed);
+	if (input_utf16_guess(b, len) != NULL)
+		return NULL;
 	if (input_is_binary(b, len) || input_is_noise(b, len))
 		return xstrdup("binary file, not a text document");
 	return NULL;
@@ -554,7 +656,7 @@ input_sniff(int fd)
 
 int
 input_read(const char *path, size_t max_size, char **buf, size_t *len,
-    int *mapped, int *legacy, size_t *invalid, char **err)
+    int *mapped, int *guess, size_t *invalid, char **err)
 {
 	const struct input_bom *bom;
 	struct stat st;
@@ -565,8 +667,8 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 	*len = 0;
 	*mapped = 0;
 	*err = NULL;
-	if (legacy != NULL)
-		*legacy = 0;
+	if (guess != NULL)
+		*guess = INPUT_GUESS_NONE;
 	if (invalid != NULL)
 		*invalid = 0;
 	if (strcmp(path, "-") == 0)
@@ -610,7 +712,10 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 	}
 	if (fd != STDIN_FILENO)
 		close(fd);
-	if ((bom = input_bom_find(*buf, *len)) != NULL) {
+	if ((bom = input_bom_find(*buf, *len)) == NULL &&
+	    (bom = input_utf16_guess(*buf, *len)) != NULL && guess != NULL)
+		*guess = bom->be ? INPUT_GUESS_UTF16BE : INPUT_GUESS_UTF16LE;
+	if (bom != NULL) {
 		n = input_convert_unicode(bom, buf, len, mapped);
 		if (invalid != NULL)
 			*invalid = n;
@@ -625,8 +730,8 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 			input_release(buf, *len, *mapped);
 			return -1;
 		}
-		if (legacy != NULL)
-			*legacy = 1;
+		if (guess != NULL)
+			*guess = INPUT_GUESS_CP1252;
 	}
 	return 0;
 fail:

@@ -61,7 +61,7 @@ main_load(const struct gloss_options *o, const char **name)
 {
 	char *buf, *err;
 	size_t len, invalid;
-	int mapped, legacy;
+	int mapped, guess;
 	struct doc *d;
 
 	if (o->file == NULL) {
@@ -73,7 +73,7 @@ main_load(const struct gloss_options *o, const char **name)
 		return parse_text(buf, len, 0);
 	}
 	*name = strcmp(o->file, "-") == 0 ? "(stdin)" : o->file;
-	if (input_read(o->file, o->max_size, &buf, &len, &mapped, &legacy,
+	if (input_read(o->file, o->max_size, &buf, &len, &mapped, &guess,
 	    &invalid, &err) != 0) {
 		report("%s: %s", *name, err);
 		free(err);
@@ -82,8 +82,12 @@ main_load(const struct gloss_options *o, const char **name)
 	d = parse_text(buf, len, mapped);
 	/* Ill-formed UTF-16/32 is U+FFFD by now: the parser cannot count it. */
 	d->invalid_sequences += invalid;
-	if (legacy)
+	if (guess == INPUT_GUESS_CP1252)
 		doc_add_problem(d, 0, "not UTF-8: read as Windows-1252");
+	else if (guess != INPUT_GUESS_NONE)
+		doc_add_problem(d, 0, guess == INPUT_GUESS_UTF16LE ?
+		    "no byte-order mark: read as UTF-16LE" :
+		    "no byte-order mark: read as UTF-16BE");
 	return d;
 }
 

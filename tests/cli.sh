@@ -1,8 +1,9 @@
 #!/bin/sh
 # cli.sh: the command line: help, version, usage errors (2), unreadable
 # input (1, "gloss: FILE: reason"), stdin, size limit, endless devices,
-# binary files, compressed files, UTF-16 and UTF-32 (with ill-formed sequences), and dump as the
-# default when stdout is not a terminal.
+# binary files, compressed files, UTF-16 and UTF-32 (with ill-formed sequences),
+# UTF-16 without a byte-order mark, and dump as the default when stdout is
+# not a terminal.
 . "$top_srcdir/tests/lib.sh"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -97,6 +98,46 @@ printf 'T\n\n\357\277\275x\n\n\360\237\230\200\n\n\357\277\275\n\n' >"$tmp/want"
 cmp -s "$tmp/out" "$tmp/want"; ok $? "UTF-16BE: a lone low surrogate, a truncated end"
 "$GLOSS" --json "$tmp/utf16be-lone" >"$tmp/out" 2>&1
 grep -q '"invalid_sequences":2,' "$tmp/out"; ok $? "UTF-16BE: both are counted"
+# UTF-16 without a byte-order mark, English and Arabic, both byte orders,
+# short and past the 8 KiB sniff: read as if it had one, the guess noted;
+# UTF-32 without a mark stays a binary file.
+if [ -n "$PYTHON3" ]; then
+	"$PYTHON3" - "$tmp" <<'PY'
+import sys
+d = sys.argv[1]
+en = "Low Tide\n\nThe harbour clerks counted the crates at dawn.\n"
+ar = ("\u0631\u0633\u0627\u0644\u0629\n\n"
+      "1- \u0643\u062a\u0628 \u0627\u0644\u0648\u0644\u062f "
+      "\u0631\u0633\u0627\u0644\u0629 . 1 \u2013 The boy wrote a letter\n")
+for name, t in (("en", en), ("ar", ar)):
+    open(d + "/" + name + ".utf8", "w", encoding="utf-8").write(t)
+    for e in ("le", "be"):
+        open(d + "/" + name + "." + e, "wb").write(t.encode("utf-16-" + e))
+        long = t + (t.split("\n")[-2] + "\n\n") * 150
+        open(d + "/" + name + "-long.utf8", "w", encoding="utf-8").write(long)
+        open(d + "/" + name + "-long." + e, "wb").write(long.encode("utf-16-" + e))
+    open(d + "/" + name + ".utf32", "wb").write(t.encode("utf-32-le"))
+PY
+	for f in en ar en-long ar-long; do
+		"$GLOSS" --dump --width 60 "$tmp/$f.utf8" >"$tmp/want" 2>&1
+		for e in le be; do
+			"$GLOSS" --dump --width 60 "$tmp/$f.$e" >"$tmp/out" 2>"$tmp/err"
+			ok $? "UTF-16${e} without a mark ($f): exits 0 ($(cat "$tmp/err"))"
+			cmp -s "$tmp/out" "$tmp/want"; ok $? "UTF-16${e} without a mark ($f): as its UTF-8"
+		done
+	done
+	"$GLOSS" --json "$tmp/ar.le" >"$tmp/out" 2>&1
+	grep -q "no byte-order mark: read as UTF-16LE" "$tmp/out"; ok $? "UTF-16LE without a mark: the guess is a problem noted"
+	"$GLOSS" --json "$tmp/en.be" >"$tmp/out" 2>&1
+	grep -q "no byte-order mark: read as UTF-16BE" "$tmp/out"; ok $? "UTF-16BE without a mark: the guess is a problem noted"
+	cat "$tmp/ar-long.be" | "$GLOSS" --dump --width 60 - >"$tmp/out" 2>&1
+	"$GLOSS" --dump --width 60 "$tmp/ar-long.utf8" >"$tmp/want" 2>&1
+	cmp -s "$tmp/out" "$tmp/want"; ok $? "UTF-16BE without a mark: the same from a pipe"
+	for f in en ar; do
+		"$GLOSS" --dump "$tmp/$f.utf32" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]
+		ok $? "UTF-32LE without a mark ($f): still a binary file ($(cat "$tmp/err"))"
+	done
+fi
 # UTF-32 with a byte-order mark, both byte orders (FF FE 00 00 is
 # UTF-32LE, not UTF-16LE starting with U+0000); an incomplete last unit
 # is one U+FFFD, counted.

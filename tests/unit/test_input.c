@@ -7,7 +7,11 @@
  * bytes.decode("utf-16", "replace") does; for UTF-32, a surrogate, a unit
  * above U+10FFFF and an incomplete unit at the end are each one U+FFFD,
  * as bytes.decode("utf-32", "replace") gives). UTF-8 and Windows-1252 files
- * report no invalid sequences: the parser counts theirs.
+ * report no invalid sequences: the parser counts theirs. UTF-16 without a
+ * byte-order mark (English, Arabic, either byte order, short and longer
+ * than the 8 KiB sniff, a pair cut by its end) is converted and the guess
+ * reported; random bytes, UTF-32 without a mark, text with a few NULs,
+ * NULs alone and UTF-8 text are handled as before.
  */
 #include "config.h"
 
@@ -46,6 +50,8 @@ ti_write(char *path, const void *b, size_t n)
  * Read a file of the bytes given through input_read; checks that it
  * succeeds, gives want (wantlen bytes) and counts ninvalid.
  */
+static int ti_guess;	/* what the last ti_check's input_read guessed */
+
 static void
 ti_check(const char *name, const void *b, size_t n, const char *want,
     size_t wantlen, size_t ninvalid)
@@ -54,6 +60,7 @@ ti_check(const char *name, const void *b, size_t n, const char *want,
 	size_t len, invalid = 99;
 	int mapped, legacy;
 
+	ti_guess = -1;
 	if (ti_write(path, b, n) != 0) {
 		ok(0, "%s: temporary file", name);
 		return;
@@ -66,6 +73,7 @@ ti_check(const char *name, const void *b, size_t n, const char *want,
 		return;
 	}
 	unlink(path);
+	ti_guess = legacy;
 	if (!ok(len == wantlen && memcmp(buf, want, len) == 0, "%s: text",
 	    name)) {
 		diag("got %zu bytes: %.*s", len, (int)len, buf);
@@ -261,6 +269,189 @@ test_not_utf16(void)
 	    "Caf\xc3\xa9 na\xc3\xafve\n", 13, 0);
 }
 
+/* Read a file of the bytes given: checks that it is refused as binary. */
+static void
+ti_refused(const char *name, const void *b, size_t n)
+{
+	char path[64], *buf, *err = NULL;
+	size_t len;
+	int mapped, r;
+
+	if (ti_write(path, b, n) != 0) {
+		ok(0, "%s: temporary file", name);
+		return;
+	}
+	r = input_read(path, SIZE_MAX, &buf, &len, &mapped, NULL, NULL, &err);
+	unlink(path);
+	ok(r == -1 && err != NULL && strstr(err, "binary file") != NULL,
+	    "%s: refused as binary (%s)", name, err != NULL ? err : "read");
+	if (r == 0) {
+		if (mapped)
+			munmap(buf, len);
+		else
+			free(buf);
+	}
+	free(err);
+}
+
+/*
+ * Encode UTF-8 text as UTF-16 without a byte-order mark (be: big-endian)
+ * into out (room for 2 * strlen(s) bytes); returns the bytes written.
+ */
+static size_t
+ti_to_utf16(const char *s, int be, unsigned char *out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = 0, k;
+	uint32_t cp, units[2];
+	int nu, i;
+
+	while (*u != '\0') {
+		if (*u < 0x80) {
+			cp = *u++;
+		} else if (*u < 0xe0) {
+			cp = (uint32_t)(*u & 0x1f) << 6 | (u[1] & 0x3f);
+			u += 2;
+		} else if (*u < 0xf0) {
+			cp = (uint32_t)(*u & 0x0f) << 12 |
+			    (uint32_t)(u[1] & 0x3f) << 6 | (u[2] & 0x3f);
+			u += 3;
+		} else {
+			cp = (uint32_t)(*u & 0x07) << 18 |
+			    (uint32_t)(u[1] & 0x3f) << 12 |
+			    (uint32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
+			u += 4;
+		}
+		nu = 1;
+		units[0] = cp;
+		if (cp >= 0x10000) {
+			units[0] = 0xd800 + ((cp - 0x10000) >> 10);
+			units[1] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+			nu = 2;
+		}
+		for (i = 0; i < nu; i++) {
+			k = n;
+			out[k + (be ? 0 : 1)] = (unsigned char)(units[i] >> 8);
+			out[k + (be ? 1 : 0)] = (unsigned char)units[i];
+			n += 2;
+		}
+	}
+	return n;
+}
+
+/*
+ * text (UTF-8) times copies, as UTF-16 without a mark in both byte
+ * orders: read back as the same text, with the guess reported.
+ */
+static void
+ti_unmarked(const char *name, const char *text, size_t copies)
+{
+	size_t tlen = strlen(text), i, n;
+	char *want = xmalloc(tlen * copies + 1);
+	unsigned char *b = xmalloc(2 * tlen * copies + 1);
+	char full[128];
+	int be;
+
+	for (i = 0; i < copies; i++)
+		memcpy(want + i * tlen, text, tlen);
+	want[tlen * copies] = '\0';
+	for (be = 0; be <= 1; be++) {
+		n = ti_to_utf16(want, be, b);
+		snprintf(full, sizeof full, "no mark, %s, %zu bytes (%s)", name,
+		    n, be ? "BE" : "LE");
+		ti_check(full, b, n, want, tlen * copies, 0);
+		is_int(ti_guess, be ? INPUT_GUESS_UTF16BE : INPUT_GUESS_UTF16LE,
+		    "%s: the guess is reported", full);
+	}
+	free(want);
+	free(b);
+}
+
+static void
+test_unmarked(void)
+{
+	static const char english[] = "A Ledger at Low Tide\n\nThe harbour "
+	    "clerks counted the crates at dawn \xe2\x80\x94 twelve, then "
+	    "thirteen \xe2\x80\x94 and the tide was in before they were "
+	    "done.\n";
+	/* Arabic: "the boy wrote a long letter to his grandmother". */
+	static const char arabic[] = "\xd8\xb1\xd8\xb3\xd8\xa7\xd9\x84"
+	    "\xd8\xa9\n\n1- \xd9\x83\xd8\xaa\xd8\xa8 \xd8\xa7\xd9\x84"
+	    "\xd9\x88\xd9\x84\xd8\xaf \xd8\xb1\xd8\xb3\xd8\xa7\xd9\x84"
+	    "\xd8\xa9 \xd8\xb7\xd9\x88\xd9\x8a\xd9\x84\xd8\xa9 \xd9\x84"
+	    "\xd8\xac\xd8\xaf\xd8\xaa\xd9\x87 . 1 \xe2\x80\x93 The boy "
+	    "wrote a long letter to his grandmother\n";
+	/* Arabic only, with Arabic-Indic digits: words and spaces. */
+	static const char arabic_only[] = "\xd9\xa3 \xd9\x83\xd8\xaa\xd8\xa8"
+	    " \xd8\xa7\xd9\x84\xd9\x88\xd9\x84\xd8\xaf \xd8\xb1\xd8\xb3"
+	    "\xd8\xa7\xd9\x84\xd8\xa9\n";
+	/* Latin with an emoji (a surrogate pair) on every line. */
+	static const char pairs[] = "Notes on \xf0\x9f\x98\x80 tides\n";
+	static const char hi[] = "Hi\n";
+
+	ti_unmarked("English", english, 1);
+	ti_unmarked("English, past the 8 KiB sniff", english, 60);
+	ti_unmarked("Arabic and English", arabic, 1);
+	ti_unmarked("Arabic and English, past the 8 KiB sniff", arabic, 60);
+	ti_unmarked("Arabic only", arabic_only, 40);
+	/* 36 bytes a line: the sniff ends between the units of a pair. */
+	ti_unmarked("a surrogate pair on every line", pairs, 300);
+	ti_unmarked("a short text", hi, 1);
+}
+
+static void
+test_unmarked_not(void)
+{
+	static const char english[] = "The harbour clerks counted the crates "
+	    "at dawn.\n";
+	unsigned char *b = xmalloc(20000);
+	char *t = xmalloc(20000);
+	size_t i, n;
+	unsigned int seed = 12345;
+
+	/* Random bytes (with NULs) and random 16-bit units: binary. */
+	for (i = 0; i < 16384; i++) {
+		seed = seed * 1103515245 + 12345;
+		b[i] = (unsigned char)(seed >> 16);
+	}
+	ti_refused("random bytes", b, 16384);
+	/* UTF-32 without a mark: every other unit U+0000. */
+	for (n = 0, i = 0; english[i] != '\0'; i++, n += 4) {
+		memset(b + n, 0, 4);
+		b[n] = (unsigned char)english[i];
+	}
+	ti_refused("UTF-32LE without a mark", b, n);
+	for (i = 0; i < n; i += 4) {
+		b[i + 3] = b[i];
+		b[i] = 0;
+	}
+	ti_refused("UTF-32BE without a mark", b, n);
+	memset(b, 0, 64);
+	ti_refused("64 NUL bytes", b, 64);
+	/* NULs at every other byte, the rest controls: not text. */
+	for (i = 0; i < 2000; i += 2) {
+		b[i] = (unsigned char)(1 + i % 7);
+		b[i + 1] = 0;
+	}
+	ti_refused("controls and NULs", b, 2000);
+	/* UTF-16LE text with an unpaired surrogate: not taken for UTF-16. */
+	n = ti_to_utf16(english, 0, b);
+	b[10] = 0x00;
+	b[11] = 0xdc;
+	ti_refused("UTF-16LE without a mark, with a lone surrogate", b, n);
+	/* UTF-8 text with a few stray NULs, at even offsets: read as is. */
+	for (n = 0; n + sizeof english <= 4000; n += sizeof english - 1)
+		memcpy(t + n, english, sizeof english - 1);
+	t[100] = t[1000] = t[2000] = '\0';
+	ti_check("UTF-8 with three NULs", t, n, t, n, 0);
+	is_int(ti_guess, INPUT_GUESS_NONE, "UTF-8 with three NULs: no guess");
+	ti_check("UTF-8 text", english, sizeof english - 1, english,
+	    sizeof english - 1, 0);
+	is_int(ti_guess, INPUT_GUESS_NONE, "UTF-8 text: no guess");
+	free(b);
+	free(t);
+}
+
 int
 main(void)
 {
@@ -269,5 +460,7 @@ main(void)
 	test_long();
 	test_utf32();
 	test_not_utf16();
+	test_unmarked();
+	test_unmarked_not();
 	return tap_done();
 }
