@@ -55,11 +55,30 @@ draw_rect(struct tui_pane *p, int y, int x, int h, int w, int titled)
 	if (p->cw < 0)
 		p->cw = 0;
 	p->headed = 0;
-	if (p->kind == TUI_CLAUSES && p->ch >= 2) {
-		p->headed = 1;
-		p->cy++;
-		p->ch--;
-	}
+}
+
+/*
+ * The Clauses pane's table heading takes the rows above the table that
+ * layout_table_header gives at the pane's width (the column names wrap
+ * in a narrow pane, as in --dump), leaving at least one row for the
+ * table; a pane of one row has none. The view's width must be set.
+ */
+static void
+draw_rect_heading(struct tui *t, struct tui_pane *p)
+{
+	int rows;
+
+	if (p->kind != TUI_CLAUSES || p->ch < 2)
+		return;
+	lay_clear(&t->tmp);
+	layout_table_header(&t->lc, p->view.width, &t->tmp);
+	rows = t->tmp.nlines > (size_t)p->ch - 1 ? p->ch - 1 :
+	    (int)t->tmp.nlines;
+	if (rows < 1)
+		rows = 1;
+	p->headed = rows;
+	p->cy += rows;
+	p->ch -= rows;
 }
 
 void
@@ -104,6 +123,7 @@ tui_geometry(struct tui *t)
 		if (!p->shown)
 			continue;
 		view_set_width(&p->view, tui_pane_width(t, k, p->cw));
+		draw_rect_heading(t, p);
 		if ((size_t)p->ch > p->rowcap) {
 			p->rowitem = xreallocarray(p->rowitem, (size_t)p->ch,
 			    sizeof *p->rowitem);
@@ -267,11 +287,13 @@ draw_pane_content(struct tui *t, struct tui_pane *p)
 	int row = 0, line, sel, flags, focused = p->kind == t->focus;
 	int searching;
 
-	if (p->headed) {
+	if (p->headed > 0) {	/* every row of it (draw_rect_heading) */
 		lay_clear(&t->tmp);
 		layout_table_header(&t->lc, p->view.width, &t->tmp);
-		draw_line(p->cy - 1, p->cx, p->cw, &t->tmp, 0, TH_TEXT, 0,
-		    NULL);
+		for (ln = 0; ln < t->tmp.nlines && ln < (size_t)p->headed;
+		    ln++)
+			draw_line(p->cy - p->headed + (int)ln, p->cx, p->cw,
+			    &t->tmp, ln, TH_TEXT, 0, NULL);
 	}
 	if (nitems == 0 && p->ch > 0) {
 		draw_label(t, p->cy, p->cx, p->cw, p->kind == TUI_COMMENTS ?

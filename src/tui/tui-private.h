@@ -39,7 +39,8 @@ struct tui_pane {
 	int y, x, h, w;		/* rectangle, title row included */
 	int titled;		/* first row is a title */
 	int cy, cx, ch, cw;	/* content rectangle */
-	int headed;		/* clauses: table heading on row cy - 1 */
+	int headed;		/* clauses: rows of the table heading,
+				 * above row cy */
 	size_t *rowitem;	/* item on each content row, last draw */
 	size_t rowcap;
 	int hl;			/* a jump highlight is set */
