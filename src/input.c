@@ -595,7 +595,7 @@ input_snapshot(int fd, size_t size, char **buf, size_t *len)
 	if ((size_t)(off - start) < size && ftruncate(m, off - start) != 0)
 		goto fail;
 	size = (size_t)(off - start);
-	p = mmap(NULL, size, PROT_READ, MAP_SHARED | MAP_POPULATE, m, 0);
+	p = mmap(NULL, size, PROT_READ, MAP_SHARED, m, 0);
 	if (p == MAP_FAILED)
 		goto fail;
 	close(m);
