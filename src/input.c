@@ -422,9 +422,10 @@ input_utf32_decode(const unsigned char *u, size_t n, int be, uint32_t *cp,
  * UTF-16 without a byte-order mark, as the first INPUT_SNIFF bytes (all
  * of a shorter input) show it. Read in one byte order, they must be an
  * even number, at least INPUT_UTF16_MIN, and well-formed UTF-16 (a high
- * surrogate at the end of the full 8 KiB counts as the start of a pair) with no more U+0000 than
- * input_is_binary allows NUL bytes and at most 4% controls (C0 but tab,
- * LF, CR, FF and ESC; DEL; C1; U+FFFE and U+FFFF); at least 90% of the
+ * surrogate at the end of the full 8 KiB counts as the start of a pair)
+ * with no more U+0000 than input_is_binary allows NUL bytes and at most
+ * 4% controls (C0 but tab, LF, CR, FF and ESC; DEL; C1; U+FFFE and
+ * U+FFFF); at least 90% of the
  * units must lie in the INPUT_UTF16_BLOCKS most common 256-blocks (one
  * script and its punctuation: Latin, Arabic, Cyrillic, ...), and at least
  * 5% in block 0 (spaces, line ends, digits: the NULs at every other
