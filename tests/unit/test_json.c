@@ -167,7 +167,7 @@ test_structure(void)
 	ok(contains(j, "\"original\":\"نص\",\"original_direction\":\"rtl\","
 	    "\"translation\":\"Two.\""), "clause 2");
 	ok(contains(j, "{\"number\":1,\"line\":8,\"parent\":null,"
-	    "\"paragraphs\":[{\"line\":8,\"text\":\"An article sentence "
+	    "\"parent_comment\":null,\"paragraphs\":[{\"line\":8,\"text\":\"An article sentence "
 	    "“long” enough to quote.\\nSecond line, é.\"},{\"line\":11,"
 	    "\"text\":\"Second paragraph.\"}]"),
 	    "comment 1 paragraphs, lines joined with \\n, CRLF line numbers");
@@ -180,7 +180,8 @@ test_structure(void)
 	    "\"text\":\"quote.\\nSecond\""),
 	    "a quote across a line break");
 	ok(contains(j, "{\"number\":\"99999999999999999999\",\"line\":12,"
-	    "\"parent\":1,"), "overflowed number as digits; parent number");
+	    "\"parent\":1,\"parent_comment\":0,"),
+	    "overflowed number as digits; parent number and index");
 	ok(contains(j, "\"quotes\":[{\"paragraph\":0,\"start\":10,"
 	    "\"end\":25,\"text\":\"Second line, é.\",\"source\":"
 	    "{\"kind\":\"comment\",\"number\":1,\"comment\":0,"
