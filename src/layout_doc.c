@@ -687,6 +687,20 @@ layout_block(struct layout_ctx *c, size_t i, int width, struct lay *out)
  */
 #define LAYOUT_SECTION_BYTES	4096
 
+struct span
+layout_section_text(const struct doc *d, size_t k)
+{
+	struct span s = d->sections[k].header;
+
+	if (s.len > LAYOUT_SECTION_BYTES) {
+		s.len = LAYOUT_SECTION_BYTES;
+		while (s.len > 0 &&
+		    ((unsigned char)d->buf[s.off + s.len] & 0xc0) == 0x80)
+			s.len--;
+	}
+	return s;
+}
+
 /*
  * Before the first comment of a later part of the thread: that part's
  * header ("2 Pingbacks") as a heading, and a blank line.
@@ -702,13 +716,7 @@ layout_section_header(struct layout_ctx *c, size_t i, int width,
 
 	if (k < 0)
 		return;
-	s = d->sections[k].header;
-	if (s.len > LAYOUT_SECTION_BYTES) {
-		s.len = LAYOUT_SECTION_BYTES;
-		while (s.len > 0 &&
-		    ((unsigned char)d->buf[s.off + s.len] & 0xc0) == 0x80)
-			s.len--;
-	}
+	s = layout_section_text(d, (size_t)k);
 	layout_style(&st, width, 0, 0, LAY_HEADING | LAY_SECTION);
 	layout_span(c, s, &st, NULL, 0, out);
 	layout_blank(out);

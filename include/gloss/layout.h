@@ -321,6 +321,11 @@ void layout_table_header(struct layout_ctx *c, int width, struct lay *out);
  */
 size_t layout_lead(const struct lay *l);
 /**
+ * What is shown of section k's header (doc.h): all of it, or the start
+ * of a huge one (a few KiB, cut at a code point).
+ */
+struct span layout_section_text(const struct doc *d, size_t k);
+/**
  * How many comments there are, for a heading (new string): "12", or
  * against a header that counts wrong "12 of 13 shown" (fewer found) or
  * "3 (the header says 2)" (more).

@@ -580,6 +580,7 @@ tui_item_matches(struct tui *t, int kind, size_t i, size_t part)
 	struct span s;
 	uint32_t pi, ln;
 	int near, side;
+	long sk;
 
 	t->nm = 0;
 	switch (kind) {
@@ -601,6 +602,13 @@ tui_item_matches(struct tui *t, int kind, size_t i, size_t part)
 		cm = &d->comments[i];
 		near = part != TUI_ALL_PARTS &&
 		    layout_comment_parts(&t->lc, i) > 1;
+		/* The header of a part of the thread shows above it. */
+		sk = doc_section_starting(d, i);
+		if (sk >= 0 && (part == TUI_ALL_PARTS || part == 0)) {
+			s = layout_section_text(d, (size_t)sk);
+			search_span(&t->search, d->buf + s.off, s.len, s.off,
+			    &t->m, &t->nm, &t->mcap);
+		}
 		for (pi = cm->first_para; pi < cm->first_para + cm->npara;
 		    pi++) {
 			for (ln = 0; ln < d->paras[pi].lines.n; ln++) {

@@ -3,6 +3,7 @@
 # ("2 Pingbacks") stands above the part's first comment in the Comments
 # pane; when that comment is selected, its own "#1" line is the one in
 # reverse video and the selection bar starts there, not at the header.
+# A search finds the header, with the comment under it.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/term/term-lib.sh"
 
@@ -26,6 +27,12 @@ sed -n "$((hdr + 2))p" "$TERM_TMP/esc" >"$TERM_TMP/cline"
 ! grep -q '│' "$TERM_TMP/hline"; ok $? "the header has no selection bar"
 grep -q '7m[^#]*#1' "$TERM_TMP/cline"; ok $? "the comment's own #1 line is in reverse video"
 grep -q '│' "$TERM_TMP/cline"; ok $? "and the selection bar starts there"
+# The part's header is searched with its first comment.
+tm send-keys g / P i n g b a c k s Enter
+term_wait_re "comment 1 \\(4/5\\)"
+ok $? "a search for the part's header selects its first comment"
+term_cap
+! grep -q 'no match' "$TERM_TMP/screen"; ok $? "and finds it"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "quits"
