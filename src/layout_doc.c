@@ -401,19 +401,26 @@ layout_style(struct lay_style *st, int width, int first, int rest,
  */
 #define LAYOUT_TITLE_BYTES(w)	((size_t)(w) * 16 + 256)
 
+/* The start of span s, at most max bytes long, ending at a code point. */
+static struct span
+layout_span_cut(const struct doc *d, struct span s, size_t max)
+{
+	if (s.len > max) {
+		while (max > 0 &&
+		    ((unsigned char)d->buf[s.off + max] & 0xc0) == 0x80)
+			max--;
+		s.len = (uint32_t)max;
+	}
+	return s;
+}
+
 void
 layout_title_line(struct layout_ctx *c, int width, struct lay *out)
 {
 	struct lay_style st;
-	struct span s = c->doc->title;
-	size_t n = LAYOUT_TITLE_BYTES(width < 1 ? 1 : width);
+	struct span s = layout_span_cut(c->doc, c->doc->title,
+	    LAYOUT_TITLE_BYTES(width < 1 ? 1 : width));
 
-	if (s.len > n) {
-		while (n > 0 &&
-		    ((unsigned char)c->doc->buf[s.off + n] & 0xc0) == 0x80)
-			n--;
-		s.len = (uint32_t)n;
-	}
 	layout_style(&st, width, 0, 0, LAY_HEADING);
 	st.align = LAY_ALIGN_LEFT;
 	layout_span(c, s, &st, NULL, 0, out);
@@ -690,15 +697,8 @@ layout_block(struct layout_ctx *c, size_t i, int width, struct lay *out)
 struct span
 layout_section_text(const struct doc *d, size_t k)
 {
-	struct span s = d->sections[k].header;
-
-	if (s.len > LAYOUT_SECTION_BYTES) {
-		s.len = LAYOUT_SECTION_BYTES;
-		while (s.len > 0 &&
-		    ((unsigned char)d->buf[s.off + s.len] & 0xc0) == 0x80)
-			s.len--;
-	}
-	return s;
+	return layout_span_cut(d, d->sections[k].header,
+	    LAYOUT_SECTION_BYTES);
 }
 
 /*
