@@ -1420,6 +1420,20 @@ pt_block(struct pt *p, enum doc_block_kind kind, const struct pt_line *l)
 	return bl;
 }
 
+/*
+ * Is l, indented less than 4 columns, a comment header of any form
+ * (pt_header, pt_header_noun_first, pt_header_other)? Sets *count and
+ * *over as they do.
+ */
+static int
+pt_header_any(struct pt *p, const struct pt_line *l, int64_t *count,
+    int *over)
+{
+	return l->indent < 4 && (pt_header(p, l, count, over) ||
+	    pt_header_noun_first(p, l, count, over) ||
+	    pt_header_other(p, l, count, over));
+}
+
 /* Try l as a comment header; on success switch to comment mode. */
 static int
 pt_try_header(struct pt *p, const struct pt_line *l)
@@ -1427,9 +1441,7 @@ pt_try_header(struct pt *p, const struct pt_line *l)
 	int64_t count;
 	int over;
 
-	if (l->indent >= 4 || (!pt_header(p, l, &count, &over) &&
-	    !pt_header_noun_first(p, l, &count, &over) &&
-	    !pt_header_other(p, l, &count, &over)))
+	if (!pt_header_any(p, l, &count, &over))
 		return 0;
 	p->d->comment_header = pt_span(l->s, l->e);
 	p->d->comment_header_line = l->no;
@@ -1579,14 +1591,8 @@ pt_section(struct pt *p, const struct pt_line *l)
 	int64_t count;
 	int over;
 
-	if (l->indent >= 4 || l->indent > pt_start_indent(p) ||
-	    d->ncomments <= first)
-		return 0;
-	if (!pt_header(p, l, &count, &over) &&
-	    !pt_header_noun_first(p, l, &count, &over) &&
-	    !pt_header_other(p, l, &count, &over))
-		return 0;
-	if (!pt_comment_follows(p))
+	if (l->indent > pt_start_indent(p) || d->ncomments <= first ||
+	    !pt_header_any(p, l, &count, &over) || !pt_comment_follows(p))
 		return 0;
 	sec = doc_add_section(d);
 	sec->header = pt_span(l->s, l->e);
