@@ -29,6 +29,7 @@ doc_new(char *buf, size_t len, int mapped)
 	o->doc.len = len;
 	o->doc.buf_mapped = mapped;
 	o->doc.declared_comments = -1;
+	o->doc.declared_total = -1;
 	return &o->doc;
 }
 
@@ -119,8 +120,8 @@ doc_comment_by_number(const struct doc *d, uint64_t n)
 	return -1;
 }
 
-int64_t
-doc_declared_total(const struct doc *d)
+void
+doc_sum_declared(struct doc *d)
 {
 	int64_t n = d->declared_comments;
 	size_t k;
@@ -128,10 +129,11 @@ doc_declared_total(const struct doc *d)
 	for (k = 0; k < d->nsections && n >= 0; k++) {
 		if (d->sections[k].declared < 0 ||
 		    d->sections[k].declared > INT64_MAX - n)
-			return -1;
-		n += d->sections[k].declared;
+			n = -1;
+		else
+			n += d->sections[k].declared;
 	}
-	return n;
+	d->declared_total = n;
 }
 
 long

@@ -1699,6 +1699,7 @@ parse_text(char *buf, size_t len, int mapped)
 	}
 
 	pt_check_counts(d);
+	doc_sum_declared(d);
 	d->invalid_sequences = text_utf8_invalid(buf, len);
 	return d;
 }

@@ -168,6 +168,7 @@ struct doc {
 	int comments_closed;	/* a "Comments are closed." trailer was seen */
 	struct doc_section *sections;	/* the thread's later parts, in order */
 	size_t nsections;
+	int64_t declared_total;	/* doc_declared_total; set by doc_sum_declared */
 
 	size_t invalid_sequences;	/* invalid sequences of the input */
 	struct doc_problem *problems;
@@ -198,9 +199,14 @@ doc_clause_in_original(const struct doc_clause *c, uint32_t off)
 long doc_comment_by_number(const struct doc *d, uint64_t n);
 /**
  * The number of comments the headers declare, all sections together; -1
- * when there is no header or one of them gives no count.
+ * when there is no header or one of them gives no count. O(1): the
+ * parser sums it once (doc_sum_declared) after the last section.
  */
-int64_t doc_declared_total(const struct doc *d);
+static inline int64_t
+doc_declared_total(const struct doc *d)
+{
+	return d->declared_total;
+}
 /** Index of the section whose first comment is comment i, or -1. O(log n). */
 long doc_section_starting(const struct doc *d, size_t i);
 /** Index of the clause whose number is n, or -1 (first match). */
@@ -229,5 +235,7 @@ struct doc_section *doc_add_section(struct doc *d);
 void doc_set_links(struct doc *d, struct doc_link *links, size_t n,
     size_t cap);
 void doc_add_problem(struct doc *d, uint32_t line, const char *message);
+/* Set d->declared_total from the headers' counts; call once they are all in. */
+void doc_sum_declared(struct doc *d);
 
 #endif
