@@ -56,8 +56,10 @@
  * here are spaces, tabs, U+00A0 and U+202F (pt_space). A spaced dash
  * always makes a clause line; "N-text" only if the text is right to left
  * from its first character or the number repeats after a full stop;
- * "N. " and "N) " only if the number repeats after a full stop (so "1. Buy
- * milk", "3-year plans" and "2024-05-01" stay text).
+ * "N. " and "N) " only if the number repeats after a full stop, or if a
+ * right-to-left original alone on its line has the same number and
+ * left-to-right text on the next line (a clause on two lines), so "1. Buy
+ * milk", "3-year plans" and "2024-05-01" stay text.
  *
  * The repeated number is a later " N –" with the same N (after a space,
  * a dot or other punctuation: pt_number_may_start; "N-text", "N. " and
@@ -1314,12 +1316,62 @@ pt_repeat_choose(const struct pt_scan *sc, struct pt_split *sp)
 }
 
 /*
+ * Is the line after the current one (p has read up to it) a clause's
+ * translation for number num: indented 4 or more, num with any clause
+ * mark, and text that starts left to right? Reads ahead one line on a
+ * copy of p, so nothing moves.
+ */
+static int
+pt_next_translates(const struct pt *p, uint64_t num)
+{
+	struct pt q = *p;
+	struct pt_line l;
+	uint64_t v;
+	uint32_t after, r;
+	int over, spaced;
+
+	if (!pt_next_line(&q, &l) || l.blank || l.indent < 4)
+		return 0;
+	if (pt_marker(q.b, l.s, l.e, &v, &over, &after, &spaced) ==
+	    PT_MARK_NONE || over || v != num)
+		return 0;
+	r = pt_skip_spaces(q.b, after, l.e);
+	return text_direction((const char *)q.b + r, l.e - r) == 0;
+}
+
+/*
+ * Is line l, taken apart in *sp, the translation of the clause before
+ * it, which pt_clause_join will give it: that clause is the last of the
+ * open clause block, on the line just before, with the same number, an
+ * original and no translation; l's text starts left to right and has
+ * no repeated number.
+ */
+static int
+pt_translates_last(const struct pt *p, const struct pt_line *l,
+    const struct pt_split *sp)
+{
+	const struct doc *d = p->d;
+	const struct doc_clause *c;
+
+	if (p->run != PT_RUN_CLAUSES || d->nclauses == 0 || sp->over ||
+	    sp->rep.at != 0 || sp->r == l->e)
+		return 0;
+	c = &d->clauses[d->nclauses - 1];
+	return c->block == (uint32_t)p->clause_block && c->number ==
+	    sp->num && c->line + 1 == l->no && c->original.len != 0 &&
+	    c->translation.len == 0 &&
+	    text_direction((const char *)p->b + sp->r, l->e - sp->r) == 0;
+}
+
+/*
  * Is l a clause line? "N – " (a dash with a space or the end after it)
  * always starts one; "N-text" (no space after the dash) only if the text
  * is right to left from its first character or the number repeats after
  * a full stop; "N. " and "N) " only if the number repeats after a full
- * stop, so numbered lists, "3-year plans" and dates stay text. Fills
- * *sp.
+ * stop, or on two lines: a right-to-left original whose next line has
+ * the same number and left-to-right text (pt_next_translates), and that
+ * next line (pt_translates_last). So numbered lists, "3-year plans" and
+ * dates stay text. Fills *sp.
  */
 static int
 pt_clause_split(const struct pt *p, const struct pt_line *l,
@@ -1345,6 +1397,10 @@ pt_clause_split(const struct pt *p, const struct pt_line *l,
 		return 1;
 	if (sc.stop.at != 0)
 		return 1;
+	if (m == PT_MARK_DOT)
+		return pt_translates_last(p, l, sp) || (sp->rep.at == 0 &&
+		    text_direction((const char *)p->b + sp->r, l->e - sp->r) ==
+		    1 && pt_next_translates(p, sp->num));
 	return m == PT_MARK_TIGHT && after < l->e &&
 	    pt_char(p->b, after, l->e, &c) != 0 && text_char_direction(c) == 1;
 }

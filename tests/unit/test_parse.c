@@ -622,6 +622,50 @@ test_clause_dot_paren(void)
 	    "Chapter 2 – the river.\n", "a number in prose");
 }
 
+/*
+ * "N. " and "N) " on two lines: a right-to-left original alone on its
+ * line, then its left-to-right translation on the next line with the
+ * same number. A numbered list (the same number twice, or left to right
+ * on both lines) stays text.
+ */
+static void
+test_clause_dot_two_lines(void)
+{
+	struct doc *d = parse_s("T\n"
+	    "    1. ذهب الرجل إلى السوق\n"
+	    "    1. The man went to the market.\n"
+	    "    2) واشترى خبزا\n"
+	    "    2) And he bought bread [and salt].\n"
+	    "    3. وعاد إلى بيته\n"
+	    "    3 – Then he went home.\n");
+
+	is_int(d->nclauses, 3, "three clauses on six lines");
+	is_int(d->nblocks, 1, "one clause block, no quote");
+	clause_is(d, 0, 1, "ذهب الرجل إلى السوق",
+	    "The man went to the market.", "dot: original, then translation");
+	clause_is(d, 1, 2, "واشترى خبزا", "And he bought bread [and salt].",
+	    "parenthesis: original, then translation");
+	is_int(d->clauses[1].nnotes, 1, "the translation's note");
+	clause_is(d, 2, 3, "وعاد إلى بيته", "Then he went home.",
+	    "dot, then a dash before the translation");
+	ok(!has_problem_at(d, 2, "no translation") &&
+	    !has_problem_at(d, 4, "no translation"),
+	    "no clause reported as missing its translation");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	no_clauses("T\n    1. Buy milk\n    1. Buy bread\n",
+	    "a list numbered 1. 1. (left to right)");
+	no_clauses("T\n    1. ذهب الرجل\n\n    1. The man went.\n",
+	    "a blank line between");
+	no_clauses("T\n    1. ذهب الرجل\n    2. The man went.\n",
+	    "another number on the next line");
+	no_clauses("T\n    1. ذهب الرجل\n    1. وعاد\n",
+	    "right to left on both lines");
+	no_clauses("T\n    1. ذهب الرجل\n  1. The man went.\n",
+	    "the next line not indented as a clause");
+}
+
 /* "N -", "N–", "N—" before either side; the repeated number too. */
 static void
 test_clause_dashes(void)
@@ -1520,6 +1564,7 @@ main(void)
 	test_clause_two_lines_ltr();
 	test_clause_tight();
 	test_clause_dot_paren();
+	test_clause_dot_two_lines();
 	test_clause_dashes();
 	test_clause_split_choice();
 	test_clause_nbsp();
