@@ -19,7 +19,7 @@
  *    title; a non-blank line indented less than 4 columns is an article
  *    paragraph; a line indented 4 or more is a clause line if it starts
  *    with a clause number (below: "N- ", "N – ", "N — ", and with
- *    conditions "N-text", "N. ", "N) "), otherwise a line of a block
+ *    conditions "N-text", "N. ", "N) ", "(N) "), otherwise a line of a block
  *    quote. Consecutive quote lines form one quote group (a blank
  *    line or any other line ends the group). Consecutive clause lines form
  *    one DOC_BLOCK_CLAUSES block; blank lines between clause lines do not
@@ -52,24 +52,25 @@
  * marked by a dash (hyphen, en or em dash, minus) with spaces or nothing
  * before it and a space after it ("N- ", "N – ", "N—"), or with no space
  * after it ("N-text", not "N-5": a digit after the dash makes a range or
- * a date), or by a dot or a parenthesis and a space ("N. ", "N) "). Spaces
+ * a date), or by a dot or a parenthesis and a space ("N. ", "N) "; also
+ * "(N) ", read as "N) "). Spaces
  * here are spaces, tabs, U+00A0 and U+202F (pt_space). A spaced dash
  * always makes a clause line; "N-text" only if the text is right to left
  * from its first character or the number repeats after a full stop;
- * "N. " and "N) " only if the number repeats after a full stop, or if a
- * right-to-left original alone on its line has the same number and
- * left-to-right text on the next line (a clause on two lines), so "1. Buy
- * milk", "3-year plans" and "2024-05-01" stay text.
+ * "N. ", "N) " and "(N) " only if the number repeats after a full stop,
+ * or if a right-to-left original alone on its line has the same number
+ * and left-to-right text on the next line (a clause on two lines), so
+ * "1. Buy milk", "3-year plans" and "2024-05-01" stay text.
  *
- * The repeated number is a later " N –" with the same N (after a space,
- * a dot or other punctuation: pt_number_may_start; "N-text", "N. " and
- * "N) " only right after a full stop). Of several, the first right after
- * a full stop ('.', U+3002, U+06D4; a question or exclamation mark or
- * an ellipsis ends a sentence too: pt_after_stop) is taken, else the
- * first where right-to-left text before it meets left-to-right text
- * after it, else the first. Failing all, one with another N if the text
- * before it ends with a full stop or the clause starts right-to-left (a
- * problem is recorded). The original is the text before it, without the " ."
+ * The repeated number is a later " N –" with the same N (after a space, a
+ * dot or other punctuation: pt_number_may_start; "N-text", "N. ", "N) "
+ * and "(N) " only right after a full stop). Of several, the first right
+ * after a full stop ('.', U+3002, U+06D4; a question or exclamation mark
+ * or an ellipsis ends a sentence too: pt_after_stop) is taken, else the
+ * first where right-to-left text before it meets left-to-right text after
+ * it, else the first. Failing all, one with another N if the text before
+ * it ends with a full stop or the clause starts right-to-left (a problem
+ * is recorded). The original is the text before it, without the " ."
  * separator (a dot directly before the number is dropped too); the
  * translation is the text after its dash. Without a repeated number the
  * text is an original if it starts right-to-left (no translation: a
@@ -450,12 +451,13 @@ enum pt_mark {
 	PT_MARK_NONE,
 	PT_MARK_DASH,	/* "N – ", "N- ", "N—" at the end: spaced after */
 	PT_MARK_TIGHT,	/* "N-text", "N –text": text right after the dash */
-	PT_MARK_DOT	/* "N. ", "N) " */
+	PT_MARK_DOT	/* "N. ", "N) ", "(N) " */
 };
 
 /*
  * Is there a clause number at b[i..e): digits, then spaces and a dash,
- * or a dot or a parenthesis and a space? Sets *v (bounded; *over if it
+ * or a dot or a parenthesis and a space; or digits in parentheses and a
+ * space ("(N) ", as "N) ")? Sets *v (bounded; *over if it
  * was not), *after (just after the dash, dot or parenthesis) and
  * *spaced (spaces between the number and the dash).
  */
@@ -467,6 +469,17 @@ pt_marker(const unsigned char *b, uint32_t i, uint32_t e, uint64_t *v,
 	unsigned dg;
 	int r;
 
+	if (j < e && b[j] == '(') {	/* "(N) ", as "N) " */
+		j++;
+		r = pt_number(b, &j, e, UINT32_MAX, v);
+		if (r == 0 || j >= e || b[j] != ')')
+			return PT_MARK_NONE;
+		*over = r < 0;
+		*after = j + 1;
+		*spaced = 0;
+		return pt_space(b, j + 1, e) != 0 ? PT_MARK_DOT :
+		    PT_MARK_NONE;
+	}
 	r = pt_number(b, &j, e, UINT32_MAX, v);
 	if (r == 0)
 		return PT_MARK_NONE;
@@ -1282,6 +1295,10 @@ pt_repeat_find(struct pt_scan *sc, uint64_t num)
 	int dir;
 
 	while (i < sc->e) {
+		if (b[i] == '(' && pt_digit(b, i + 1, sc->e, &dg) != 0 &&
+		    pt_number_may_start(b, sc->r, i) &&
+		    pt_repeat_at(sc, num, i))
+			return;		/* "(N) " */
 		if (pt_digit(b, i, sc->e, &dg) != 0) {
 			if (pt_number_may_start(b, sc->r, i) &&
 			    pt_repeat_at(sc, num, i))

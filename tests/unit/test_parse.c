@@ -666,6 +666,41 @@ test_clause_dot_two_lines(void)
 	    "the next line not indented as a clause");
 }
 
+/*
+ * "(N) " as "N) ": a clause when the number repeats after a full stop, or
+ * on two lines as test_clause_dot_two_lines has it.
+ */
+static void
+test_clause_enclosed(void)
+{
+	struct doc *d = parse_s("T\n"
+	    "    (1) ذهب الرجل إلى السوق. (1) The man went to the market.\n"
+	    "    (2) واشترى خبزا\n"
+	    "    (2) And he bought bread.\n"
+	    "    (3) Third original. (3) Third rendering\n"
+	    "    (٤) وعاد إلى بيته . (٤) He went home.\n");
+
+	is_int(d->nclauses, 4, "four clauses");
+	clause_is(d, 0, 1, "ذهب الرجل إلى السوق",
+	    "The man went to the market.", "(N) repeated after a full stop");
+	clause_is(d, 1, 2, "واشترى خبزا", "And he bought bread.",
+	    "(N) on two lines");
+	clause_is(d, 2, 3, "Third original", "Third rendering",
+	    "(N) left to right, repeated after a full stop");
+	clause_is(d, 3, 4, "وعاد إلى بيته", "He went home.",
+	    "(N) in Arabic-Indic digits");
+	ok(invariants(d), "invariants");
+	doc_free(&d);
+
+	no_clauses("T\n    (1) Buy milk\n    (2) Buy bread\n",
+	    "a list numbered (1) (2)");
+	no_clauses("T\n    (1)text . (1)text\n", "no space after (N)");
+	no_clauses("T\n    (1 the text. (1 again\n", "an unclosed parenthesis");
+	no_clauses("T\n    (see 1) the text. (see 1) again\n",
+	    "words in the parenthesis");
+	no_clauses("T\n    () the text. () again\n", "no number");
+}
+
 /* "N -", "N–", "N—" before either side; the repeated number too. */
 static void
 test_clause_dashes(void)
@@ -1565,6 +1600,7 @@ main(void)
 	test_clause_tight();
 	test_clause_dot_paren();
 	test_clause_dot_two_lines();
+	test_clause_enclosed();
 	test_clause_dashes();
 	test_clause_split_choice();
 	test_clause_nbsp();
