@@ -393,6 +393,61 @@ layout_style(struct lay_style *st, int width, int first, int rest,
 }
 
 /*
+ * The hanging indent of a paragraph (or a comment's line) that starts
+ * with a list marker, so its wrapped lines start under the text after
+ * the marker: a bullet (layout_bullets) or up to three ASCII digits with
+ * a dot or a parenthesis ("1. ", "12) ", "(3) "), or one ASCII letter
+ * with a parenthesis ("a) "), then spaces, then text. The hang is the
+ * marker's cells and its spaces; 0 with no marker, or when it would take
+ * more than half of width. "1.5", "-5" and "2024." are no markers.
+ */
+static const uint32_t layout_bullets[] = {
+	'*', '-', '+', 0x2013, 0x2014, 0x2022, 0x2023, 0x2043, 0x25aa,
+	0x25e6
+};
+
+static int
+layout_list_hang(const struct layout_ctx *c, struct span s, int width)
+{
+	const char *b = c->doc->buf + s.off;
+	uint32_t cp, drawn[TEXT_DRAW_MAX];
+	size_t n = s.len, i = 0, k, nd;
+	int cells;
+
+	if (n > 0 && b[0] == '(')
+		i = 1;
+	for (k = i; i < n && i - k <= 3 && b[i] >= '0' && b[i] <= '9'; i++)
+		;
+	if (i > k) {		/* a number */
+		if (i - k > 3 || i >= n || (b[i] != ')' && (k == 1 ||
+		    b[i] != '.')))
+			return 0;
+		cells = (int)++i;
+	} else if (k == 1) {
+		return 0;
+	} else if (n >= 2 && b[1] == ')' && ((b[0] >= 'a' && b[0] <= 'z') ||
+	    (b[0] >= 'A' && b[0] <= 'Z'))) {
+		i = 2;		/* "a) " */
+		cells = 2;
+	} else {
+		i = text_utf8_decode(b, n, &cp);
+		for (k = 0; k < sizeof layout_bullets / sizeof *layout_bullets;
+		    k++)
+			if (layout_bullets[k] == cp)
+				break;
+		if (k == sizeof layout_bullets / sizeof *layout_bullets)
+			return 0;
+		cells = text_cluster_draw(&c->opts, &cp, 1, drawn, &nd);
+	}
+	for (k = i; i < n && b[i] == ' '; i++)
+		;
+	if (i == k || i == n)
+		return 0;	/* no space after it, or nothing after that */
+	cells += (int)(i - k);
+	return cells * 2 <= width ? cells : 0;
+}
+
+/*
  * The start of the title, enough to fill its first line of width cells:
  * at most LAYOUT_TITLE_BYTES(width) bytes (a whole code point), so a
  * status line costs O(width) even when the first line of a file is
@@ -633,11 +688,13 @@ layout_block_part(struct layout_ctx *c, size_t i, size_t part, size_t n,
 
 	switch (b->kind) {
 	case DOC_BLOCK_PARA:
-		layout_style(&st, width, 0, 0, 0);
+		layout_style(&st, width, 0, layout_list_hang(c, b->text,
+		    width), 0);
 		layout_span_part(c, b->text, part, &st, NULL, 0, out);
 		break;
 	case DOC_BLOCK_QUOTE:
-		layout_style(&st, width, 0, 0, 0);
+		layout_style(&st, width, 0, layout_list_hang(c, b->text,
+		    width - LAYOUT_QUOTE_INDENT), 0);
 		st.margin = LAYOUT_QUOTE_INDENT;	/* the bar's gutter */
 		layout_span_part(c, b->text, part, &st, NULL, 0, out);
 		layout_bar_lines(c, out, from, 2, 0, 0);
@@ -1124,7 +1181,8 @@ layout_comment_unit(struct layout_ctx *c, const struct layout_cunit *u,
 		own[nown].attr = LAY_QUOTED;
 		nown++;
 	}
-	layout_style(&st, width, 0, 0, 0);
+	layout_style(&st, width, 0, layout_list_hang(c, s, width - indent -
+	    LAYOUT_COMMENT_INDENT), 0);
 	st.margin = indent + LAYOUT_COMMENT_INDENT;	/* gutter, thread */
 	layout_span_range(c, s, u->off, u->off + n, &st, own, nown, out);
 	if (nown > 0)
