@@ -65,55 +65,86 @@ layout_clause_digits(struct layout_ctx *c)
 	return digits;
 }
 
-static void
-layout_index_quotes(struct layout_ctx *c)
+/*
+ * The source a link quotes in index q: its block (for blocks_quoted) or
+ * its comment paragraph (paras_quoted); n when it quotes the other kind.
+ */
+static size_t
+layout_quoted_key(const struct doc_link *l, int paras, size_t n)
 {
-	const struct doc *d = c->doc;
-	size_t i, n = d->nblocks;
-	uint32_t para = 0, *fill;
+	if (paras)
+		return l->source_kind == DOC_SOURCE_COMMENT &&
+		    l->source_para < n ? l->source_para : n;
+	return l->source_kind == DOC_SOURCE_ARTICLE && l->block < n ?
+	    l->block : n;
+}
 
-	c->quoted_by = xcalloc(n + 1, sizeof *c->quoted_by);
-	c->quoted_n = xcalloc(n + 1, sizeof *c->quoted_n);
-	c->block_para = xcalloc(n + 1, sizeof *c->block_para);
-	for (i = 0; i < n; i++)
-		if (d->blocks[i].kind != DOC_BLOCK_CLAUSES)
-			c->block_para[i] = ++para;
-	for (i = 0; i < d->nlinks; i++) {
-		const struct doc_link *l = &d->links[i];
+/*
+ * Fill q for n sources (blocks, or comment paragraphs when paras): one
+ * entry per quoting comment (per comment and clause in a clause table),
+ * in comment order. Links are sorted by comment, so a repeat can only be
+ * the last entry. O(links + n).
+ */
+static void
+layout_quoted_build(const struct doc *d, struct layout_quoted *q, size_t n,
+    int paras)
+{
+	size_t i, k;
+	uint32_t *fill;
 
-		if (l->source_kind == DOC_SOURCE_ARTICLE && l->block < n)
-			c->quoted_n[l->block]++;
-	}
-	for (i = 1; i <= n; i++)
-		c->quoted_by[i] = c->quoted_by[i - 1] + c->quoted_n[i - 1];
-	c->quoted_list = xcalloc(c->quoted_by[n] + 1, sizeof *c->quoted_list);
+	q->first = xcalloc(n + 1, sizeof *q->first);
+	q->n = xcalloc(n + 1, sizeof *q->n);
+	for (i = 0; i < d->nlinks; i++)
+		if ((k = layout_quoted_key(&d->links[i], paras, n)) < n)
+			q->n[k]++;
+	for (k = 1; k <= n; k++)
+		q->first[k] = q->first[k - 1] + q->n[k - 1];
+	q->list = xcalloc(q->first[n] + 1, sizeof *q->list);
 	fill = xcalloc(n + 1, sizeof *fill);
 	for (i = 0; i < d->nlinks; i++) {
 		const struct doc_link *l = &d->links[i];
-		uint32_t b = l->block;
 
-		if (l->source_kind != DOC_SOURCE_ARTICLE || b >= n)
+		if ((k = layout_quoted_key(l, paras, n)) >= n)
 			continue;
-		/*
-		 * One entry per quoting comment (per comment and clause in
-		 * a clause table), in comment order: links are sorted by
-		 * comment, so a repeat can only be the last entry.
-		 */
-		if (fill[b] > 0) {
+		if (fill[k] > 0) {
 			const struct doc_link *last = &d->links[
-			    c->quoted_list[c->quoted_by[b] + fill[b] - 1]];
+			    q->list[q->first[k] + fill[k] - 1]];
 
-			if (last->comment == l->comment &&
-			    (d->blocks[b].kind != DOC_BLOCK_CLAUSES ||
+			if (last->comment == l->comment && (paras ||
+			    d->blocks[k].kind != DOC_BLOCK_CLAUSES ||
 			    layout_link_clause(d, last) ==
 			    layout_link_clause(d, l)))
 				continue;
 		}
-		c->quoted_list[c->quoted_by[b] + fill[b]++] = (uint32_t)i;
+		q->list[q->first[k] + fill[k]++] = (uint32_t)i;
 	}
-	for (i = 0; i < n; i++)
-		c->quoted_n[i] = fill[i];
+	for (k = 0; k < n; k++)
+		q->n[k] = fill[k];
 	free(fill);
+}
+
+static void
+layout_quoted_free(struct layout_quoted *q)
+{
+	free(q->first);
+	free(q->n);
+	free(q->list);
+	memset(q, 0, sizeof *q);
+}
+
+static void
+layout_index_quotes(struct layout_ctx *c)
+{
+	const struct doc *d = c->doc;
+	size_t i;
+	uint32_t para = 0;
+
+	c->block_para = xcalloc(d->nblocks + 1, sizeof *c->block_para);
+	for (i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].kind != DOC_BLOCK_CLAUSES)
+			c->block_para[i] = ++para;
+	layout_quoted_build(d, &c->blocks_quoted, d->nblocks, 0);
+	layout_quoted_build(d, &c->paras_quoted, d->nparas, 1);
 }
 
 void
@@ -133,9 +164,8 @@ layout_ctx_init(struct layout_ctx *c, const struct doc *d,
 void
 layout_ctx_requote(struct layout_ctx *c)
 {
-	free(c->quoted_by);
-	free(c->quoted_n);
-	free(c->quoted_list);
+	layout_quoted_free(&c->blocks_quoted);
+	layout_quoted_free(&c->paras_quoted);
 	free(c->block_para);
 	layout_index_quotes(c);
 }
@@ -181,9 +211,8 @@ layout_ctx_free(struct layout_ctx *c)
 	lay_free(&c->tmp[0]);
 	lay_free(&c->tmp[1]);
 	layout_chunks_free(c);
-	free(c->quoted_by);
-	free(c->quoted_n);
-	free(c->quoted_list);
+	layout_quoted_free(&c->blocks_quoted);
+	layout_quoted_free(&c->paras_quoted);
 	free(c->block_para);
 	memset(c, 0, sizeof *c);
 }
@@ -579,28 +608,22 @@ layout_reference(struct layout_ctx *c, size_t i, int width, struct lay *out)
 }
 
 /*
- * "¶7 quoted by #1 #12" under a quoted article paragraph; "quoted by
- * #3 (clause 2)" under a clause-table reference.
+ * head and then " #N" for each comment that q lists for source i (" #N
+ * (clause K)" with table): a "quoted by" line, indented by indent.
  */
 static void
-layout_quoted_by(struct layout_ctx *c, size_t i, int width, struct lay *out)
+layout_quoted_line(struct layout_ctx *c, const struct layout_quoted *q,
+    size_t i, const char *head, int table, int width, int indent,
+    struct lay *out)
 {
 	const struct doc *d = c->doc;
-	size_t k, n = c->quoted_n[i], len, cap = 0, rl;
+	size_t k, n = q->n[i], len = strlen(head), cap = 0, rl;
 	char *s = NULL, *t;
-	int table = d->blocks[i].kind == DOC_BLOCK_CLAUSES;
 
-	if (n == 0)
-		return;
-	t = table ? xstrdup("quoted by") :
-	    xasprintf("\u00b6%u quoted by", c->block_para[i]);
-	len = strlen(t);
 	s = xgrow(s, &cap, len + 1, 1);
-	memcpy(s, t, len + 1);
-	free(t);
+	memcpy(s, head, len + 1);
 	for (k = 0; k < n; k++) {	/* one growing buffer: n may be large */
-		const struct doc_link *l =
-		    &d->links[c->quoted_list[c->quoted_by[i] + k]];
+		const struct doc_link *l = &d->links[q->list[q->first[i] + k]];
 		const struct doc_comment *cm = &d->comments[l->comment];
 
 		if (table)
@@ -617,8 +640,27 @@ layout_quoted_by(struct layout_ctx *c, size_t i, int width, struct lay *out)
 		len += rl;
 		free(t);
 	}
-	layout_note(c, s, width, 0, LAY_MARK, out);
+	layout_note(c, s, width, indent, LAY_MARK, out);
 	free(s);
+}
+
+/*
+ * "¶7 quoted by #1 #12" under a quoted article paragraph; "quoted by
+ * #3 (clause 2)" under a clause-table reference.
+ */
+static void
+layout_quoted_by(struct layout_ctx *c, size_t i, int width, struct lay *out)
+{
+	int table = c->doc->blocks[i].kind == DOC_BLOCK_CLAUSES;
+	char *head;
+
+	if (c->blocks_quoted.n[i] == 0)
+		return;
+	head = table ? xstrdup("quoted by") :
+	    xasprintf("\u00b6%u quoted by", c->block_para[i]);
+	layout_quoted_line(c, &c->blocks_quoted, i, head, table, width, 0,
+	    out);
+	free(head);
 }
 
 /* The paragraph text of article item `item`, if it has one. */
@@ -1219,9 +1261,16 @@ layout_comment_part(struct layout_ctx *c, size_t i, size_t part, int width,
 		n = layout_cunit_len(d, &u);
 		layout_comment_unit(c, &u, n, lk, nlk, width, indent, out);
 		layout_cunit_next(d, &u, n);
-		/* After a quoting paragraph's last unit: its references. */
-		if (nlk > 0 && u.para != para)
+		if (u.para == para)
+			continue;
+		/* After a paragraph's last unit: what it quotes, and which
+		 * later comments quote it. */
+		if (nlk > 0)
 			layout_comment_refs(c, lk, nlk, width,
+			    indent + LAYOUT_COMMENT_INDENT, out);
+		if (c->paras_quoted.n[para] > 0)
+			layout_quoted_line(c, &c->paras_quoted, para,
+			    "quoted by", 0, width,
 			    indent + LAYOUT_COMMENT_INDENT, out);
 	}
 	if (layout_cunit_eq(&e, &end))

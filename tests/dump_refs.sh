@@ -111,4 +111,19 @@ printf '%s%s\n\n%s\n' "$w " "$w" "$para" >"$tmp/rtltitle"
 ok $? "RTL title: dump exits 0"
 head -n 1 "$tmp/rtltitleout" | grep -q '^                       [^ ]'
 ok $? "an RTL title is right-aligned"
+
+# The quoted comment's side: "quoted by #2" under the paragraph #2
+# quotes twice (not under #1's first paragraph), named once; #3 quotes
+# the same words from #2, the latest comment that has them.
+printf 'Back\n\nAn article about nothing in particular at all.\n\n3 thoughts on "Back"\n\n  1. A first paragraph that nobody will quote from here.\n\n    The ferry across the lower river stops running in the dry months.\n\n  2. You say the ferry across the lower river stops running in the dry months, and again: the ferry across the lower river stops running in the dry months.\n\n  3. Not so: the ferry across the lower river stops running in the dry months only some years.\n' >"$tmp/back"
+"$GLOSS" --dump --width 100 "$tmp/back" >"$tmp/backout"
+ok $? "quoted comment: dump exits 0"
+grep -A1 'The ferry across the lower river stops running in the dry months.$' "$tmp/backout" | sed -n 2p >"$tmp/qb"
+[ "$(cat "$tmp/qb")" = "  quoted by #2" ]
+ok $? "the quoted paragraph of a comment says who quotes it, once (got: '$(cat "$tmp/qb")')"
+grep -A1 '^  ↩ #1$' "$tmp/backout" | sed -n 2p >"$tmp/qb2"
+[ "$(cat "$tmp/qb2")" = "  quoted by #3" ]
+ok $? "a paragraph that quotes and is quoted: its sources, then who quotes it (got: '$(cat "$tmp/qb2")')"
+[ "$(grep -c 'quoted by' "$tmp/backout")" -eq 2 ]
+ok $? "no other paragraph says it is quoted"
 tap_done

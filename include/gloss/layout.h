@@ -197,17 +197,29 @@ struct layout_cparts {
 	size_t n;
 };
 
+/*
+ * Who quotes what, for "quoted by" lines: for source k (a block, or a
+ * comment paragraph), list[first[k], first[k] + n[k]) are links, one per
+ * quoting comment, in comment order.
+ */
+struct layout_quoted {
+	uint32_t *first;
+	uint32_t *n;
+	uint32_t *list;
+};
+
 /** What every document-level layout needs: the model and text options. */
 struct layout_ctx {
 	const struct doc *doc;
 	struct text_opts opts;
 	struct text_para scratch;
 	struct lay tmp[2];	/* scratch for table columns */
-	uint32_t *quoted_by;	/* per block: first index in quoted_list */
-	uint32_t *quoted_n;	/* per block: how many comments quote it */
-	uint32_t *quoted_list;	/* per block, in comment order: the first
-				 * link of each quoting comment (of each
-				 * comment and clause in a clause table) */
+	struct layout_quoted blocks_quoted;	/* per block: the first link
+				 * of each quoting comment (of each comment
+				 * and clause in a clause table) */
+	struct layout_quoted paras_quoted;	/* per comment paragraph
+				 * (doc->paras): the first link of each
+				 * later comment that quotes it */
 	uint32_t *block_para;	/* per block: its ¶ number (1-based), 0 none */
 	const struct lay_range *hilite;	/* extra ranges (search, jump) */
 	size_t nhilite;
@@ -221,7 +233,7 @@ struct layout_ctx {
 void layout_ctx_init(struct layout_ctx *c, const struct doc *d,
     const struct text_opts *o);
 void layout_ctx_free(struct layout_ctx *c);
-/** Rebuild the "quoted by" index after the document's links changed (no clones may exist). */
+/** Rebuild the "quoted by" indexes after the document's links changed (no clones may exist). */
 void layout_ctx_requote(struct layout_ctx *c);
 /**
  * A second context for another thread: it shares src's document, options

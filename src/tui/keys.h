@@ -64,6 +64,7 @@ enum key_action {
 	ACT_GOTO,
 	ACT_THREAD,
 	ACT_PARENT,
+	ACT_REPLY,
 	ACT_CLEAR,
 	ACT_HELP,
 	ACT_REDRAW,

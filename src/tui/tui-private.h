@@ -79,6 +79,10 @@ struct tui {
 	int tab_x[TUI_PANES + 1];	/* tab bar: where each tab starts */
 	int tab_y;		/* row of the tab bar, -1 if none */
 	struct lay tmp;		/* scratch for chrome */
+	uint32_t *reply_first;	/* per comment: its first reply (a comment
+				 * whose parent it is), UINT32_MAX none;
+				 * NULL until r needs it (tui_replies) */
+	uint32_t *reply_next;	/* per comment: the next reply to its parent */
 	struct search_match *m;	/* scratch for matches */
 	size_t nm, mcap;
 	int quit;

@@ -408,6 +408,66 @@ tui_quotes_pending(struct tui *t)
 	return 1;
 }
 
+/*
+ * The replies of every comment, as chains in comment order: built once,
+ * when r first needs them (the quote links, which give the parents, are
+ * in the model by then and do not change after). O(comments).
+ */
+static void
+tui_replies(struct tui *t)
+{
+	const struct doc *d = t->doc;
+	size_t i, n = d->ncomments;
+	int32_t par;
+
+	t->reply_first = xreallocarray(NULL, n, sizeof *t->reply_first);
+	t->reply_next = xreallocarray(NULL, n, sizeof *t->reply_next);
+	for (i = 0; i < n; i++)
+		t->reply_first[i] = t->reply_next[i] = UINT32_MAX;
+	for (i = n; i-- > 0;) {
+		par = d->comments[i].parent;
+		if (par < 0 || (size_t)par >= n)
+			continue;
+		t->reply_next[i] = t->reply_first[par];
+		t->reply_first[par] = (uint32_t)i;
+	}
+}
+
+/* r: select the count-th reply to the selected comment. */
+static void
+tui_reply(struct tui *t)
+{
+	size_t sel = t->pane[TUI_COMMENTS].sel, all = 0, k;
+	long count = t->count > 0 ? t->count : 1;
+	uint32_t j, want = UINT32_MAX;
+
+	if (t->focus != TUI_COMMENTS || t->doc->ncomments == 0) {
+		tui_say(t, 1, xstrdup("reply: only in the Comments pane"));
+		return;
+	}
+	if (tui_quotes_pending(t))
+		return;
+	if (t->reply_first == NULL)
+		tui_replies(t);
+	for (j = t->reply_first[sel]; j != UINT32_MAX; j = t->reply_next[j])
+		if (++all == (size_t)count)
+			want = j;
+	if (want == UINT32_MAX) {
+		tui_say(t, 1, all == 0 ?
+		    xstrdup("no comment replies to this one") :
+		    xasprintf("this comment has %zu %s", all,
+		    all == 1 ? "reply" : "replies"));
+		return;
+	}
+	tui_push(t);
+	tui_select(t, TUI_COMMENTS, want);
+	k = (size_t)count;
+	if (all > 1)
+		tui_say(t, 0, xasprintf("reply %zu of %zu to #%.*s", k, all,
+		    (int)t->doc->comments[sel].number_text.len,
+		    t->doc->buf + t->doc->comments[sel].number_text.off));
+}
+
 static void
 tui_follow(struct tui *t)
 {
@@ -1000,6 +1060,9 @@ tui_action(struct tui *t, enum key_action a)
 		tui_select(t, TUI_COMMENTS,
 		    (size_t)t->doc->comments[p->sel].parent);
 		break;
+	case ACT_REPLY:
+		tui_reply(t);
+		break;
 	case ACT_CLEAR:
 		tui_message_clear(t);
 		t->search_pane = -1;
@@ -1213,6 +1276,8 @@ tui_free(struct tui *t)
 	lay_free(&t->tmp);
 	search_free(&t->search);
 	free(t->m);
+	free(t->reply_first);
+	free(t->reply_next);
 	free(t->message);
 	lineedit_free(&t->ed_search);
 	lineedit_free(&t->ed_goto);

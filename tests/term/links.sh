@@ -3,8 +3,8 @@
 # tui.txt: comment 1 quotes article paragraph 2, comment 5 quotes comment
 # 2 and replies to it): Enter on a comment goes to the quoted source with
 # the passage highlighted, Enter on a quoted paragraph goes to the first
-# comment quoting it, p selects the parent, t indents replies, Backspace
-# returns; a quote of a clause's Arabic original opens that clause with
+# comment quoting it, p selects the parent, r a reply, t indents
+# replies, Backspace returns; a quote of a clause's Arabic original opens that clause with
 # the passage highlighted; accent-insensitive search; help and mouse.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/term/term-lib.sh"
@@ -35,6 +35,19 @@ ok $? "p selects the comment it replies to"
 term_keys C-o
 term_wait "comment 5/5"
 ok $? "C-o goes back as well"
+term_keys p
+term_wait "comment 2/5"
+term_keys r
+term_wait "comment 5/5"
+ok $? "r on comment 2 selects its reply, comment 5"
+term_keys r
+term_wait "no comment replies to this one"
+ok $? "r on a comment nobody replies to says so"
+term_keys p 2 r
+term_wait "this comment has 1 reply"
+ok $? "2r on a comment with one reply says how many it has"
+term_keys r
+term_wait "comment 5/5"
 term_keys t
 term_wait "threaded view"
 r=$?
