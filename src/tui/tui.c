@@ -528,6 +528,23 @@ tui_follow(struct tui *t)
 	}
 }
 
+/* "r: reply #5" for a comment that quotes nothing but has replies. */
+static char *
+tui_reply_hint(struct tui *t, size_t i)
+{
+	const struct doc_comment *r;
+
+	if (t->reply_first == NULL)
+		tui_replies(t);
+	if (t->reply_first[i] == UINT32_MAX)
+		return NULL;
+	r = &t->doc->comments[t->reply_first[i]];
+	return xasprintf("r: reply #%.*s%s", (int)r->number_text.len,
+	    t->doc->buf + r->number_text.off,
+	    t->reply_next[t->reply_first[i]] != UINT32_MAX ?
+	    " (N r: Nth reply)" : "");
+}
+
 char *
 tui_hint(struct tui *t)
 {
@@ -565,7 +582,7 @@ tui_hint(struct tui *t)
 			return xstrdup("finding quote links\u2026");
 		cm = &d->comments[p->sel];
 		if (cm->nlinks == 0)
-			return NULL;
+			return tui_reply_hint(t, p->sel);
 		l = &d->links[cm->first_link];
 		if (l->source_kind == DOC_SOURCE_ARTICLE &&
 		    tui_clause_at(t, l->block, l->source_start, &ci))

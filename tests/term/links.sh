@@ -36,7 +36,8 @@ term_keys C-o
 term_wait "comment 5/5"
 ok $? "C-o goes back as well"
 term_keys p
-term_wait "comment 2/5"
+term_wait "r: reply #5"
+ok $? "on comment 2, which quotes nothing, the status line offers its reply"
 term_keys r
 term_wait "comment 5/5"
 ok $? "r on comment 2 selects its reply, comment 5"
