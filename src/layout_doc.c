@@ -170,6 +170,16 @@ layout_ctx_requote(struct layout_ctx *c)
 	layout_index_quotes(c);
 }
 
+long
+layout_block_quoter(const struct layout_ctx *c, size_t i, size_t k)
+{
+	const struct layout_quoted *q = &c->blocks_quoted;
+
+	if (i >= c->doc->nblocks || k >= q->n[i])
+		return -1;
+	return (long)q->list[q->first[i] + k];
+}
+
 void
 layout_ctx_clone(struct layout_ctx *dst, const struct layout_ctx *src)
 {

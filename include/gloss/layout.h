@@ -236,6 +236,11 @@ void layout_ctx_free(struct layout_ctx *c);
 /** Rebuild the "quoted by" indexes after the document's links changed (no clones may exist). */
 void layout_ctx_requote(struct layout_ctx *c);
 /**
+ * The link by which the k-th comment (from 0) quoting block i does so,
+ * in the order its "quoted by" line lists them, or -1. O(1).
+ */
+long layout_block_quoter(const struct layout_ctx *c, size_t i, size_t k);
+/**
  * A second context for another thread: it shares src's document, options
  * and read-only indexes (src must outlive it) and has its own scratch.
  */

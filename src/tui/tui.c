@@ -330,22 +330,14 @@ tui_goto_number(struct tui *t, long n)
 
 /* ---- Following links ---- */
 
-/* Link index of the count-th quote of an article block, or -1. */
+/*
+ * Link index of the quote by the count-th comment quoting article block
+ * `block` (as its "quoted by" line lists them), or -1. O(1).
+ */
 static long
 tui_block_link(const struct tui *t, size_t block, long count)
 {
-	const struct doc *d = t->doc;
-	size_t i;
-	long seen = 0;
-
-	for (i = 0; i < d->nlinks; i++) {
-		if (d->links[i].source_kind != DOC_SOURCE_ARTICLE ||
-		    d->links[i].block != block)
-			continue;
-		if (++seen == count)
-			return (long)i;
-	}
-	return -1;
+	return layout_block_quoter(&t->lc, block, (size_t)count - 1);
 }
 
 /* The clause of clause block `block` whose text holds offset off. */
@@ -1332,8 +1324,10 @@ tui_run(struct doc *d, const struct gloss_options *o, const char *name)
 	}
 	tui_init(&t, d, o, name);
 	t.mdoc = d;
-	if ((t.quotes = quotes_job_start(d)) == NULL)
-		quotes_find(d);
+	if ((t.quotes = quotes_job_start(d)) == NULL) {
+		quotes_find(d);		/* no thread: find them now */
+		layout_ctx_requote(&t.lc);
+	}
 	while (!t.quit) {
 		if (t.quotes != NULL && quotes_job_done(t.quotes))
 			tui_quotes_arrive(&t);

@@ -262,6 +262,23 @@ else
 	diag "seed not found: its link tests are skipped"
 fi
 
+# A paragraph quoted twice by comment 1 and once by comment 2 says
+# "quoted by #1 #2": 2 Enter opens comment 2, the second it names, not
+# comment 1's second quote.
+printf 'Twice\n\nThe boats come back to the harbour before the evening bell rings.\n\n2 thoughts on "Twice"\n\n  1. First: the boats come back to the harbour before the evening bell rings.\n\n    Again: the boats come back to the harbour before the evening bell rings.\n\n  2. Yes, the boats come back to the harbour before the evening bell rings.\n' >"$TERM_TMP/twice.txt"
+term_start 80 24 "TERM=xterm-256color \"$GLOSS\" \"$TERM_TMP/twice.txt\""
+term_wait "h help"
+term_keys J
+term_wait "Enter: quoted by #1"
+term_keys 0 2 Enter
+term_wait "comment 2/2"
+ok $? "2 Enter (typed 0 2: 2 alone focuses the comments) on a paragraph opens the second comment quoting it"
+term_keys 1 0 3 Enter
+term_wait "not quoted that often"
+ok $? "3 Enter there: not quoted that often"
+term_keys q
+term_wait "GLOSS-EXIT=0"
+
 term_widths_ok
 ok $? "no line of $term_caps captured screens exceeds the screen width"
 tap_done
