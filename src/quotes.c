@@ -75,6 +75,7 @@
 
 #include <unicase.h>
 #include <unictype.h>
+#include <uninorm.h>
 
 #include "gloss/doc.h"
 #include "gloss/quotes.h"
@@ -232,28 +233,84 @@ quotes_classify(uint32_t cp)
 	return QUOTES_SEP;	/* includes U+FFFD, so invalid UTF-8 */
 }
 
+/*
+ * A mark that is optional in writing and ignored in comparison (quotes.h):
+ * Hebrew points and cantillation (U+0591..U+05C7 but the punctuation
+ * among them) and Arabic harakat, Quranic annotation and superscript
+ * alef (U+0610..U+061A, U+064B..U+065F, U+0670, U+06D6..U+06ED, U+08D3..
+ * U+08FF). All of them are nonspacing marks.
+ */
+static int
+quotes_optional_mark(uint32_t cp)
+{
+	if (cp < 0x0591 || cp > 0x08ff)
+		return 0;
+	if (cp <= 0x05c7)
+		return cp != 0x05be && cp != 0x05c0 && cp != 0x05c3 &&
+		    cp != 0x05c6;
+	if (cp < 0x0610)
+		return 0;
+	return cp <= 0x061a || (cp >= 0x064b && cp <= 0x065f) ||
+	    cp == 0x0670 || (cp >= 0x06d6 && cp <= 0x06ed && cp != 0x06dd &&
+	    cp != 0x06de && cp != 0x06e5 && cp != 0x06e6 && cp != 0x06e9) ||
+	    (cp >= 0x08d3 && cp != 0x08e2);
+}
+
+/*
+ * The base letter of a Greek letter with accents, breathings, diaeresis
+ * or iota subscript (U+0386..U+03CE, U+1F00..U+1FFC): the first code
+ * point of its canonical decomposition. Others are returned as they are.
+ */
+static uint32_t
+quotes_greek_base(uint32_t cp)
+{
+	uint32_t buf[8], *d;
+	size_t n = sizeof buf / sizeof buf[0];
+
+	if (!((cp >= 0x0386 && cp <= 0x03ce) || (cp >= 0x1f00 && cp <= 0x1ffc)))
+		return cp;
+	d = u32_normalize(UNINORM_NFD, &cp, 1, buf, &n);
+	if (d == NULL || n == 0)
+		return cp;
+	cp = d[0];
+	if (d != buf)
+		free(d);
+	return cp;
+}
+
+/*
+ * The normalised form of a word character: lower case after upper case
+ * (simple case folding: final sigma and the Greek symbol forms fold to
+ * the letters; dotless i stays itself), a Greek letter without its
+ * diacritics; 0 for an optional mark, which is left out.
+ */
 static uint32_t
 quotes_fold(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + ('a' - 'A') : cp;
+	if (quotes_optional_mark(cp))
+		return 0;
+	if (cp >= 0x0370 && cp <= 0x1fff)
+		cp = quotes_greek_base(cp);
+	if (cp != 0x0131)
+		cp = uc_toupper(cp);
 	return uc_tolower(cp);
 }
 
 /*
- * Next normalised character of a word's bytes s[*i, len): apostrophes are
- * skipped (every other character of a word is a word character). Returns
- * 0 at the end.
+ * Next normalised character of a word's bytes s[*i, len): apostrophes and
+ * optional marks are skipped (every other character of a word is a word
+ * character). Returns 0 at the end.
  */
 static int
 quotes_word_next(const char *s, size_t len, size_t *i, uint32_t *cp)
 {
 	while (*i < len) {
 		*i += quotes_decode(s + *i, len - *i, cp);
-		if (quotes_classify(*cp) != QUOTES_APOS) {
-			*cp = quotes_fold(*cp);
+		if (quotes_classify(*cp) != QUOTES_APOS &&
+		    (*cp = quotes_fold(*cp)) != 0)
 			return 1;
-		}
 	}
 	return 0;
 }
@@ -561,7 +618,9 @@ quotes_norm_char(struct quotes_norm *nm, uint32_t cp)
 	char u[8];
 	size_t k, n;
 
-	n = text_utf8_encode(quotes_fold(cp), u);
+	if ((cp = quotes_fold(cp)) == 0)
+		return;		/* an optional mark */
+	n = text_utf8_encode(cp, u);
 	for (k = 0; k < n; k++)
 		quotes_norm_byte(nm, (unsigned char)u[k]);
 }

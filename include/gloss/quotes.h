@@ -17,9 +17,14 @@
  *    own. Everything else
  *    (spaces, line breaks, quotation marks straight or curly, dashes,
  *    ellipses, "...", other punctuation, invalid UTF-8) only separates
- *    words. Words are compared case-insensitively (Unicode simple
- *    lowercase). So curly/straight quotes, dash kinds, "…" vs "..." and
- *    line breaks inside a paragraph never prevent a match.
+ *    words. Words are compared case-insensitively (Unicode simple case
+ *    folding: lowercase of the uppercase, so Greek final sigma is sigma),
+ *    and without the marks that writing leaves out: Hebrew points and
+ *    cantillation, Arabic harakat (a quote typed unpointed matches a
+ *    pointed text), and the accents, breathings and diaeresis of Greek
+ *    letters (Greek capitals are written without them). So curly/straight
+ *    quotes, dash kinds, "…" vs "..." and line breaks inside a paragraph
+ *    never prevent a match.
  *
  *  - A passage is linked when at least QUOTES_MIN_WORDS (6) consecutive
  *    words of one comment paragraph occur, in the same order, inside one
