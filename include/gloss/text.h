@@ -209,9 +209,15 @@ char *text_to_output(const struct text_opts *o, const char *s, size_t len,
     size_t *outlen);
 
 /**
- * Case- and accent-insensitive search key of s: NFD, marks and
- * default-ignorable characters (soft hyphen, ZWJ, ZWNJ, bidi marks)
- * removed, case folded (libunistring). Returns a new UTF-8 string; if
+ * Case- and accent-insensitive search key of s, a character at a time:
+ * a character with accents is decomposed (NFD) and they are removed;
+ * default-ignorable characters (soft hyphen, ZWJ, ZWNJ, bidi marks) are
+ * removed; case is folded (libunistring). Accents are the marks of the
+ * combining diacritic blocks, Hebrew points and Arabic harakat (see
+ * text_out.c); other marks (Indic vowel signs and viramas, Thai vowels
+ * and tones, kana voicing marks) are kept, and a character without
+ * accents stays whole (が, a Hangul syllable), so a search for か or 하
+ * does not stop inside it. Returns a new UTF-8 string; if
  * map is not NULL, *map gets, for each byte of the key, the offset in s
  * of the character it came from (caller frees both).
  */

@@ -105,6 +105,21 @@ main(void)
 	    "(%zu of %zu differ; %zu matches)", bad, cases, found);
 	ok(found > 1000, "the random texts have matches to find (%zu)", found);
 
+	/* A kana or a Hangul syllable is not found inside another. */
+	search_compile(&s, "\xe3\x81\x8b");		/* か */
+	nm = 0;
+	search_span(&s, "\xe3\x81\x8c\xe3\x81\x8b", 6, 0, &m, &nm, &mcap);
+	ok(nm == 1 && m[0].start == 3,
+	    "\"\xe3\x81\x8b\" is found in \"\xe3\x81\x8c\xe3\x81\x8b\" once, "
+	    "not inside \"\xe3\x81\x8c\" (%zu matches)", nm);
+	search_free(&s);
+	search_compile(&s, "\xed\x95\x98");		/* 하 */
+	nm = 0;
+	search_span(&s, "\xed\x95\x9c\xea\xb5\xad", 6, 0, &m, &nm, &mcap);
+	ok(nm == 0, "\"\xed\x95\x98\" is not found in \"\xed\x95\x9c"
+	    "\xea\xb5\xad\" (%zu matches)", nm);
+	search_free(&s);
+
 	/* A match across the cut of two pieces. */
 	search_compile(&s, "needle");
 	nm = 0;
