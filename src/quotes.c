@@ -1752,32 +1752,52 @@ quotes_close_mark(const unsigned char *b, size_t i, size_t e)
  * Whether the comment sets the words [i, i + n) in quotation marks of
  * their own: an opening mark right before the first word (spaces
  * between allowed) and a closing one right after the last (after at most
- * QUOTES_FRAME_PUNCT bytes of final punctuation: . , ; : ! ? …), on the
- * same lines. Looks at a bounded number of bytes.
+ * QUOTES_FRAME_PUNCT marks of final punctuation, quotes_final_punct), on
+ * the same lines. Looks at a bounded number of bytes.
  */
 #define QUOTES_FRAME_PUNCT	6
+
+/*
+ * Length of the sentence punctuation s starts with (len > 0), or 0: . , ;
+ * : ! ? and …, their ideographic and fullwidth forms (。 、 ！ ？ ， ； ：
+ * ．), the Arabic comma, semicolon and question mark, the Urdu full stop
+ * and the Devanagari dandas.
+ */
+static size_t
+quotes_final_punct(const char *s, size_t len)
+{
+	uint32_t cp;
+	size_t k;
+
+	if (*s != '\0' && strchr(".,;:!?", *s) != NULL)
+		return 1;
+	if ((unsigned char)*s < 0x80)
+		return 0;
+	k = text_utf8_decode(s, len, &cp);
+	switch (cp) {
+	case 0x2026: case 0x3001: case 0x3002: case 0xff01: case 0xff0c:
+	case 0xff0e: case 0xff1a: case 0xff1b: case 0xff1f: case 0x060c:
+	case 0x061b: case 0x061f: case 0x06d4: case 0x0964: case 0x0965:
+		return k;
+	default:
+		return 0;
+	}
+}
 
 static int
 quotes_framed(const struct quotes *q, uint32_t i, uint32_t n)
 {
 	const unsigned char *b = (const unsigned char *)q->buf;
 	size_t s = q->w[i].start, e = q->w[i + n - 1].end, len = q->d->len;
-	size_t k, lim = s > 16 ? s - 16 : 0;
+	size_t k, m, lim = s > 16 ? s - 16 : 0;
 
 	while (s > lim && (b[s - 1] == ' ' || b[s - 1] == '\t'))
 		s--;
 	if (quotes_open_mark(b, lim, s) == 0)
 		return 0;
-	for (k = 0; k < QUOTES_FRAME_PUNCT && e < len; k++) {
-		if (b[e] == '.' || b[e] == ',' || b[e] == ';' ||
-		    b[e] == ':' || b[e] == '!' || b[e] == '?')
-			e++;
-		else if (len - e >= 3 && b[e] == 0xe2 && b[e + 1] == 0x80 &&
-		    b[e + 2] == 0xa6)
-			e += 3;		/* … */
-		else
-			break;
-	}
+	for (k = 0; k < QUOTES_FRAME_PUNCT && e < len &&
+	    (m = quotes_final_punct(q->buf + e, len - e)) > 0; k++)
+		e += m;
 	return quotes_close_mark(b, e, len) > 0;
 }
 

@@ -35,8 +35,9 @@
  *    enough), which keeps out stock phrases of short words ("at the end
  *    of the day"). A passage the comment sets in quotation marks of its
  *    own (an opening mark right before its first word, a closing one
- *    right after its last word and any final punctuation: “…”, "…",
- *    ‘…’, «…», „…“, 「…」) needs only QUOTES_FRAMED_CHARS (12) letters:
+ *    right after its last word and any final punctuation, in the
+ *    script's form too: 。！？ ؟ ۔ । …; marks “…”, "…", ‘…’, «…», „…“,
+ *    「…」) needs only QUOTES_FRAMED_CHARS (12) letters:
  *    the marks say it is a quote. Passages are extended greedily to
  *    the longest match; they never cross paragraphs. Ranges are trimmed to words: the
  *    quoting side's quotation marks and final punctuation are outside

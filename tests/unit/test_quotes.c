@@ -1389,6 +1389,40 @@ test_brackets(void)
  * (QUOTES_FRAMED_CHARS): seven short words in quotes link, the same words
  * unquoted do not.
  */
+/*
+ * A quote in quotation marks often takes the sentence's own final
+ * punctuation inside them, in the script's form: "。" and "！" in
+ * Chinese and Japanese, "؟" and "۔" in Arabic and Urdu, "।" in Hindi.
+ * Before, only ASCII punctuation and "…" were passed over there, so these
+ * short framed quotes were not linked.
+ */
+static void
+test_framed_scripts(void)
+{
+	static const char doc[] =
+	    "Bells\n\n"
+	    "城里的钟每天敲十二下。\n"
+	    "هل يعود المطر إلى هذا الحي؟\n"
+	    "नदी के पास एक घर था।\n\n"
+	    "4 comments\n\n"
+	    "  1. 我记得那句“城里的钟每天敲十二下。”真好。\n\n"
+	    "  2. قالت جدتي «هل يعود المطر إلى هذا الحي؟» ثم سكتت.\n\n"
+	    "  3. 「城里的钟每天敲十二下！」\n\n"
+	    "  4. He quoted “नदी के पास एक घर था।” from memory.\n";
+	struct doc *d = doc_of(doc, sizeof doc - 1);
+
+	ok(link_is(d, link_of(d, 1, 0), "城里的钟每天敲十二下"),
+	    "framed: Chinese, ideographic full stop inside the quotes");
+	ok(link_is(d, link_of(d, 2, 0), "هل يعود المطر إلى هذا الحي"),
+	    "framed: Arabic question mark inside guillemets");
+	ok(link_is(d, link_of(d, 3, 0), "城里的钟每天敲十二下"),
+	    "framed: fullwidth exclamation mark inside corner brackets");
+	ok(link_is(d, link_of(d, 4, 0), "नदी के पास एक घर था"),
+	    "framed: danda inside the quotes");
+	check_invariants(d, "framed scripts");
+	doc_free(&d);
+}
+
 static void
 test_framed(void)
 {
@@ -1425,6 +1459,7 @@ test_framed(void)
 	    "match");
 	check_invariants(d, "framed");
 	doc_free(&d);
+	test_framed_scripts();
 }
 
 /*
