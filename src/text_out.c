@@ -152,6 +152,13 @@ text_fold_encode(const uint32_t *a, size_t n, char *out)
 	return k;
 }
 
+/* A Hangul syllable, or a kana (it may carry a voicing mark). */
+static int
+text_fold_whole(uint32_t c)
+{
+	return (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x3040 && c <= 0x30ff);
+}
+
 /* The key of one non-ASCII character into out; returns its bytes. */
 static size_t
 text_fold_char(uint32_t c, int keep_case, char *out)
@@ -163,18 +170,17 @@ text_fold_char(uint32_t c, int keep_case, char *out)
 	/* Nobody types these: soft hyphen, ZWJ/ZWNJ, bidi marks, U+FEFF. */
 	if (uc_is_property_default_ignorable_code_point(c))
 		return 0;
-	/* Decomposed only to take its accents off: a character with none
-	 * (が, 한) stays whole, so a search for か or 하 is not found in it. */
-	d = u32_normalize(UNINORM_NFD, &c, 1, b1, &n1);
-	k = d != NULL ? text_drop_marks(d, n1) : n1;
-	if (k == n1) {
-		if (d != NULL && d != b1)
-			free(d);
+	/* Decomposed (canonical equivalents fold alike), but for a Hangul
+	 * syllable or a kana, written composed, so that a search for 하 or
+	 * か does not stop inside 한 or が. */
+	d = text_fold_whole(c) ? NULL :
+	    u32_normalize(UNINORM_NFD, &c, 1, b1, &n1);
+	if (d == NULL) {
 		b1[0] = c;
 		d = b1;
-		k = text_is_accent(c) ? 0 : 1;
+		n1 = 1;
 	}
-	n1 = k;
+	n1 = text_drop_marks(d, n1);
 	f = !keep_case && n1 > 0 ?
 	    u32_casefold(d, n1, NULL, NULL, b2, &n2) : NULL;
 	if (f != NULL) {

@@ -210,14 +210,13 @@ char *text_to_output(const struct text_opts *o, const char *s, size_t len,
 
 /**
  * Case- and accent-insensitive search key of s, a character at a time:
- * a character with accents is decomposed (NFD) and they are removed;
- * default-ignorable characters (soft hyphen, ZWJ, ZWNJ, bidi marks) are
- * removed; case is folded (libunistring). Accents are the marks of the
- * combining diacritic blocks, Hebrew points and Arabic harakat (see
- * text_out.c); other marks (Indic vowel signs and viramas, Thai vowels
- * and tones, kana voicing marks) are kept, and a character without
- * accents stays whole (が, a Hangul syllable), so a search for か or 하
- * does not stop inside it. Returns a new UTF-8 string; if
+ * decomposed (NFD), accents removed, default-ignorable characters (soft
+ * hyphen, ZWJ, ZWNJ, bidi marks) removed, case folded (libunistring).
+ * Accents are the marks of the combining diacritic blocks, Hebrew points
+ * and Arabic harakat (see text_out.c); other marks (Indic vowel signs and
+ * viramas, Thai vowels and tones, kana voicing marks) are kept. Hangul
+ * syllables and kana are not decomposed, so a search for 하 or か does
+ * not stop inside 한 or が. Returns a new UTF-8 string; if
  * map is not NULL, *map gets, for each byte of the key, the offset in s
  * of the character it came from (caller frees both).
  */

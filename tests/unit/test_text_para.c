@@ -346,10 +346,11 @@ fold_is(const char *s, const char *want, const char *what)
 /*
  * Only accents go: the marks of the Latin, Greek and Cyrillic diacritic
  * blocks, Hebrew points and Arabic harakat. Before, every mark was
- * dropped and every character decomposed, so the vowel signs of
- * Devanagari and Thai, the voicing marks of kana and the jamo of Hangul
- * syllables were lost or split: "में" searched as "म" (every म matched),
- * "が" as "か", and "하" matched the first part of "한".
+ * dropped and every character decomposed (Hangul and kana too), so the
+ * vowel signs of Devanagari and Thai, the voicing marks of kana and the
+ * jamo of Hangul syllables were lost or split: "में" searched as "म"
+ * (every म matched), "が" as "か", and "하" matched the first part of
+ * "한".
  */
 static void
 test_fold_scripts(void)
@@ -368,6 +369,8 @@ test_fold_scripts(void)
 	    "fold: kana with voicing marks stay whole (がぱ)");
 	fold_is("\xed\x95\x9c", "\xed\x95\x9c",
 	    "fold: a Hangul syllable stays whole (한)");
+	fold_is("\xe0\xa5\x98", "\xe0\xa4\x95\xe0\xa4\xbc",
+	    "fold: क़ as one code point is क and nukta, as typed");
 	fold_is("\xd7\xa9\xd6\xb8\xd7\x81\xd7\x9c\xd7\x95\xd6\xb9\xd7\x9d",
 	    "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d",
 	    "fold: Hebrew points dropped (שָׁלוֹם)");
@@ -455,7 +458,7 @@ ref_fold_char(uint32_t c, int keep_case, char *out)
 {
 	uint32_t a[64], b[64], *d, *f;
 	size_t na = 64, nb = 64, i, m = 0, k = 0;
-	int accents = 0;
+	const uc_block_t *b0;
 
 	if (c < 0x80) {
 		out[0] = (char)(!keep_case && c >= 'A' && c <= 'Z' ?
@@ -465,10 +468,11 @@ ref_fold_char(uint32_t c, int keep_case, char *out)
 	if (uc_is_property_default_ignorable_code_point(c))
 		return 0;
 	d = u32_normalize(UNINORM_NFD, &c, 1, a, &na);
-	for (i = 0; i < na; i++)
-		accents |= ref_is_accent(d[i]);
-	if (!accents) {		/* kept whole, not decomposed */
-		d[0] = c;
+	b0 = uc_block(c);
+	if (b0 != NULL && (strcmp(b0->name, "Hangul Syllables") == 0 ||
+	    strcmp(b0->name, "Hiragana") == 0 ||
+	    strcmp(b0->name, "Katakana") == 0)) {
+		d[0] = c;	/* kept whole, not decomposed */
 		na = 1;
 	}
 	for (i = 0; i < na; i++)
