@@ -222,7 +222,7 @@ quotes_classify(uint32_t cp)
 	/* No-break space; dashes, quotation marks, bullets, ellipsis. */
 	if (cp == 0xa0 || (cp >= 0x2010 && cp <= 0x2027))
 		return cp == 0x2018 || cp == 0x2019 ? QUOTES_APOS : QUOTES_SEP;
-	if (cp == 0x02bc || cp == 0xff07)
+	if (cp == 0x02bc || cp == 0xff07 || cp == 0x0640)	/* ʼ ＇ tatweel */
 		return QUOTES_APOS;
 	if (uc_is_general_category_withtable(cp, UC_CATEGORY_MASK_L |
 	    UC_CATEGORY_MASK_M | UC_CATEGORY_MASK_N))

@@ -167,8 +167,9 @@ text_fold_char(uint32_t c, int keep_case, char *out)
 	size_t n1 = sizeof b1 / sizeof b1[0], n2 = sizeof b2 / sizeof b2[0];
 	size_t k;
 
-	/* Nobody types these: soft hyphen, ZWJ/ZWNJ, bidi marks, U+FEFF. */
-	if (uc_is_property_default_ignorable_code_point(c))
+	/* Nobody types these: soft hyphen, ZWJ/ZWNJ, bidi marks, U+FEFF,
+	 * and the tatweel that stretches Arabic letters. */
+	if (uc_is_property_default_ignorable_code_point(c) || c == 0x640)
 		return 0;
 	/* Decomposed (canonical equivalents fold alike), but for a Hangul
 	 * syllable or a kana, written composed, so that a search for 하 or

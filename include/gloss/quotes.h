@@ -11,7 +11,8 @@
  *    N); an apostrophe (' ’ ‘ ʼ) between two such characters is part of
  *    the word and ignored ("don’t" = "don't" = "dont"), and so is an
  *    invisible (default-ignorable) character such as a soft hyphen or
- *    ZWNJ ("com<SHY>mittee" = "committee"). In scripts written without
+ *    ZWNJ ("com<SHY>mittee" = "committee"), and the Arabic tatweel that
+ *    stretches a word ("كـتـب" = "كتب"). In scripts written without
  *    spaces between words (Thai, Lao, Myanmar, Khmer, kana, CJK
  *    ideographs) each letter, with the marks after it, is a word of its
  *    own. Everything else

@@ -211,7 +211,8 @@ char *text_to_output(const struct text_opts *o, const char *s, size_t len,
 /**
  * Case- and accent-insensitive search key of s, a character at a time:
  * decomposed (NFD), accents removed, default-ignorable characters (soft
- * hyphen, ZWJ, ZWNJ, bidi marks) removed, case folded (libunistring).
+ * hyphen, ZWJ, ZWNJ, bidi marks) and the Arabic tatweel removed, case
+ * folded (libunistring).
  * Accents are the marks of the combining diacritic blocks, Hebrew points
  * and Arabic harakat (see text_out.c); other marks (Indic vowel signs and
  * viramas, Thai vowels and tones, kana voicing marks) are kept. Hangul

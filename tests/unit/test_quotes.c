@@ -75,7 +75,7 @@ static int
 t_is_apos(uint32_t cp)
 {
 	return cp == '\'' || cp == 0x2019 || cp == 0x2018 ||
-	    cp == 0xad || cp == 0x200c || cp == 0x200d;
+	    cp == 0xad || cp == 0x200c || cp == 0x200d || cp == 0x640;
 }
 
 /* Hebrew points and cantillation, Arabic harakat: left out of words. */
@@ -825,7 +825,8 @@ test_spaceless(void)
 /*
  * Optional marks and Greek: Hebrew points and cantillation and Arabic
  * harakat are optional in writing (a reader who quotes a pointed text
- * types it unpointed), and Greek capitals are written without accents
+ * types it unpointed), so is the tatweel that stretches Arabic letters
+ * (a quote of stretched text was not linked either), and Greek capitals are written without accents
  * and breathings, and lower-case sigma has a final form. Before, each of
  * these quotes made a different word of every word that had a mark or a
  * final sigma, and none was linked.
@@ -845,6 +846,12 @@ test_optional_marks(void)
 	    "ذَهَبْنَا إِلَى السُّوقِ الكَبِيرِ فِي الصَّبَاحِ وَاشْتَرَيْنَا كَثِيرًا مِنَ التِّينِ.\n\n"
 	    "1 تعليق\n\n"
 	    "  1. ذهبنا إلى السوق الكبير في الصباح واشترينا كثيرا من التين\n";
+	static const char tw[] =
+	    "رسالة\n\n"
+	    "كـتـب الـطـالـب رسـالـة طويلة إلى صديقه القديم.\n\n"
+	    "2 comments\n\n"
+	    "  1. كتب الطالب رسالة طويلة إلى صديقه\n\n"
+	    "  2. كـتـب الـطـالـب رسـالـة طويلة إلى صديقه\n";
 	static const char el[] =
 	    "Αγορά\n\n"
 	    "Το πρωί πήγαμε στην αγορά της πόλης και αγοράσαμε σύκα.\n"
@@ -866,6 +873,14 @@ test_optional_marks(void)
 	    "واشترينا كثيرا من التين"), "Arabic: a quote without harakat "
 	    "(tanween at a word's end too) is linked");
 	check_invariants(d, "Arabic harakat");
+	doc_free(&d);
+
+	d = doc_of(tw, sizeof tw - 1);
+	ok(link_is(d, link_of(d, 1, 0), "كتب الطالب رسالة طويلة إلى صديقه"),
+	    "Arabic: a quote of text stretched with tatweel is linked");
+	ok(link_is(d, link_of(d, 2, 0), "كـتـب الـطـالـب رسـالـة طويلة إلى "
+	    "صديقه"), "Arabic: a quote stretched with tatweel is linked");
+	check_invariants(d, "Arabic tatweel");
 	doc_free(&d);
 
 	d = doc_of(el, sizeof el - 1);

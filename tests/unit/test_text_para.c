@@ -381,6 +381,9 @@ test_fold_scripts(void)
 	    "fold: Greek accents and breathings dropped, sigma folded");
 	fold_is("Cr\xc3\xa8me Br\xc3\xbbl\xc3\xa9" "e", "creme brulee",
 	    "fold: Latin accents dropped");
+	fold_is("\xd9\x83\xd9\x80\xd8\xaa\xd9\x80\xd9\x80\xd8\xa7\xd8\xa8",
+	    "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8",
+	    "fold: Arabic tatweel dropped (كـتــاب finds كتاب)");
 }
 
 static void
@@ -465,7 +468,7 @@ ref_fold_char(uint32_t c, int keep_case, char *out)
 		    c + 32 : c);
 		return 1;
 	}
-	if (uc_is_property_default_ignorable_code_point(c))
+	if (uc_is_property_default_ignorable_code_point(c) || c == 0x640)
 		return 0;
 	d = u32_normalize(UNINORM_NFD, &c, 1, a, &na);
 	b0 = uc_block(c);
