@@ -120,6 +120,32 @@ main(void)
 	    "\xea\xb5\xad\" (%zu matches)", nm);
 	search_free(&s);
 
+	/*
+	 * Smart case: only a capital letter in the pattern makes the search
+	 * case-sensitive. A final sigma or a sharp s, which case folding
+	 * changes, is lower case: before, "ψυχής" and "straße" searched
+	 * case-sensitively and did not find "ΨΥΧΗΣ" and "STRASSE".
+	 */
+	search_compile(&s, "\xcf\x88\xcf\x85\xcf\x87\xce\xae\xcf\x82");
+	ok(!s.keep_case, "smart case: \"\xcf\x88\xcf\x85\xcf\x87\xce\xae"
+	    "\xcf\x82\" is lower case");
+	nm = 0;
+	search_span(&s, "\xce\xa8\xce\xa5\xce\xa7\xce\x97\xce\xa3", 10, 0,
+	    &m, &nm, &mcap);
+	ok(nm == 1, "\"\xcf\x88\xcf\x85\xcf\x87\xce\xae\xcf\x82\" finds "
+	    "\"\xce\xa8\xce\xa5\xce\xa7\xce\x97\xce\xa3\" (%zu matches)", nm);
+	search_free(&s);
+	search_compile(&s, "stra\xc3\x9f" "e");
+	nm = 0;
+	search_span(&s, "STRASSE", 7, 0, &m, &nm, &mcap);
+	ok(!s.keep_case && nm == 1, "\"stra\xc3\x9f" "e\" is lower case and "
+	    "finds \"STRASSE\" (%zu matches)", nm);
+	search_free(&s);
+	search_compile(&s, "\xce\xa8\xcf\x85\xcf\x87\xce\xae");
+	ok(s.keep_case, "smart case: a Greek capital makes the search "
+	    "case-sensitive");
+	search_free(&s);
+
 	/* A match across the cut of two pieces. */
 	search_compile(&s, "needle");
 	nm = 0;
