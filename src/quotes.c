@@ -75,6 +75,7 @@
 
 #include <unicase.h>
 #include <unictype.h>
+#include <uninorm.h>
 
 #include "gloss/doc.h"
 #include "gloss/quotes.h"
@@ -221,7 +222,7 @@ quotes_classify(uint32_t cp)
 	/* No-break space; dashes, quotation marks, bullets, ellipsis. */
 	if (cp == 0xa0 || (cp >= 0x2010 && cp <= 0x2027))
 		return cp == 0x2018 || cp == 0x2019 ? QUOTES_APOS : QUOTES_SEP;
-	if (cp == 0x02bc || cp == 0xff07)
+	if (cp == 0x02bc || cp == 0xff07 || cp == 0x0640)	/* ʼ ＇ tatweel */
 		return QUOTES_APOS;
 	if (uc_is_general_category_withtable(cp, UC_CATEGORY_MASK_L |
 	    UC_CATEGORY_MASK_M | UC_CATEGORY_MASK_N))
@@ -232,28 +233,84 @@ quotes_classify(uint32_t cp)
 	return QUOTES_SEP;	/* includes U+FFFD, so invalid UTF-8 */
 }
 
+/*
+ * A mark that is optional in writing and ignored in comparison (quotes.h):
+ * Hebrew points and cantillation (U+0591..U+05C7 but the punctuation
+ * among them) and Arabic harakat, Quranic annotation and superscript
+ * alef (U+0610..U+061A, U+064B..U+065F, U+0670, U+06D6..U+06ED, U+08D3..
+ * U+08FF). All of them are nonspacing marks.
+ */
+static int
+quotes_optional_mark(uint32_t cp)
+{
+	if (cp < 0x0591 || cp > 0x08ff)
+		return 0;
+	if (cp <= 0x05c7)
+		return cp != 0x05be && cp != 0x05c0 && cp != 0x05c3 &&
+		    cp != 0x05c6;
+	if (cp < 0x0610)
+		return 0;
+	return cp <= 0x061a || (cp >= 0x064b && cp <= 0x065f) ||
+	    cp == 0x0670 || (cp >= 0x06d6 && cp <= 0x06ed && cp != 0x06dd &&
+	    cp != 0x06de && cp != 0x06e5 && cp != 0x06e6 && cp != 0x06e9) ||
+	    (cp >= 0x08d3 && cp != 0x08e2);
+}
+
+/*
+ * The base letter of a Greek letter with accents, breathings, diaeresis
+ * or iota subscript (U+0386..U+03CE, U+1F00..U+1FFC): the first code
+ * point of its canonical decomposition. Others are returned as they are.
+ */
+static uint32_t
+quotes_greek_base(uint32_t cp)
+{
+	uint32_t buf[8], *d;
+	size_t n = sizeof buf / sizeof buf[0];
+
+	if (!((cp >= 0x0386 && cp <= 0x03ce) || (cp >= 0x1f00 && cp <= 0x1ffc)))
+		return cp;
+	d = u32_normalize(UNINORM_NFD, &cp, 1, buf, &n);
+	if (d == NULL || n == 0)
+		return cp;
+	cp = d[0];
+	if (d != buf)
+		free(d);
+	return cp;
+}
+
+/*
+ * The normalised form of a word character: lower case after upper case
+ * (simple case folding: final sigma and the Greek symbol forms fold to
+ * the letters; dotless i stays itself), a Greek letter without its
+ * diacritics; 0 for an optional mark, which is left out.
+ */
 static uint32_t
 quotes_fold(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + ('a' - 'A') : cp;
+	if (quotes_optional_mark(cp))
+		return 0;
+	if (cp >= 0x0370 && cp <= 0x1fff)
+		cp = quotes_greek_base(cp);
+	if (cp != 0x0131)
+		cp = uc_toupper(cp);
 	return uc_tolower(cp);
 }
 
 /*
- * Next normalised character of a word's bytes s[*i, len): apostrophes are
- * skipped (every other character of a word is a word character). Returns
- * 0 at the end.
+ * Next normalised character of a word's bytes s[*i, len): apostrophes and
+ * optional marks are skipped (every other character of a word is a word
+ * character). Returns 0 at the end.
  */
 static int
 quotes_word_next(const char *s, size_t len, size_t *i, uint32_t *cp)
 {
 	while (*i < len) {
 		*i += quotes_decode(s + *i, len - *i, cp);
-		if (quotes_classify(*cp) != QUOTES_APOS) {
-			*cp = quotes_fold(*cp);
+		if (quotes_classify(*cp) != QUOTES_APOS &&
+		    (*cp = quotes_fold(*cp)) != 0)
 			return 1;
-		}
 	}
 	return 0;
 }
@@ -561,7 +618,9 @@ quotes_norm_char(struct quotes_norm *nm, uint32_t cp)
 	char u[8];
 	size_t k, n;
 
-	n = text_utf8_encode(quotes_fold(cp), u);
+	if ((cp = quotes_fold(cp)) == 0)
+		return;		/* an optional mark */
+	n = text_utf8_encode(cp, u);
 	for (k = 0; k < n; k++)
 		quotes_norm_byte(nm, (unsigned char)u[k]);
 }
@@ -1693,32 +1752,52 @@ quotes_close_mark(const unsigned char *b, size_t i, size_t e)
  * Whether the comment sets the words [i, i + n) in quotation marks of
  * their own: an opening mark right before the first word (spaces
  * between allowed) and a closing one right after the last (after at most
- * QUOTES_FRAME_PUNCT bytes of final punctuation: . , ; : ! ? …), on the
- * same lines. Looks at a bounded number of bytes.
+ * QUOTES_FRAME_PUNCT marks of final punctuation, quotes_final_punct), on
+ * the same lines. Looks at a bounded number of bytes.
  */
 #define QUOTES_FRAME_PUNCT	6
+
+/*
+ * Length of the sentence punctuation s starts with (len > 0), or 0: . , ;
+ * : ! ? and …, their ideographic and fullwidth forms (。 、 ！ ？ ， ； ：
+ * ．), the Arabic comma, semicolon and question mark, the Urdu full stop
+ * and the Devanagari dandas.
+ */
+static size_t
+quotes_final_punct(const char *s, size_t len)
+{
+	uint32_t cp;
+	size_t k;
+
+	if (*s != '\0' && strchr(".,;:!?", *s) != NULL)
+		return 1;
+	if ((unsigned char)*s < 0x80)
+		return 0;
+	k = text_utf8_decode(s, len, &cp);
+	switch (cp) {
+	case 0x2026: case 0x3001: case 0x3002: case 0xff01: case 0xff0c:
+	case 0xff0e: case 0xff1a: case 0xff1b: case 0xff1f: case 0x060c:
+	case 0x061b: case 0x061f: case 0x06d4: case 0x0964: case 0x0965:
+		return k;
+	default:
+		return 0;
+	}
+}
 
 static int
 quotes_framed(const struct quotes *q, uint32_t i, uint32_t n)
 {
 	const unsigned char *b = (const unsigned char *)q->buf;
 	size_t s = q->w[i].start, e = q->w[i + n - 1].end, len = q->d->len;
-	size_t k, lim = s > 16 ? s - 16 : 0;
+	size_t k, m, lim = s > 16 ? s - 16 : 0;
 
 	while (s > lim && (b[s - 1] == ' ' || b[s - 1] == '\t'))
 		s--;
 	if (quotes_open_mark(b, lim, s) == 0)
 		return 0;
-	for (k = 0; k < QUOTES_FRAME_PUNCT && e < len; k++) {
-		if (b[e] == '.' || b[e] == ',' || b[e] == ';' ||
-		    b[e] == ':' || b[e] == '!' || b[e] == '?')
-			e++;
-		else if (len - e >= 3 && b[e] == 0xe2 && b[e + 1] == 0x80 &&
-		    b[e + 2] == 0xa6)
-			e += 3;		/* … */
-		else
-			break;
-	}
+	for (k = 0; k < QUOTES_FRAME_PUNCT && e < len &&
+	    (m = quotes_final_punct(q->buf + e, len - e)) > 0; k++)
+		e += m;
 	return quotes_close_mark(b, e, len) > 0;
 }
 

@@ -104,14 +104,39 @@ text_to_output(const struct text_opts *o, const char *s, size_t len,
 /* Room for the fold of one character: b1/b2 below hold 32 code points. */
 #define TEXT_FOLD_ONE	(32 * 4)
 
-/* Drop the marks of a[0..n); returns the new count. */
+/*
+ * Whether cp is an accent that search ignores: a mark of the combining
+ * diacritic blocks (Latin, Greek, Cyrillic: U+0300..U+036F, U+0483..
+ * U+0489, U+1AB0..U+1AFF, U+1DC0..U+1DFF, U+20D0..U+20FF, U+FE20..
+ * U+FE2F), a Hebrew point or cantillation mark, Arabic harakat and
+ * Quranic marks (Arabic and its Extended-A and -B blocks), Syriac
+ * points. Other marks (the vowel signs and viramas
+ * of Indic scripts, Thai vowels and tones, the kana voicing marks) are
+ * letters' parts: a word without them is another word.
+ */
+static int
+text_is_accent(uint32_t c)
+{
+	if (c < 0x300 || !uc_is_general_category(c, UC_CATEGORY_M))
+		return 0;
+	return c <= 0x36f || (c >= 0x483 && c <= 0x489) ||
+	    (c >= 0x591 && c <= 0x5c7) || (c >= 0x610 && c <= 0x61a) ||
+	    (c >= 0x64b && c <= 0x65f) || c == 0x670 ||
+	    (c >= 0x6d6 && c <= 0x6ed) || c == 0x711 ||
+	    (c >= 0x730 && c <= 0x74a) || (c >= 0x898 && c <= 0x89f) ||
+	    (c >= 0x8ca && c <= 0x8ff) || (c >= 0x1ab0 && c <= 0x1aff) ||
+	    (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
+	    (c >= 0xfe20 && c <= 0xfe2f);
+}
+
+/* Drop the accents of a[0..n); returns the new count. */
 static size_t
 text_drop_marks(uint32_t *a, size_t n)
 {
 	size_t i, m = 0;
 
 	for (i = 0; i < n; i++)
-		if (!uc_is_general_category(a[i], UC_CATEGORY_M))
+		if (!text_is_accent(a[i]))
 			a[m++] = a[i];
 	return m;
 }
@@ -127,6 +152,13 @@ text_fold_encode(const uint32_t *a, size_t n, char *out)
 	return k;
 }
 
+/* A Hangul syllable, or a kana (it may carry a voicing mark). */
+static int
+text_fold_whole(uint32_t c)
+{
+	return (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x3040 && c <= 0x30ff);
+}
+
 /* The key of one non-ASCII character into out; returns its bytes. */
 static size_t
 text_fold_char(uint32_t c, int keep_case, char *out)
@@ -135,10 +167,15 @@ text_fold_char(uint32_t c, int keep_case, char *out)
 	size_t n1 = sizeof b1 / sizeof b1[0], n2 = sizeof b2 / sizeof b2[0];
 	size_t k;
 
-	/* Nobody types these: soft hyphen, ZWJ/ZWNJ, bidi marks, U+FEFF. */
-	if (uc_is_property_default_ignorable_code_point(c))
+	/* Nobody types these: soft hyphen, ZWJ/ZWNJ, bidi marks, U+FEFF,
+	 * and the tatweel that stretches Arabic letters. */
+	if (uc_is_property_default_ignorable_code_point(c) || c == 0x640)
 		return 0;
-	d = u32_normalize(UNINORM_NFD, &c, 1, b1, &n1);
+	/* Decomposed (canonical equivalents fold alike), but for a Hangul
+	 * syllable or a kana, written composed, so that a search for 하 or
+	 * か does not stop inside 한 or が. */
+	d = text_fold_whole(c) ? NULL :
+	    u32_normalize(UNINORM_NFD, &c, 1, b1, &n1);
 	if (d == NULL) {
 		b1[0] = c;
 		d = b1;
@@ -146,7 +183,7 @@ text_fold_char(uint32_t c, int keep_case, char *out)
 	}
 	n1 = text_drop_marks(d, n1);
 	f = !keep_case && n1 > 0 ?
-	    u32_casefold(d, n1, NULL, UNINORM_NFD, b2, &n2) : NULL;
+	    u32_casefold(d, n1, NULL, NULL, b2, &n2) : NULL;
 	if (f != NULL) {
 		n2 = text_drop_marks(f, n2);
 		k = text_fold_encode(f, n2, out);

@@ -11,15 +11,21 @@
  *    N); an apostrophe (' ’ ‘ ʼ) between two such characters is part of
  *    the word and ignored ("don’t" = "don't" = "dont"), and so is an
  *    invisible (default-ignorable) character such as a soft hyphen or
- *    ZWNJ ("com<SHY>mittee" = "committee"). In scripts written without
+ *    ZWNJ ("com<SHY>mittee" = "committee"), and the Arabic tatweel that
+ *    stretches a word ("كـتـب" = "كتب"). In scripts written without
  *    spaces between words (Thai, Lao, Myanmar, Khmer, kana, CJK
  *    ideographs) each letter, with the marks after it, is a word of its
  *    own. Everything else
  *    (spaces, line breaks, quotation marks straight or curly, dashes,
  *    ellipses, "...", other punctuation, invalid UTF-8) only separates
- *    words. Words are compared case-insensitively (Unicode simple
- *    lowercase). So curly/straight quotes, dash kinds, "…" vs "..." and
- *    line breaks inside a paragraph never prevent a match.
+ *    words. Words are compared case-insensitively (Unicode simple case
+ *    folding: lowercase of the uppercase, so Greek final sigma is sigma),
+ *    and without the marks that writing leaves out: Hebrew points and
+ *    cantillation, Arabic harakat (a quote typed unpointed matches a
+ *    pointed text), and the accents, breathings and diaeresis of Greek
+ *    letters (Greek capitals are written without them). So curly/straight
+ *    quotes, dash kinds, "…" vs "..." and line breaks inside a paragraph
+ *    never prevent a match.
  *
  *  - A passage is linked when at least QUOTES_MIN_WORDS (6) consecutive
  *    words of one comment paragraph occur, in the same order, inside one
@@ -30,8 +36,9 @@
  *    enough), which keeps out stock phrases of short words ("at the end
  *    of the day"). A passage the comment sets in quotation marks of its
  *    own (an opening mark right before its first word, a closing one
- *    right after its last word and any final punctuation: “…”, "…",
- *    ‘…’, «…», „…“, 「…」) needs only QUOTES_FRAMED_CHARS (12) letters:
+ *    right after its last word and any final punctuation, in the
+ *    script's form too: 。！？ ؟ ۔ । …; marks “…”, "…", ‘…’, «…», „…“,
+ *    「…」) needs only QUOTES_FRAMED_CHARS (12) letters:
  *    the marks say it is a quote. Passages are extended greedily to
  *    the longest match; they never cross paragraphs. Ranges are trimmed to words: the
  *    quoting side's quotation marks and final punctuation are outside

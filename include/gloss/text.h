@@ -209,9 +209,15 @@ char *text_to_output(const struct text_opts *o, const char *s, size_t len,
     size_t *outlen);
 
 /**
- * Case- and accent-insensitive search key of s: NFD, marks and
- * default-ignorable characters (soft hyphen, ZWJ, ZWNJ, bidi marks)
- * removed, case folded (libunistring). Returns a new UTF-8 string; if
+ * Case- and accent-insensitive search key of s, a character at a time:
+ * decomposed (NFD), accents removed, default-ignorable characters (soft
+ * hyphen, ZWJ, ZWNJ, bidi marks) and the Arabic tatweel removed, case
+ * folded (libunistring).
+ * Accents are the marks of the combining diacritic blocks, Hebrew points
+ * and Arabic harakat (see text_out.c); other marks (Indic vowel signs and
+ * viramas, Thai vowels and tones, kana voicing marks) are kept. Hangul
+ * syllables and kana are not decomposed, so a search for 하 or か does
+ * not stop inside 한 or が. Returns a new UTF-8 string; if
  * map is not NULL, *map gets, for each byte of the key, the offset in s
  * of the character it came from (caller frees both).
  */

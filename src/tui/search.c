@@ -9,38 +9,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicase.h>
+
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 #include "search.h"
 
+/*
+ * Whether s has a capital (upper or title case) letter: one that lower
+ * casing changes. Folding changes more (final sigma, sharp s), and those
+ * are lower case.
+ */
+static int
+search_has_capital(const char *s, size_t len)
+{
+	size_t i = 0;
+	uint32_t c;
+
+	while (i < len) {
+		i += text_utf8_decode(s + i, len - i, &c);
+		if (uc_tolower(c) != c)
+			return 1;
+	}
+	return 0;
+}
+
 int
 search_compile(struct search *s, const char *pattern)
 {
-	char *lower, *kept;
-	size_t llen, klen;
+	size_t len;
 
 	memset(s, 0, sizeof *s);
 	if (pattern == NULL || *pattern == '\0')
 		return 0;
-	lower = text_fold(pattern, strlen(pattern), 0, &llen, NULL);
-	kept = text_fold(pattern, strlen(pattern), 1, &klen, NULL);
-	if (llen == 0) {
-		free(lower);
-		free(kept);
+	len = strlen(pattern);
+	s->keep_case = search_has_capital(pattern, len);
+	s->key = text_fold(pattern, len, s->keep_case, &s->keylen, NULL);
+	if (s->keylen == 0) {
+		free(s->key);
+		memset(s, 0, sizeof *s);
 		return 0;
 	}
 	s->pattern = xstrdup(pattern);
-	/* Upper case in the pattern: folding case changed something. */
-	if (llen != klen || memcmp(lower, kept, llen) != 0) {
-		s->keep_case = 1;
-		s->key = kept;
-		s->keylen = klen;
-		free(lower);
-	} else {
-		s->key = lower;
-		s->keylen = llen;
-		free(kept);
-	}
 	text_folder_init(&s->fold, s->keep_case, 1);
 	return 1;
 }

@@ -17,6 +17,7 @@
 
 #include <unicase.h>
 #include <unictype.h>
+#include <uninorm.h>
 
 #include "gloss/doc.h"
 #include "gloss/parse.h"
@@ -74,7 +75,35 @@ static int
 t_is_apos(uint32_t cp)
 {
 	return cp == '\'' || cp == 0x2019 || cp == 0x2018 ||
-	    cp == 0xad || cp == 0x200c || cp == 0x200d;
+	    cp == 0xad || cp == 0x200c || cp == 0x200d || cp == 0x640;
+}
+
+/* Hebrew points and cantillation, Arabic harakat: left out of words. */
+static int
+t_is_optional(uint32_t cp)
+{
+	if (!uc_is_general_category(cp, UC_CATEGORY_Mn))
+		return 0;
+	return (cp >= 0x0591 && cp <= 0x05c7) || (cp >= 0x0610 &&
+	    cp <= 0x061a) || (cp >= 0x064b && cp <= 0x065f) || cp == 0x0670 ||
+	    (cp >= 0x06d6 && cp <= 0x06ed) || (cp >= 0x08d3 && cp <= 0x08ff);
+}
+
+/* Case fold; a Greek letter loses its accents (full decomposition). */
+static uint32_t
+t_fold(uint32_t cp)
+{
+	uint32_t buf[8], *d;
+	size_t n = 8;
+
+	if (uc_is_script(cp, uc_script_byname("Greek")) &&
+	    (d = u32_normalize(UNINORM_NFKD, &cp, 1, buf, &n)) != NULL) {
+		if (n > 0 && uc_is_general_category(d[0], UC_CATEGORY_L))
+			cp = d[0];
+		if (d != buf)
+			free(d);
+	}
+	return cp == 0x03c2 || cp == 0x03a3 ? 0x03c3 : uc_tolower(cp);
 }
 
 static char *
@@ -107,10 +136,14 @@ t_norm(const char *s, size_t len)
 			pending = o > 0;
 		if (!mark)
 			alone = t_is_spaceless(cp);
+		if (t_is_optional(cp)) {	/* left out, not a separator */
+			i += n;
+			continue;
+		}
 		if (pending)
 			out[o++] = ' ';
 		pending = 0;
-		o += text_utf8_encode(uc_tolower(cp), out + o);
+		o += text_utf8_encode(t_fold(cp), out + o);
 		i += n;
 	}
 	out[o] = '\0';
@@ -789,6 +822,78 @@ test_spaceless(void)
 	doc_free(&d);
 }
 
+/*
+ * Optional marks and Greek: Hebrew points and cantillation and Arabic
+ * harakat are optional in writing (a reader who quotes a pointed text
+ * types it unpointed), so is the tatweel that stretches Arabic letters
+ * (a quote of stretched text was not linked either), and Greek capitals are written without accents
+ * and breathings, and lower-case sigma has a final form. Before, each of
+ * these quotes made a different word of every word that had a mark or a
+ * final sigma, and none was linked.
+ */
+static void
+test_optional_marks(void)
+{
+	static const char he[] =
+	    "שוק\n\n"
+	    "בַּבֹּקֶר הָלַכְנוּ אֶל הַשּׁוּק הַגָּדוֹל וְקָנִינוּ תְּאֵנִים וַעֲנָבִים.\n\n"
+	    "2 תגובות\n\n"
+	    "  1. בבקר הלכנו אל השוק הגדול וקנינו תאנים\n"
+	    "    זה מזכיר לי את הילדות.\n\n"
+	    "  2. בבקר הלכנו אל השוק הקטן וקנינו תפוחים\n";
+	static const char ar[] =
+	    "سوق\n\n"
+	    "ذَهَبْنَا إِلَى السُّوقِ الكَبِيرِ فِي الصَّبَاحِ وَاشْتَرَيْنَا كَثِيرًا مِنَ التِّينِ.\n\n"
+	    "1 تعليق\n\n"
+	    "  1. ذهبنا إلى السوق الكبير في الصباح واشترينا كثيرا من التين\n";
+	static const char tw[] =
+	    "رسالة\n\n"
+	    "كـتـب الـطـالـب رسـالـة طويلة إلى صديقه القديم.\n\n"
+	    "2 comments\n\n"
+	    "  1. كتب الطالب رسالة طويلة إلى صديقه\n\n"
+	    "  2. كـتـب الـطـالـب رسـالـة طويلة إلى صديقه\n";
+	static const char el[] =
+	    "Αγορά\n\n"
+	    "Το πρωί πήγαμε στην αγορά της πόλης και αγοράσαμε σύκα.\n"
+	    "Ἡ ὁδὸς τῆς ἀγορᾶς ἦν μακρὰ καὶ ὁ ἥλιος θερμός.\n\n"
+	    "2 σχόλια\n\n"
+	    "  1. ΤΟ ΠΡΩΙ ΠΗΓΑΜΕ ΣΤΗΝ ΑΓΟΡΑ ΤΗΣ ΠΟΛΗΣ ΚΑΙ ΑΓΟΡΑΣΑΜΕ\n\n"
+	    "  2. η οδος της αγορας ην μακρα και ο ηλιος\n";
+	struct doc *d;
+
+	d = doc_of(he, sizeof he - 1);
+	ok(link_is(d, link_of(d, 1, 0), "בבקר הלכנו אל השוק הגדול וקנינו "
+	    "תאנים"), "Hebrew: an unpointed quote of pointed text is linked");
+	is_int(nlinks_of(d, 2), 0, "Hebrew: other letters, no link");
+	check_invariants(d, "Hebrew points");
+	doc_free(&d);
+
+	d = doc_of(ar, sizeof ar - 1);
+	ok(link_is(d, link_of(d, 1, 0), "ذهبنا إلى السوق الكبير في الصباح "
+	    "واشترينا كثيرا من التين"), "Arabic: a quote without harakat "
+	    "(tanween at a word's end too) is linked");
+	check_invariants(d, "Arabic harakat");
+	doc_free(&d);
+
+	d = doc_of(tw, sizeof tw - 1);
+	ok(link_is(d, link_of(d, 1, 0), "كتب الطالب رسالة طويلة إلى صديقه"),
+	    "Arabic: a quote of text stretched with tatweel is linked");
+	ok(link_is(d, link_of(d, 2, 0), "كـتـب الـطـالـب رسـالـة طويلة إلى "
+	    "صديقه"), "Arabic: a quote stretched with tatweel is linked");
+	check_invariants(d, "Arabic tatweel");
+	doc_free(&d);
+
+	d = doc_of(el, sizeof el - 1);
+	ok(link_is(d, link_of(d, 1, 0), "ΤΟ ΠΡΩΙ ΠΗΓΑΜΕ ΣΤΗΝ ΑΓΟΡΑ ΤΗΣ "
+	    "ΠΟΛΗΣ ΚΑΙ ΑΓΟΡΑΣΑΜΕ"), "Greek: capitals without accents match "
+	    "accented lower case with final sigma");
+	ok(link_is(d, link_of(d, 2, 0), "η οδος της αγορας ην μακρα και ο "
+	    "ηλιος"), "Greek: polytonic text quoted without its accents "
+	    "and breathings");
+	check_invariants(d, "Greek");
+	doc_free(&d);
+}
+
 /* The real seed: the links named in issue 5, and no others. */
 static void
 test_seed(void)
@@ -1299,6 +1404,40 @@ test_brackets(void)
  * (QUOTES_FRAMED_CHARS): seven short words in quotes link, the same words
  * unquoted do not.
  */
+/*
+ * A quote in quotation marks often takes the sentence's own final
+ * punctuation inside them, in the script's form: "。" and "！" in
+ * Chinese and Japanese, "؟" and "۔" in Arabic and Urdu, "।" in Hindi.
+ * Before, only ASCII punctuation and "…" were passed over there, so these
+ * short framed quotes were not linked.
+ */
+static void
+test_framed_scripts(void)
+{
+	static const char doc[] =
+	    "Bells\n\n"
+	    "城里的钟每天敲十二下。\n"
+	    "هل يعود المطر إلى هذا الحي؟\n"
+	    "नदी के पास एक घर था।\n\n"
+	    "4 comments\n\n"
+	    "  1. 我记得那句“城里的钟每天敲十二下。”真好。\n\n"
+	    "  2. قالت جدتي «هل يعود المطر إلى هذا الحي؟» ثم سكتت.\n\n"
+	    "  3. 「城里的钟每天敲十二下！」\n\n"
+	    "  4. He quoted “नदी के पास एक घर था।” from memory.\n";
+	struct doc *d = doc_of(doc, sizeof doc - 1);
+
+	ok(link_is(d, link_of(d, 1, 0), "城里的钟每天敲十二下"),
+	    "framed: Chinese, ideographic full stop inside the quotes");
+	ok(link_is(d, link_of(d, 2, 0), "هل يعود المطر إلى هذا الحي"),
+	    "framed: Arabic question mark inside guillemets");
+	ok(link_is(d, link_of(d, 3, 0), "城里的钟每天敲十二下"),
+	    "framed: fullwidth exclamation mark inside corner brackets");
+	ok(link_is(d, link_of(d, 4, 0), "नदी के पास एक घर था"),
+	    "framed: danda inside the quotes");
+	check_invariants(d, "framed scripts");
+	doc_free(&d);
+}
+
 static void
 test_framed(void)
 {
@@ -1335,6 +1474,7 @@ test_framed(void)
 	    "match");
 	check_invariants(d, "framed");
 	doc_free(&d);
+	test_framed_scripts();
 }
 
 /*
@@ -1396,6 +1536,7 @@ main(void)
 	test_edges();
 	test_paths();
 	test_spaceless();
+	test_optional_marks();
 	test_seed();
 	test_scale();
 	test_repeats();

@@ -105,6 +105,47 @@ main(void)
 	    "(%zu of %zu differ; %zu matches)", bad, cases, found);
 	ok(found > 1000, "the random texts have matches to find (%zu)", found);
 
+	/* A kana or a Hangul syllable is not found inside another. */
+	search_compile(&s, "\xe3\x81\x8b");		/* か */
+	nm = 0;
+	search_span(&s, "\xe3\x81\x8c\xe3\x81\x8b", 6, 0, &m, &nm, &mcap);
+	ok(nm == 1 && m[0].start == 3,
+	    "\"\xe3\x81\x8b\" is found in \"\xe3\x81\x8c\xe3\x81\x8b\" once, "
+	    "not inside \"\xe3\x81\x8c\" (%zu matches)", nm);
+	search_free(&s);
+	search_compile(&s, "\xed\x95\x98");		/* 하 */
+	nm = 0;
+	search_span(&s, "\xed\x95\x9c\xea\xb5\xad", 6, 0, &m, &nm, &mcap);
+	ok(nm == 0, "\"\xed\x95\x98\" is not found in \"\xed\x95\x9c"
+	    "\xea\xb5\xad\" (%zu matches)", nm);
+	search_free(&s);
+
+	/*
+	 * Smart case: only a capital letter in the pattern makes the search
+	 * case-sensitive. A final sigma or a sharp s, which case folding
+	 * changes, is lower case: before, "ψυχής" and "straße" searched
+	 * case-sensitively and did not find "ΨΥΧΗΣ" and "STRASSE".
+	 */
+	search_compile(&s, "\xcf\x88\xcf\x85\xcf\x87\xce\xae\xcf\x82");
+	ok(!s.keep_case, "smart case: \"\xcf\x88\xcf\x85\xcf\x87\xce\xae"
+	    "\xcf\x82\" is lower case");
+	nm = 0;
+	search_span(&s, "\xce\xa8\xce\xa5\xce\xa7\xce\x97\xce\xa3", 10, 0,
+	    &m, &nm, &mcap);
+	ok(nm == 1, "\"\xcf\x88\xcf\x85\xcf\x87\xce\xae\xcf\x82\" finds "
+	    "\"\xce\xa8\xce\xa5\xce\xa7\xce\x97\xce\xa3\" (%zu matches)", nm);
+	search_free(&s);
+	search_compile(&s, "stra\xc3\x9f" "e");
+	nm = 0;
+	search_span(&s, "STRASSE", 7, 0, &m, &nm, &mcap);
+	ok(!s.keep_case && nm == 1, "\"stra\xc3\x9f" "e\" is lower case and "
+	    "finds \"STRASSE\" (%zu matches)", nm);
+	search_free(&s);
+	search_compile(&s, "\xce\xa8\xcf\x85\xcf\x87\xce\xae");
+	ok(s.keep_case, "smart case: a Greek capital makes the search "
+	    "case-sensitive");
+	search_free(&s);
+
 	/* A match across the cut of two pieces. */
 	search_compile(&s, "needle");
 	nm = 0;

@@ -332,6 +332,60 @@ test_output(void)
 	free(s);
 }
 
+/* Whether s folds (case folded) to want. */
+static void
+fold_is(const char *s, const char *want, const char *what)
+{
+	size_t n;
+	char *k = text_fold(s, strlen(s), 0, &n, NULL);
+
+	is_str(k, want, "%s", what);
+	free(k);
+}
+
+/*
+ * Only accents go: the marks of the Latin, Greek and Cyrillic diacritic
+ * blocks, Hebrew points and Arabic harakat. Before, every mark was
+ * dropped and every character decomposed (Hangul and kana too), so the
+ * vowel signs of Devanagari and Thai, the voicing marks of kana and the
+ * jamo of Hangul syllables were lost or split: "में" searched as "म"
+ * (every म matched), "が" as "か", and "하" matched the first part of
+ * "한".
+ */
+static void
+test_fold_scripts(void)
+{
+	fold_is("\xe0\xa4\xae\xe0\xa5\x87\xe0\xa4\x82",
+	    "\xe0\xa4\xae\xe0\xa5\x87\xe0\xa4\x82",
+	    "fold: Devanagari vowel sign and anusvara kept (में)");
+	fold_is("\xe0\xa4\x95\xe0\xa5\x8d\xe0\xa4\xb7",
+	    "\xe0\xa4\x95\xe0\xa5\x8d\xe0\xa4\xb7",
+	    "fold: virama kept (क्ष)");
+	fold_is("\xe0\xb8\x97\xe0\xb8\xb5\xe0\xb9\x88",
+	    "\xe0\xb8\x97\xe0\xb8\xb5\xe0\xb9\x88",
+	    "fold: Thai vowel and tone marks kept (ที่)");
+	fold_is("\xe3\x81\x8c\xe3\x81\xb1",
+	    "\xe3\x81\x8c\xe3\x81\xb1",
+	    "fold: kana with voicing marks stay whole (がぱ)");
+	fold_is("\xed\x95\x9c", "\xed\x95\x9c",
+	    "fold: a Hangul syllable stays whole (한)");
+	fold_is("\xe0\xa5\x98", "\xe0\xa4\x95\xe0\xa4\xbc",
+	    "fold: क़ as one code point is क and nukta, as typed");
+	fold_is("\xd7\xa9\xd6\xb8\xd7\x81\xd7\x9c\xd7\x95\xd6\xb9\xd7\x9d",
+	    "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d",
+	    "fold: Hebrew points dropped (שָׁלוֹם)");
+	fold_is("\xce\x86\xce\xa8\xce\xa5\xce\xa7\xce\x97\xce\xa3 "
+	    "\xe1\xbc\xa5\xce\xbb\xce\xb9\xce\xbf\xcf\x82",
+	    "\xce\xb1\xcf\x88\xcf\x85\xcf\x87\xce\xb7\xcf\x83 "
+	    "\xce\xb7\xce\xbb\xce\xb9\xce\xbf\xcf\x83",
+	    "fold: Greek accents and breathings dropped, sigma folded");
+	fold_is("Cr\xc3\xa8me Br\xc3\xbbl\xc3\xa9" "e", "creme brulee",
+	    "fold: Latin accents dropped");
+	fold_is("\xd9\x83\xd9\x80\xd8\xaa\xd9\x80\xd9\x80\xd8\xa7\xd8\xa8",
+	    "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8",
+	    "fold: Arabic tatweel dropped (كـتــاب finds كتاب)");
+}
+
 static void
 test_fold(void)
 {
@@ -373,6 +427,31 @@ test_fold(void)
 	    "fold map across dropped characters");
 	free(k1);
 	free(map);
+	test_fold_scripts();
+}
+
+/* An accent (text.h): a mark of one of these Unicode blocks. */
+static int
+ref_is_accent(uint32_t c)
+{
+	static const char *blocks[] = {
+		"Combining Diacritical Marks", "Cyrillic", "Hebrew", "Arabic",
+		"Syriac", "Arabic Extended-A", "Arabic Extended-B",
+		"Combining Diacritical Marks Extended",
+		"Combining Diacritical Marks Supplement",
+		"Combining Diacritical Marks for Symbols",
+		"Combining Half Marks",
+	};
+	const uc_block_t *b;
+	size_t i;
+
+	if (!uc_is_general_category(c, UC_CATEGORY_M) ||
+	    (b = uc_block(c)) == NULL)
+		return 0;
+	for (i = 0; i < sizeof blocks / sizeof *blocks; i++)
+		if (strcmp(b->name, blocks[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* The key of one character, straight from libunistring (the rule of
@@ -382,23 +461,31 @@ ref_fold_char(uint32_t c, int keep_case, char *out)
 {
 	uint32_t a[64], b[64], *d, *f;
 	size_t na = 64, nb = 64, i, m = 0, k = 0;
+	const uc_block_t *b0;
 
 	if (c < 0x80) {
 		out[0] = (char)(!keep_case && c >= 'A' && c <= 'Z' ?
 		    c + 32 : c);
 		return 1;
 	}
-	if (uc_is_property_default_ignorable_code_point(c))
+	if (uc_is_property_default_ignorable_code_point(c) || c == 0x640)
 		return 0;
 	d = u32_normalize(UNINORM_NFD, &c, 1, a, &na);
+	b0 = uc_block(c);
+	if (b0 != NULL && (strcmp(b0->name, "Hangul Syllables") == 0 ||
+	    strcmp(b0->name, "Hiragana") == 0 ||
+	    strcmp(b0->name, "Katakana") == 0)) {
+		d[0] = c;	/* kept whole, not decomposed */
+		na = 1;
+	}
 	for (i = 0; i < na; i++)
-		if (!uc_is_general_category(d[i], UC_CATEGORY_M))
+		if (!ref_is_accent(d[i]))
 			d[m++] = d[i];
 	na = m;
 	if (!keep_case && na > 0) {
-		f = u32_casefold(d, na, NULL, UNINORM_NFD, b, &nb);
+		f = u32_casefold(d, na, NULL, NULL, b, &nb);
 		for (i = 0, m = 0; i < nb; i++)
-			if (!uc_is_general_category(f[i], UC_CATEGORY_M))
+			if (!ref_is_accent(f[i]))
 				k += text_utf8_encode(f[i], out + k);
 		if (f != b)
 			free(f);
@@ -424,6 +511,7 @@ test_folder(void)
 		{ 0x20, 0x7e }, { 0xa0, 0x24f }, { 0x300, 0x36f },
 		{ 0x370, 0x52f }, { 0x5d0, 0x6ff }, { 0x1e00, 0x1fff },
 		{ 0x2000, 0x206f }, { 0xac00, 0xac80 }, { 0xfb00, 0xfb06 },
+		{ 0x0900, 0x097f }, { 0x0e00, 0x0e7f }, { 0x3040, 0x30ff },
 		{ 0xfeff, 0xfeff }, { 0x1f600, 0x1f64f },
 	};
 	struct text_folder f[2];
