@@ -114,6 +114,17 @@ options_bad(const char *fmt, const char *arg)
 	return 2;
 }
 
+/* Status of --help and --version: 0, or 1 with a message when the text
+ * could not be written (a full disk, a closed pipe), as --dump does. */
+static int
+options_flush(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	report("write error");
+	return 1;
+}
+
 /* A number in [lo, hi], or -1. */
 static long
 options_number(const char *s, long lo, long hi)
@@ -259,11 +270,11 @@ options_parse(struct gloss_options *o, int argc, char **argv, int *done)
 		case 'h':
 			fputs(options_usage, stdout);
 			*done = 1;
-			return fflush(stdout) == 0 ? 0 : 1;
+			return options_flush();
 		case 'V':
 			printf("gloss %s\n", PACKAGE_VERSION);
 			*done = 1;
-			return fflush(stdout) == 0 ? 0 : 1;
+			return options_flush();
 		case ':':
 			*done = 1;
 			return options_bad("option '%s' needs a value",

@@ -241,4 +241,16 @@ head -c 16 /dev/zero >"$tmp/zeros16"
 ok $? "16 NUL bytes: binary, exits 1"
 "$GLOSS" --json "$sample" >"$tmp/json"; ok $? "--json exits 0"
 "$GLOSS" --dump --width 72 "$sample" >/dev/full 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "write error exits 1"
+grep -q '^gloss: write error$' "$tmp/err"; ok $? "a write error is reported"
+# --help and --version too: status 1 and the message (there was none).
+for opt in --help --version --json; do
+	if [ -w /dev/full ]; then
+		"$GLOSS" $opt "$sample" >/dev/full 2>"$tmp/err"
+		st=$?
+		[ $st -eq 1 ] && grep -q '^gloss: write error$' "$tmp/err"
+		ok $? "$opt on a full device: status 1 ($st) and a message"
+	else
+		ok 0 "# SKIP no /dev/full"
+	fi
+done
 tap_done
