@@ -89,7 +89,7 @@ term_signal(int sig)
  * ncurses calls curses from its handler too; only the main thread draws,
  * and the other threads block SIGTSTP (quotes_job.c).
  */
-static struct sigaction term_tstp_saved;
+static struct sigaction term_tstp_saved, term_tstp_action;
 static int term_tstp_set;
 
 /* Leave curses for the shell (once). */
@@ -132,7 +132,7 @@ term_tstp(int sig)
 	sigprocmask(SIG_UNBLOCK, &set, &old);
 	raise(SIGTSTP);		/* stopped here until SIGCONT */
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	signal(SIGTSTP, term_tstp);
+	sigaction(SIGTSTP, &term_tstp_action, NULL);
 	term_suspend_return();
 	errno = saved_errno;
 }
@@ -166,17 +166,17 @@ term_suspend(void)
 static void
 term_tstp_install(void)
 {
-	struct sigaction sa;
+	struct sigaction *sa = &term_tstp_action;
 
 	if (sigaction(SIGTSTP, NULL, &term_tstp_saved) != 0 ||
 	    term_tstp_saved.sa_handler == SIG_IGN)
 		return;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = term_tstp;
-	sigemptyset(&sa.sa_mask);
-	sigaddset(&sa.sa_mask, SIGWINCH);
-	sa.sa_flags = SA_RESTART;
-	term_tstp_set = sigaction(SIGTSTP, &sa, NULL) == 0;
+	memset(sa, 0, sizeof *sa);
+	sa->sa_handler = term_tstp;
+	sigemptyset(&sa->sa_mask);
+	sigaddset(&sa->sa_mask, SIGWINCH);	/* ncurses' resize flag */
+	sa->sa_flags = SA_RESTART;
+	term_tstp_set = sigaction(SIGTSTP, sa, NULL) == 0;
 }
 
 static void
