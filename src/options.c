@@ -114,6 +114,17 @@ options_bad(const char *fmt, const char *arg)
 	return 2;
 }
 
+/* Status of --help and --version: 0, or 1 with a message when the text
+ * could not be written (a full disk, a closed pipe), as --dump does. */
+static int
+options_flush(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	report("write error");
+	return 1;
+}
+
 /* A number in [lo, hi], or -1. */
 static long
 options_number(const char *s, long lo, long hi)
@@ -141,6 +152,50 @@ options_word(const char *s, const char *const *list)
 	return -1;
 }
 
+/*
+ * The option getopt_long stopped at, as it was typed, for a message: a
+ * long option up to any '=' ("--dump" of "--dump=3"; *islong set), or a
+ * short one alone ("-x" of "-dx", and of "-x.txt" after "--dump": getopt
+ * leaves optind on a word until its last letter, so argv[optind - 1] is
+ * then the word before, and it was named in the message). optopt is 0
+ * for an unknown long option, the option's value for a known one given
+ * a value it does not take or none, and the letter for a short one.
+ */
+static const char *
+options_culprit(char *buf, size_t size, int argc, char **argv, int *islong)
+{
+	const char *a = argv[optind - 1];
+	size_t n;
+	int i;
+
+	*islong = 0;
+	if (strncmp(a, "--", 2) == 0) {
+		n = strcspn(a + 2, "=");
+		for (i = 0; options_long[i].name != NULL; i++)
+			if (strncmp(options_long[i].name, a + 2, n) == 0 &&
+			    options_long[i].val == optopt)
+				break;
+		if (optopt == 0 || (n > 0 && options_long[i].name != NULL)) {
+			*islong = 1;
+			if (n == 0)
+				return a;
+			snprintf(buf, size, "--%.*s", (int)(n < size - 3 ?
+			    n : size - 3), a + 2);
+			return buf;
+		}
+	}
+	if (optopt > 0x20 && optopt < 0x7f && optopt != '-') {
+		snprintf(buf, size, "-%c", optopt);
+		return buf;
+	}
+	/* A byte of a multibyte character, a control or '-': its whole
+	 * word, argv[optind] when getopt has not finished that word yet. */
+	n = strlen(a);
+	if (a[0] == '-' && a[1] != '-' && n > 1 && a[n - 1] == (char)optopt)
+		return a;
+	return optind < argc ? argv[optind] : a;
+}
+
 int
 options_parse(struct gloss_options *o, int argc, char **argv, int *done)
 {
@@ -151,7 +206,7 @@ options_parse(struct gloss_options *o, int argc, char **argv, int *done)
 	static const char *const layouts[] = { "auto", "wide", "tabs", NULL };
 	int c, k, idx;
 	long v;
-	char shortname[3] = "-?";
+	char shortname[3] = "-?", culprit[64];
 	const char *name;
 
 	*done = 0;
@@ -215,19 +270,23 @@ options_parse(struct gloss_options *o, int argc, char **argv, int *done)
 		case 'h':
 			fputs(options_usage, stdout);
 			*done = 1;
-			return fflush(stdout) == 0 ? 0 : 1;
+			return options_flush();
 		case 'V':
 			printf("gloss %s\n", PACKAGE_VERSION);
 			*done = 1;
-			return fflush(stdout) == 0 ? 0 : 1;
+			return options_flush();
 		case ':':
 			*done = 1;
 			return options_bad("option '%s' needs a value",
-			    argv[optind - 1]);
+			    options_culprit(culprit, sizeof culprit, argc,
+			    argv, &k));
 		default:
 			*done = 1;
-			return options_bad("unknown option '%s'",
-			    argv[optind - 1]);
+			name = options_culprit(culprit, sizeof culprit, argc,
+			    argv, &k);
+			return options_bad(optopt != 0 && k ?
+			    "option '%s' takes no value" :
+			    "unknown option '%s'", name);
 		}
 		continue;
 bad_value:

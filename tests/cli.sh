@@ -16,6 +16,29 @@ grep -q '^gloss [0-9]' "$tmp/out"; ok $? "--version prints the version"
 "$GLOSS" --no-such-option >"$tmp/out" 2>&1; [ $? -eq 2 ]; ok $? "unknown option exits 2"
 grep -q "Try 'gloss --help'" "$tmp/out"; ok $? "unknown option suggests --help"
 "$GLOSS" --width=abc "$sample" >/dev/null 2>&1; [ $? -eq 2 ]; ok $? "bad --width exits 2"
+# A usage error names the option that is wrong, as it was typed; getopt
+# leaves its index on a word of short options until the word's last
+# letter, and the word before was named ("unknown option '--dump'" for
+# a file named -x.txt after --dump).
+usage_says() {	# usage_says MESSAGE ARGS...: exit 2 and exactly "gloss: MESSAGE"
+	want=$1
+	shift
+	"$GLOSS" "$@" </dev/null >/dev/null 2>"$tmp/err"
+	st=$?
+	got=$(head -n 1 "$tmp/err")
+	[ $st -eq 2 ] && [ "$got" = "gloss: $want" ]
+	ok $? "$* names the option: $got"
+}
+usage_says "unknown option '-x'" --dump -x.txt
+usage_says "unknown option '-x'" -dx
+usage_says "unknown option '-x'" -x
+usage_says "unknown option '--bogus'" --bogus=3 "$sample"
+usage_says "option '--dump' takes no value" --dump=3 "$sample"
+usage_says "option '--no-col' takes no value" --no-col=1 "$sample"
+usage_says "option '-w' needs a value" --dump -dw
+usage_says "option '--width' needs a value" --dump --width
+e_acute=$(printf -- '-\303\251')
+usage_says "unknown option '$e_acute'" --dump "$e_acute"
 "$GLOSS" --width 70000 "$sample" >/dev/null 2>"$tmp/err"
 grep -q "^gloss: invalid value '70000' for --width\$" "$tmp/err"; ok $? "a bad value names its option (separate argument)"
 "$GLOSS" -w 0 "$sample" >/dev/null 2>"$tmp/err"
@@ -218,4 +241,16 @@ head -c 16 /dev/zero >"$tmp/zeros16"
 ok $? "16 NUL bytes: binary, exits 1"
 "$GLOSS" --json "$sample" >"$tmp/json"; ok $? "--json exits 0"
 "$GLOSS" --dump --width 72 "$sample" >/dev/full 2>"$tmp/err"; [ $? -eq 1 ]; ok $? "write error exits 1"
+grep -q '^gloss: write error$' "$tmp/err"; ok $? "a write error is reported"
+# --help and --version too: status 1 and the message (there was none).
+for opt in --help --version --json; do
+	if [ -w /dev/full ]; then
+		"$GLOSS" $opt "$sample" >/dev/full 2>"$tmp/err"
+		st=$?
+		[ $st -eq 1 ] && grep -q '^gloss: write error$' "$tmp/err"
+		ok $? "$opt on a full device: status 1 ($st) and a message"
+	else
+		ok 0 "# SKIP no /dev/full"
+	fi
+done
 tap_done

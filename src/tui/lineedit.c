@@ -3,7 +3,8 @@
  * come from libunistring's u8_grapheme_breaks (all of UAX #29), so the
  * cursor never stops inside a base letter and its combining marks or an
  * emoji sequence. Edits are memmoves on a buffer of
- * at most LINEEDIT_MAX bytes.
+ * at most LINEEDIT_MAX bytes, which hold one line of printable text
+ * (no controls, bidi controls or line separators).
  */
 #include "config.h"
 
@@ -154,7 +155,12 @@ lineedit_cut(struct lineedit *e, size_t a, size_t b)
 	e->cur = lineedit_floor(e, a);
 }
 
-/* Insert code point c at the cursor if it is printable and fits. */
+/*
+ * Insert code point c at the cursor if it is printable and fits. The
+ * line stays one line: the line and paragraph separators (U+2028,
+ * U+2029, in text pasted from a web page) are dropped with the controls,
+ * since layout breaks a line at them and the prompt shows one line.
+ */
 static void
 lineedit_insert(struct lineedit *e, int c)
 {
@@ -164,7 +170,8 @@ lineedit_insert(struct lineedit *e, int c)
 	if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
 	    c >= KEYC_BASE || (c >= 0xd800 && c < 0xe000) || c > 0x10ffff ||
 	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
-	    c == 0x200e || c == 0x200f || c == 0x061c)
+	    c == 0x200e || c == 0x200f || c == 0x061c ||
+	    c == 0x2028 || c == 0x2029)
 		return;
 	n = text_utf8_encode((uint32_t)c, u);
 	if (e->len + n > LINEEDIT_MAX)

@@ -4,12 +4,14 @@
  *
  * Coordinates are screen cells. Drawing never goes past the screen edge:
  * a glyph that does not fit whole is not drawn. Invariant: after
- * term_stop (or a fatal signal) the terminal is back as it was, with the
- * bidi mode restored when gloss changed it.
+ * term_stop (or a fatal signal), and while gloss is suspended, the
+ * terminal is back as it was, with the bidi mode restored when gloss
+ * changed it.
  */
 #include "config.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -73,6 +75,117 @@ term_signal(int sig)
 	signal(sig, SIG_DFL);
 	raise(sig);
 	_exit(128 + sig);
+}
+
+/*
+ * Suspend (SIGTSTP: C-z, see term_suspend, or sent from elsewhere) and
+ * resume. Like ncurses' own handler, which this replaces, it leaves
+ * curses with endwin (alternate screen, keypad and mouse modes off, the
+ * shell's terminal modes back) and on SIGCONT repaints the whole screen
+ * (a refresh after endwin puts curses' modes back first). It also puts
+ * the terminal's implicit bidi mode back while gloss is stopped, and
+ * switches explicit mode on again before the repaint, so the shell's
+ * text is not shown in logical order and gloss's is not reordered twice.
+ * ncurses calls curses from its handler too; only the main thread draws,
+ * and the other threads block SIGTSTP (quotes_job.c).
+ */
+static struct sigaction term_tstp_saved, term_tstp_action;
+static int term_tstp_set;
+
+/* Leave curses for the shell (once). */
+static void
+term_suspend_leave(void)
+{
+	if (!term_running || isendwin())
+		return;
+	endwin();
+	fflush(term_out);
+	if (term_bidi_app)
+		(void)!write(term_outfd, TERM_BDSM_ON, sizeof TERM_BDSM_ON - 1);
+}
+
+/* Back from the shell: modes, bidi mode, then the whole screen. */
+static void
+term_suspend_return(void)
+{
+	if (!term_running || !isendwin())
+		return;
+	if (term_bidi_app)
+		(void)!write(term_outfd, TERM_BDSM_OFF,
+		    sizeof TERM_BDSM_OFF - 1);
+	flushinp();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+static void
+term_tstp(int sig)
+{
+	int saved_errno = errno;
+	sigset_t set, old;
+
+	(void)sig;
+	term_suspend_leave();
+	signal(SIGTSTP, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &set, &old);
+	raise(SIGTSTP);		/* stopped here until SIGCONT */
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	sigaction(SIGTSTP, &term_tstp_action, NULL);
+	term_suspend_return();
+	errno = saved_errno;
+}
+
+/*
+ * C-z: what the terminal driver would do, SIGTSTP to the whole
+ * foreground job (a script that runs gloss, the other commands of a
+ * pipeline), but with the terminal given back first: the shell takes the
+ * terminal as soon as the first process of the job stops, and gloss must
+ * not be still restoring it then (its tcsetattr from the background
+ * would stop it once more). Raised in gloss alone, C-z left a wrapper
+ * script waiting for a stopped gloss and the shell without its terminal.
+ * Nothing happens when SIGTSTP is ignored (a shell without job control).
+ */
+static void
+term_suspend(void)
+{
+	if (!term_tstp_set)
+		return;
+	term_suspend_leave();
+	if (kill(0, SIGTSTP) != 0)
+		raise(SIGTSTP);
+	term_suspend_return();	/* when the handler has not already */
+}
+
+/*
+ * Take SIGTSTP over from ncurses while the reader runs, unless it is
+ * ignored (a shell without job control: then C-z does nothing, as with
+ * the terminal driver); term_tstp_restore puts back what was there.
+ */
+static void
+term_tstp_install(void)
+{
+	struct sigaction *sa = &term_tstp_action;
+
+	if (sigaction(SIGTSTP, NULL, &term_tstp_saved) != 0 ||
+	    term_tstp_saved.sa_handler == SIG_IGN)
+		return;
+	memset(sa, 0, sizeof *sa);
+	sa->sa_handler = term_tstp;
+	sigemptyset(&sa->sa_mask);
+	sigaddset(&sa->sa_mask, SIGWINCH);	/* ncurses' resize flag */
+	sa->sa_flags = SA_RESTART;
+	term_tstp_set = sigaction(SIGTSTP, sa, NULL) == 0;
+}
+
+static void
+term_tstp_restore(void)
+{
+	if (term_tstp_set) {
+		sigaction(SIGTSTP, &term_tstp_saved, NULL);
+		term_tstp_set = 0;
+	}
 }
 
 /*
@@ -248,6 +361,7 @@ term_start(const struct gloss_options *o, char **cause)
 	if (!term_atexit_set)
 		term_atexit_set = atexit(term_atexit) == 0;
 	term_signals_set(term_signal);
+	term_tstp_install();
 	raw();		/* C-c is a key (term_key) */
 	noecho();
 	nonl();
@@ -280,6 +394,7 @@ term_stop(void)
 		(void)!write(term_outfd, TERM_BDSM_ON, sizeof TERM_BDSM_ON - 1);
 	term_running = 0;
 	term_signals_set(SIG_DFL);
+	term_tstp_restore();
 	delscreen(term_screen);
 	term_screen = NULL;
 	if (term_in != stdin)
@@ -575,8 +690,8 @@ term_key(struct term_mouse *m)
 		if (r >= 0x80 && (wc = term_key_mb(r)) < 0)
 			continue;	/* not a character: dropped */
 		switch (wc) {
-		case 0x1a:	/* C-z: what the terminal driver would do */
-			raise(SIGTSTP);
+		case 0x1a:	/* C-z */
+			term_suspend();
 			continue;
 		case 0x1c:	/* C-\ */
 			raise(SIGQUIT);

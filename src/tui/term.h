@@ -62,8 +62,9 @@ void term_key_timeout(int ms);
  * keys.h code are skipped. KEYC_NONE: the wait timed out, or the read
  * failed (end of input). The terminal is in raw mode, so C-c arrives as
  * the key 3 (the caller decides: close a prompt, or raise SIGINT); C-z
- * and C-\ never arrive: they raise SIGTSTP (suspend, as in cbreak mode)
- * and SIGQUIT here.
+ * and C-\ never arrive: C-z suspends the job as in cbreak mode (SIGTSTP
+ * to gloss's process group, the terminal given back first) and C-\
+ * raises SIGQUIT here.
  */
 int term_key(struct term_mouse *m);
 /**

@@ -1125,10 +1125,30 @@ tui_mouse(struct tui *t, const struct term_mouse *m)
 	}
 }
 
+/* Rows of help text on the screen. */
+static int
+tui_help_height(const struct tui *t)
+{
+	return t->rows - 2 > 1 ? t->rows - 2 : 1;
+}
+
+/* The mouse wheel scrolls the help as it scrolls a pane; a click does
+ * nothing there. */
+static void
+tui_help_mouse(struct tui *t, const struct term_mouse *m)
+{
+	int h = tui_help_height(t);
+
+	if (m->kind == TERM_MOUSE_WHEEL_UP)
+		help_scroll(&t->help_view, -TUI_WHEEL, h);
+	else if (m->kind == TERM_MOUSE_WHEEL_DOWN)
+		help_scroll(&t->help_view, TUI_WHEEL, h);
+}
+
 static void
 tui_help_key(struct tui *t, int key)
 {
-	int h = t->rows - 2 > 1 ? t->rows - 2 : 1;
+	int h = tui_help_height(t);
 
 	switch (keys_lookup(key)) {
 	case ACT_SCROLL_DOWN:
@@ -1188,7 +1208,10 @@ tui_key(struct tui *t, int key, const struct term_mouse *m)
 		return;
 	}
 	if (t->help) {
-		tui_help_key(t, key);
+		if (key == KEYC_MOUSE)
+			tui_help_mouse(t, m);
+		else
+			tui_help_key(t, key);
 		return;
 	}
 	if (key == KEYC_MOUSE) {

@@ -4,8 +4,9 @@
 # 2 and replies to it): Enter on a comment goes to the quoted source with
 # the passage highlighted, Enter on a quoted paragraph goes to the first
 # comment quoting it, p selects the parent, r a reply, t indents
-# replies, Backspace returns; a quote of a clause's Arabic original opens that clause with
-# the passage highlighted; accent-insensitive search; help and mouse.
+# replies, Backspace returns; a quote of a clause's Arabic original opens
+# that clause with the passage highlighted; accent-insensitive search;
+# help and mouse (the wheel in the help too).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/term/term-lib.sh"
 
@@ -123,6 +124,25 @@ printf '\033[<64;10;5M' >"$TERM_TMP/wheel"
 tm load-buffer "$TERM_TMP/wheel" && tm paste-buffer >/dev/null 2>&1
 term_until 'term_line 1 | grep -q "The lighthouse keepers"'
 ok $? "and back up to the title"
+# The wheel scrolls the help screen too (it did nothing there).
+term_keys h
+term_wait "gloss keys"
+cp "$TERM_TMP/screen" "$TERM_TMP/before"
+printf '\033[<65;10;5M' >"$TERM_TMP/wheel"
+tm load-buffer "$TERM_TMP/wheel" && tm paste-buffer >/dev/null 2>&1
+term_wait_change
+r=$?
+term_line 0 | grep -q "gloss keys" || r=1
+term_line 1 | grep -q "A count typed" && r=1
+grep -q "scroll down one line" "$TERM_TMP/screen" && r=1
+ok $r "the mouse wheel scrolls the help down"
+printf '\033[<64;10;5M' >"$TERM_TMP/wheel"
+tm load-buffer "$TERM_TMP/wheel" && tm paste-buffer >/dev/null 2>&1
+term_until 'term_line 1 | grep -q "A count typed"'
+ok $? "and back up to its first line"
+term_keys q
+term_until '! grep -q "gloss keys" "$TERM_TMP/screen"'
+ok $? "q closes the help"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 # No file on a terminal: the built-in welcome tour.

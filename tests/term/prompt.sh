@@ -141,6 +141,24 @@ term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "and q still exits 0"
 
+# A line or paragraph separator pasted into the one-line prompt (text
+# copied from a web page) is dropped like the controls: it broke the
+# prompt's line, and everything typed after it went unseen, the cursor
+# left behind at the separator.
+term_start 60 12 "LANG=C.UTF-8 \"$GLOSS\" \"$DOC\""
+term_wait "h help"
+term_keys / k e e "$(printf '\342\200\250')" p e r "$(printf '\342\200\251')" s
+term_wait_re '^/keepers *$'
+ok $? "U+2028 and U+2029 pasted into the prompt leave one line"
+[ "$(cursor_x)" = 8 ]
+ok $? "the cursor stands after what was typed (column $(cursor_x))"
+term_keys Enter
+term_wait "h help" >/dev/null
+! grep -q "no match" "$TERM_TMP/screen"
+ok $? "the pattern is searched and found"
+term_keys q
+term_wait "GLOSS-EXIT=0"
+
 # Comments numbered in Persian digits (the parser takes them) are reached
 # by typing their number in those digits too, or in ASCII digits.
 printf 'Persian digits\n\nText.\n\n\333\262 Comments\n\n  \333\261. first\n\n  \333\262. second\n' \

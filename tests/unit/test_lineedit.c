@@ -262,15 +262,15 @@ static void
 test_limits(struct lineedit *e)
 {
 	static const int bad[] = { 0x01, 0x1b, 0x7f, 0x85, 0x9b, 0x202e,
-	    0x2066, 0x200f, 0x061c, 0xd800, 0x110000, KEYC_NONE,
-	    KEYC_RESIZE, KEYC_MOUSE, KEYC_F1, KEYC_TAB };
+	    0x2066, 0x200f, 0x061c, 0x2028, 0x2029, 0xd800, 0x110000,
+	    KEYC_NONE, KEYC_RESIZE, KEYC_MOUSE, KEYC_F1, KEYC_TAB };
 	size_t i;
 
 	lineedit_start(e);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		lineedit_key(e, bad[i]);
-	is_line(e, "", 0, "controls, bidi controls and named keys insert "
-	    "nothing");
+	is_line(e, "", 0, "controls, bidi controls, line separators and "
+	    "named keys insert nothing");
 	for (i = 0; i < LINEEDIT_MAX + 100; i++)
 		lineedit_key(e, 'a');
 	ok(e->len == LINEEDIT_MAX, "a line stops at %d bytes", LINEEDIT_MAX);
