@@ -79,36 +79,53 @@ layout_quoted_key(const struct doc_link *l, int paras, size_t n)
 	    l->block : n;
 }
 
+/* (source, link) pairs, sorted by source, then link (so comment order). */
+static int
+layout_pair_cmp(const void *a, const void *b)
+{
+	const uint32_t *x = a, *y = b;
+
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
 /*
  * Fill q for n sources (blocks, or comment paragraphs when paras): one
  * entry per quoting comment (per comment and clause in a clause table),
- * in comment order. Links are sorted by comment, so a repeat can only be
- * the last entry. O(links + n).
+ * in comment order. Links are sorted by comment, so after sorting the
+ * pairs a repeat can only follow the entry it repeats. O(L log L) for
+ * the L links of that kind; memory O(L), none per unquoted source.
  */
 static void
 layout_quoted_build(const struct doc *d, struct layout_quoted *q, size_t n,
     int paras)
 {
-	size_t i, k;
-	uint32_t *fill;
+	uint32_t (*pair)[2] = NULL;
+	size_t i, k, np = 0, cap = 0, ne = 0;
 
-	q->first = xcalloc(n + 1, sizeof *q->first);
-	q->n = xcalloc(n + 1, sizeof *q->n);
-	for (i = 0; i < d->nlinks; i++)
-		if ((k = layout_quoted_key(&d->links[i], paras, n)) < n)
-			q->n[k]++;
-	for (k = 1; k <= n; k++)
-		q->first[k] = q->first[k - 1] + q->n[k - 1];
-	q->list = xcalloc(q->first[n] + 1, sizeof *q->list);
-	fill = xcalloc(n + 1, sizeof *fill);
+	memset(q, 0, sizeof *q);
 	for (i = 0; i < d->nlinks; i++) {
-		const struct doc_link *l = &d->links[i];
-
-		if ((k = layout_quoted_key(l, paras, n)) >= n)
+		if ((k = layout_quoted_key(&d->links[i], paras, n)) >= n)
 			continue;
-		if (fill[k] > 0) {
-			const struct doc_link *last = &d->links[
-			    q->list[q->first[k] + fill[k] - 1]];
+		pair = xgrow(pair, &cap, np + 1, sizeof *pair);
+		pair[np][0] = (uint32_t)k;
+		pair[np++][1] = (uint32_t)i;
+	}
+	if (np > 1)
+		qsort(pair, np, sizeof *pair, layout_pair_cmp);
+	q->key = xreallocarray(NULL, np + 1, sizeof *q->key);
+	q->first = xreallocarray(NULL, np + 2, sizeof *q->first);
+	q->list = xreallocarray(NULL, np + 1, sizeof *q->list);
+	for (i = 0; i < np; i++) {
+		const struct doc_link *l = &d->links[pair[i][1]];
+
+		k = pair[i][0];
+		if (q->nkey == 0 || q->key[q->nkey - 1] != k) {
+			q->key[q->nkey] = (uint32_t)k;
+			q->first[q->nkey++] = (uint32_t)ne;
+		} else {
+			const struct doc_link *last = &d->links[q->list[ne - 1]];
 
 			if (last->comment == l->comment && (paras ||
 			    d->blocks[k].kind != DOC_BLOCK_CLAUSES ||
@@ -116,18 +133,37 @@ layout_quoted_build(const struct doc *d, struct layout_quoted *q, size_t n,
 			    layout_link_clause(d, l)))
 				continue;
 		}
-		q->list[q->first[k] + fill[k]++] = (uint32_t)i;
+		q->list[ne++] = pair[i][1];
 	}
-	for (k = 0; k < n; k++)
-		q->n[k] = fill[k];
-	free(fill);
+	q->first[q->nkey] = (uint32_t)ne;
+	free(pair);
+}
+
+/* The entries of source i in q: how many, and *list the first. O(log). */
+static size_t
+layout_quoted_of(const struct layout_quoted *q, size_t i,
+    const uint32_t **list)
+{
+	size_t lo = 0, hi = q->nkey, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (q->key[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == q->nkey || q->key[lo] != i)
+		return 0;
+	*list = q->list + q->first[lo];
+	return q->first[lo + 1] - q->first[lo];
 }
 
 static void
 layout_quoted_free(struct layout_quoted *q)
 {
+	free(q->key);
 	free(q->first);
-	free(q->n);
 	free(q->list);
 	memset(q, 0, sizeof *q);
 }
@@ -173,11 +209,11 @@ layout_ctx_requote(struct layout_ctx *c)
 long
 layout_block_quoter(const struct layout_ctx *c, size_t i, size_t k)
 {
-	const struct layout_quoted *q = &c->blocks_quoted;
+	const uint32_t *list;
 
-	if (i >= c->doc->nblocks || k >= q->n[i])
+	if (k >= layout_quoted_of(&c->blocks_quoted, i, &list))
 		return -1;
-	return (long)q->list[q->first[i] + k];
+	return (long)list[k];
 }
 
 void
@@ -618,22 +654,21 @@ layout_reference(struct layout_ctx *c, size_t i, int width, struct lay *out)
 }
 
 /*
- * head and then " #N" for each comment that q lists for source i (" #N
- * (clause K)" with table): a "quoted by" line, indented by indent.
+ * head and then " #N" for the comment of each of the n links list[0, n)
+ * (" #N (clause K)" with table): a "quoted by" line, indented by indent.
  */
 static void
-layout_quoted_line(struct layout_ctx *c, const struct layout_quoted *q,
-    size_t i, const char *head, int table, int width, int indent,
-    struct lay *out)
+layout_quoted_line(struct layout_ctx *c, const uint32_t *list, size_t n,
+    const char *head, int table, int width, int indent, struct lay *out)
 {
 	const struct doc *d = c->doc;
-	size_t k, n = q->n[i], len = strlen(head), cap = 0, rl;
+	size_t k, len = strlen(head), cap = 0, rl;
 	char *s = NULL, *t;
 
 	s = xgrow(s, &cap, len + 1, 1);
 	memcpy(s, head, len + 1);
 	for (k = 0; k < n; k++) {	/* one growing buffer: n may be large */
-		const struct doc_link *l = &d->links[q->list[q->first[i] + k]];
+		const struct doc_link *l = &d->links[list[k]];
 		const struct doc_comment *cm = &d->comments[l->comment];
 
 		if (table)
@@ -662,14 +697,15 @@ static void
 layout_quoted_by(struct layout_ctx *c, size_t i, int width, struct lay *out)
 {
 	int table = c->doc->blocks[i].kind == DOC_BLOCK_CLAUSES;
+	const uint32_t *list;
+	size_t n = layout_quoted_of(&c->blocks_quoted, i, &list);
 	char *head;
 
-	if (c->blocks_quoted.n[i] == 0)
+	if (n == 0)
 		return;
 	head = table ? xstrdup("quoted by") :
 	    xasprintf("\u00b6%u quoted by", c->block_para[i]);
-	layout_quoted_line(c, &c->blocks_quoted, i, head, table, width, 0,
-	    out);
+	layout_quoted_line(c, list, n, head, table, width, 0, out);
 	free(head);
 }
 
@@ -1250,7 +1286,8 @@ layout_comment_part(struct layout_ctx *c, size_t i, size_t part, int width,
 	const struct doc *d = c->doc;
 	const struct doc_comment *cm = &d->comments[i];
 	struct layout_cunit u, e, first, end;
-	size_t lk = 0, nlk = 0;
+	size_t lk = 0, nlk = 0, nq;
+	const uint32_t *qlist;
 	uint32_t n, para = UINT32_MAX;
 
 	if (indent > width / 2)
@@ -1278,9 +1315,8 @@ layout_comment_part(struct layout_ctx *c, size_t i, size_t part, int width,
 		if (nlk > 0)
 			layout_comment_refs(c, lk, nlk, width,
 			    indent + LAYOUT_COMMENT_INDENT, out);
-		if (c->paras_quoted.n[para] > 0)
-			layout_quoted_line(c, &c->paras_quoted, para,
-			    "quoted by", 0, width,
+		if ((nq = layout_quoted_of(&c->paras_quoted, para, &qlist)) > 0)
+			layout_quoted_line(c, qlist, nq, "quoted by", 0, width,
 			    indent + LAYOUT_COMMENT_INDENT, out);
 	}
 	if (layout_cunit_eq(&e, &end))

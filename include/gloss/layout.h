@@ -198,14 +198,18 @@ struct layout_cparts {
 };
 
 /*
- * Who quotes what, for "quoted by" lines: for source k (a block, or a
- * comment paragraph), list[first[k], first[k] + n[k]) are links, one per
- * quoting comment, in comment order.
+ * Who quotes what, for "quoted by" lines. Only sources that are quoted
+ * have an entry (a 100 MB thread has hundreds of thousands of comment
+ * paragraphs and few of them are quoted): key[0, nkey) are those sources
+ * (blocks, or comment paragraphs), ascending, and the entries of key[j]
+ * are list[first[j], first[j + 1]): links, one per quoting comment, in
+ * comment order.
  */
 struct layout_quoted {
-	uint32_t *first;
-	uint32_t *n;
+	uint32_t *key;
+	uint32_t *first;	/* nkey + 1 */
 	uint32_t *list;
+	size_t nkey;
 };
 
 /** What every document-level layout needs: the model and text options. */
