@@ -237,11 +237,14 @@ struct layout_ctx {
 void layout_ctx_init(struct layout_ctx *c, const struct doc *d,
     const struct text_opts *o);
 void layout_ctx_free(struct layout_ctx *c);
-/** Rebuild the "quoted by" indexes after the document's links changed (no clones may exist). */
+/**
+ * Rebuild the "quoted by" indexes after the document's links changed (no
+ * clones may exist).
+ */
 void layout_ctx_requote(struct layout_ctx *c);
 /**
  * The link by which the k-th comment (from 0) quoting block i does so,
- * in the order its "quoted by" line lists them, or -1. O(1).
+ * in the order its "quoted by" line lists them, or -1. O(log quoted blocks).
  */
 long layout_block_quoter(const struct layout_ctx *c, size_t i, size_t k);
 /**

@@ -332,7 +332,7 @@ tui_goto_number(struct tui *t, long n)
 
 /*
  * Link index of the quote by the count-th comment quoting article block
- * `block` (as its "quoted by" line lists them), or -1. O(1).
+ * `block` (as its "quoted by" line lists them), or -1. O(log quoted blocks).
  */
 static long
 tui_block_link(const struct tui *t, size_t block, long count)
