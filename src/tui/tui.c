@@ -429,7 +429,7 @@ tui_replies(struct tui *t)
 static void
 tui_reply(struct tui *t)
 {
-	size_t sel = t->pane[TUI_COMMENTS].sel, all = 0, k;
+	size_t sel = t->pane[TUI_COMMENTS].sel, all = 0;
 	long count = t->count > 0 ? t->count : 1;
 	uint32_t j, want = UINT32_MAX;
 
@@ -453,9 +453,8 @@ tui_reply(struct tui *t)
 	}
 	tui_push(t);
 	tui_select(t, TUI_COMMENTS, want);
-	k = (size_t)count;
 	if (all > 1)
-		tui_say(t, 0, xasprintf("reply %zu of %zu to #%.*s", k, all,
+		tui_say(t, 0, xasprintf("reply %ld of %zu to #%.*s", count, all,
 		    (int)t->doc->comments[sel].number_text.len,
 		    t->doc->buf + t->doc->comments[sel].number_text.off));
 }
