@@ -852,7 +852,7 @@ tui_prompt_editor(struct tui *t)
  * Arabic-Indic and Persian digits as numbers, so a comment or clause may
  * be labelled #۲ and must be reachable as :۲), spaces around them
  * ignored. Returns 0, -1 if text is not a number, 1 if it is larger than
- * LONG_MAX.
+ * LONG_MAX, 2 if it is only spaces (nothing was asked).
  */
 static int
 tui_number(const char *text, long *n)
@@ -867,7 +867,7 @@ tui_number(const char *text, long *n)
 	for (len = strlen(text); len > 0 && text[len - 1] == ' '; len--)
 		;
 	if (len == 0)
-		return -1;
+		return 2;
 	while (i < len) {
 		i += text_utf8_decode(text + i, len - i, &cp);
 		if ((d = uc_decimal_value(cp)) < 0)
@@ -889,11 +889,13 @@ tui_prompt_submit(struct tui *t, const char *text)
 	t->prompt = 0;
 	if (kind == ':') {
 		r = tui_number(text, &n);
+		if (r == 2)	/* an empty ':' just closes, as in vi */
+			return;
 		if (r < 0) {
 			tui_say(t, 1, xstrdup("not a number"));
 			return;
 		}
-		if (r > 0) {	/* larger than any item's number */
+		if (r == 1) {	/* larger than any item's number */
 			tui_say(t, 1, xasprintf("no %s %s",
 			    tui_item_noun(t->focus), text));
 			return;

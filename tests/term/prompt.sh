@@ -176,6 +176,14 @@ ok $? ":1 goes to comment ۱"
 term_keys : x Enter
 term_wait "not a number"
 ok $? ":x is not a number"
+term_keys J
+term_wait "comment 2/2"
+term_keys : Space
+term_until '[ "$(term_line 11)" = ":" ]'
+term_keys Enter
+term_wait "h help"
+! grep -q "not a number" "$TERM_TMP/screen"
+ok $? "an empty : closes the prompt with no complaint"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 term_widths_ok
