@@ -590,16 +590,34 @@ static const char *pt_nouns[] = {
 	"replies", "reply", "pingbacks", "pingback", "trackbacks", "trackback"
 };
 
+/*
+ * Nouns a theme may print above the list with no count before them
+ * ("Discussion (3)", "Conversation"): taken only in the noun-first form,
+ * where a comment must follow (pt_header_noun_first).
+ */
+static const char *pt_nouns_above[] = {
+	"discussions", "discussion", "conversations", "conversation"
+};
+
+/* One of words[] at b[*i] (a whole word, any case)? Advances *i. */
+static int
+pt_word_in(const unsigned char *b, uint32_t *i, uint32_t e,
+    const char *const *words, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (pt_word(b, i, e, words[k]))
+			return 1;
+	return 0;
+}
+
 /* One of pt_nouns at b[*i] (a whole word, any case)? Advances *i. */
 static int
 pt_noun(const unsigned char *b, uint32_t *i, uint32_t e)
 {
-	size_t k;
-
-	for (k = 0; k < sizeof pt_nouns / sizeof *pt_nouns; k++)
-		if (pt_word(b, i, e, pt_nouns[k]))
-			return 1;
-	return 0;
+	return pt_word_in(b, i, e, pt_nouns,
+	    sizeof pt_nouns / sizeof *pt_nouns);
 }
 
 /*
@@ -708,7 +726,8 @@ static const char *pt_nouns_other[] = {
 	"комментариев", "комментария", "комментарий", "Комментариев",
 	"Комментария", "Комментарий", "ответов", "ответа", "Ответов",
 	"Ответа", "تعليقات", "تعليق", "ردود", "دیدگاه", "دیدگاه‌ها",
-	"نظرات", "תגובות", "תגובה", "коментарів", "коментарі", "коментар",
+	"نظرات", "تعليقًا", "تعليقا", "תגובות", "תגובה", "коментарів",
+	"коментарі", "коментар",
 	"Коментарів", "Коментарі", "Коментар", "σχόλια", "σχόλιο", "Σχόλια",
 	"Σχόλιο", "komentáře", "komentářů", "komentář", "komentárov",
 	"komentáre", "kommenttia", "kommentti", "vastausta", "hozzászólás",
@@ -717,6 +736,41 @@ static const char *pt_nouns_other[] = {
 	"個評論", "条回复", "條回覆", "則留言", "则留言", "件のコメント", "件の返信",
 	"コメント", "개의", "댓글"
 };
+
+/*
+ * Phrases that say their count in words, with no digits: WordPress's
+ * Arabic dual and singular forms (and the accusative dual) and the
+ * Hebrew singular. Matched exactly, then a space, ':' or the line's end.
+ */
+static const struct {
+	const char *s;
+	int count;
+} pt_counted_nouns[] = {
+	{ "تعليقان", 2 }, { "تعليقين", 2 }, { "ردان", 2 }, { "ردين", 2 },
+	{ "تعليق واحد", 1 }, { "رد واحد", 1 }, { "תגובה אחת", 1 },
+	{ "שתי תגובות", 2 }
+};
+
+/* A pt_counted_nouns phrase at b[*i]? Sets *count, advances *i. */
+static int
+pt_counted_noun(const unsigned char *b, uint32_t *i, uint32_t e,
+    int64_t *count)
+{
+	size_t k, n;
+
+	for (k = 0; k < sizeof pt_counted_nouns / sizeof *pt_counted_nouns;
+	    k++) {
+		n = strlen(pt_counted_nouns[k].s);
+		if (e - *i < n || memcmp(b + *i, pt_counted_nouns[k].s, n) != 0)
+			continue;
+		if (*i + n < e && !pt_is_space(b[*i + n]) && b[*i + n] != ':')
+			continue;
+		*i += (uint32_t)n;
+		*count = pt_counted_nouns[k].count;
+		return 1;
+	}
+	return 0;
+}
 
 /* The token at b[*i] (up to a space, ':' or e) is one of words[]? */
 static int
@@ -801,7 +855,10 @@ pt_comment_follows(const struct pt *p)
  * Kommentare", "2 条评论", "2개의 댓글"; after digits the space may be
  * left out before a non-ASCII word: "2件のコメント"), or one to four
  * words and the document's title in quotation marks, ending the line ("3
- * Gedanken zu „Title“", "3 réflexions sur « Title »").
+ * Gedanken zu „Title“", "3 réflexions sur « Title »"). A phrase that
+ * carries its own count (pt_counted_nouns: "تعليقان", "תגובה אחת") stands
+ * for both: alone, or before the words and the quoted title ("تعليق واحد
+ * على “Title”").
  */
 static int
 pt_header_other(struct pt *p, const struct pt_line *l, int64_t *count,
@@ -812,7 +869,12 @@ pt_header_other(struct pt *p, const struct pt_line *l, int64_t *count,
 	int r, words, k;
 
 	r = pt_header_digits(b, &i, e, count, over);
-	if (r == 0) {
+	if (r == 0 && pt_counted_noun(b, &i, e, count)) {
+		*over = 0;
+		n = i < e && b[i] == ':' ? i + 1 : i;
+		if (n == e)	/* "تعليقان" alone */
+			return pt_comment_follows(p);
+	} else if (r == 0) {
 		if (!pt_token_in(b, &i, e, pt_one_words,
 		    sizeof pt_one_words / sizeof *pt_one_words))
 			return 0;
@@ -856,10 +918,12 @@ pt_header_other(struct pt *p, const struct pt_line *l, int64_t *count,
 
 /*
  * A header that names the comments first, taken only when a comment
- * follows: one of pt_nouns, then its count in parentheses or after a
- * colon, ending the line ("Comments (3)", "Responses: 12", "Comments
- * (1,234)"), as themes print it above the list; or a plural one of them
- * alone, with no count ("Comments", "Responses:"; *count is -1).
+ * follows: one of pt_nouns or pt_nouns_above, then its count in
+ * parentheses or after a colon, ending the line ("Comments (3)",
+ * "Responses: 12", "Comments (1,234)", "Discussion (2)"), as themes print
+ * it above the list; or a plural one of pt_nouns, or any of
+ * pt_nouns_above, alone with no count ("Comments", "Responses:",
+ * "Discussion"; *count is -1).
  */
 static int
 pt_header_noun_first(struct pt *p, const struct pt_line *l, int64_t *count,
@@ -867,14 +931,19 @@ pt_header_noun_first(struct pt *p, const struct pt_line *l, int64_t *count,
 {
 	const unsigned char *b = p->b;
 	uint32_t i = l->s, e = l->e, n;
-	int paren;
+	int paren, above = 0;
 
-	if (!pt_noun(b, &i, e))
-		return 0;
+	if (!pt_noun(b, &i, e)) {
+		if (!pt_word_in(b, &i, e, pt_nouns_above,
+		    sizeof pt_nouns_above / sizeof *pt_nouns_above))
+			return 0;
+		above = 1;
+	}
 	n = i;
 	if (n < e && b[n] == ':')
 		n++;
-	if (n == e && pt_lower(b[i - 1]) == 's') {	/* "Comments" alone */
+	if (n == e && (above || pt_lower(b[i - 1]) == 's')) {
+		/* "Comments" or "Discussion" alone */
 		*count = -1;
 		*over = 0;
 		return pt_comment_follows(p);

@@ -1014,6 +1014,20 @@ test_headers(void)
 		{ "Comments", -1 },
 		{ "Responses:", -1 },
 		{ "TRACKBACKS", -1 },
+		/* Nouns themes print above the list, count first or none. */
+		{ "Discussion (3)", 3 },
+		{ "Discussions: 12", 12 },
+		{ "Conversation (1,024)", 1024 },
+		{ "Discussion", -1 },
+		{ "conversation:", -1 },
+		/* Phrases that say their count in words. */
+		{ "تعليقان", 2 },
+		{ "تعليق واحد", 1 },
+		{ "تعليق واحد على “The Title”", 1 },
+		{ "تعليقان على “The Title”", 2 },
+		{ "رد واحد:", 1 },
+		{ "תגובה אחת", 1 },
+		{ "11 تعليقًا على “The Title”", 11 },
 	};
 	static const char *not[] = {
 		"3 comments were received on the draft.",
@@ -1045,6 +1059,12 @@ test_headers(void)
 		"2条评论和更多",
 		"2x Kommentare",
 		"3 댓글 댓글 댓글",
+		"Discussion of the results",
+		"Discussion (see below)",
+		"Conversations with my father",
+		"تعليقان مهمان جدا",
+		"تعليق واحدة",
+		"تعليقانية",
 	};
 	struct doc *d;
 	char *s;
