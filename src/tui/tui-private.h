@@ -19,6 +19,7 @@
 #include "gloss/quotes_job.h"
 #include "help.h"
 #include "jump.h"
+#include "keys.h"
 #include "lineedit.h"
 #include "search.h"
 #include "view.h"
@@ -30,6 +31,7 @@
 
 #define TUI_WIDE_COLS	150	/* auto layout: three panes from here */
 #define TUI_THREAD_MAX	4	/* threaded view: deepest indent level */
+#define TUI_MARKS	52	/* marks a-z and A-Z */
 
 struct tui_pane {
 	int kind;
@@ -83,6 +85,10 @@ struct tui {
 				 * whose parent it is), UINT32_MAX none;
 				 * NULL until r needs it (tui_replies) */
 	uint32_t *reply_next;	/* per comment: the next reply to its parent */
+	enum key_action mark_pending;	/* ACT_MARK or ACT_MARK_GOTO after
+					 * m or ', else ACT_NONE */
+	struct jump marks[TUI_MARKS];	/* m a .. m z, m A .. m Z */
+	unsigned char marked[TUI_MARKS];
 	struct search_match *m;	/* scratch for matches */
 	size_t nm, mcap;
 	int quit;

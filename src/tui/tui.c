@@ -212,21 +212,76 @@ tui_push(struct tui *t)
 	jump_push(&t->jumps, &j);
 }
 
+/* Go to a place taken by tui_place. */
+static void
+tui_restore(struct tui *t, const struct jump *j)
+{
+	int k;
+
+	t->focus = j->focus;
+	for (k = 0; k < TUI_PANES; k++) {
+		view_pos_set(&t->pane[k].view, &j->pane[k].pos);
+		t->pane[k].sel = j->pane[k].sel;
+		t->pane[k].hl = 0;
+	}
+}
+
 static void
 tui_back(struct tui *t)
 {
 	struct jump j;
-	int k;
 
 	if (!jump_back(&t->jumps, &j)) {
 		tui_say(t, 1, xstrdup("jump list is empty"));
 		return;
 	}
-	t->focus = j.focus;
-	for (k = 0; k < TUI_PANES; k++) {
-		view_pos_set(&t->pane[k].view, &j.pane[k].pos);
-		t->pane[k].sel = j.pane[k].sel;
-		t->pane[k].hl = 0;
+	tui_restore(t, &j);
+}
+
+/* Slot of a mark letter (a-z, then A-Z), or -1. */
+static int
+tui_mark_slot(int key)
+{
+	if (key >= 'a' && key <= 'z')
+		return key - 'a';
+	if (key >= 'A' && key <= 'Z')
+		return 26 + key - 'A';
+	return -1;
+}
+
+/*
+ * The key after m or ' (t->mark_pending): a letter sets that mark to the
+ * place the reader is at, or goes to it (the place left is pushed, so
+ * Backspace returns); ' after ' goes back as Backspace does, as in less;
+ * Esc cancels.
+ */
+static void
+tui_mark_key(struct tui *t, int key)
+{
+	enum key_action a = t->mark_pending;
+	int i = tui_mark_slot(key);
+
+	t->mark_pending = ACT_NONE;
+	tui_message_clear(t);
+	if (key == KEYC_ESC)
+		return;
+	if (a == ACT_MARK_GOTO && keys_lookup(key) == ACT_MARK_GOTO) {
+		tui_back(t);
+		return;
+	}
+	if (i < 0) {
+		tui_say(t, 1, xstrdup("marks are letters: a-z, A-Z"));
+		return;
+	}
+	if (a == ACT_MARK) {
+		tui_place(t, &t->marks[i]);
+		t->marked[i] = 1;
+		tui_say(t, 0, xasprintf("mark %c set", key));
+	} else if (!t->marked[i])
+		tui_say(t, 1, xasprintf("no mark %c", key));
+	else {
+		tui_push(t);
+		tui_restore(t, &t->marks[i]);
 	}
 }
 
@@ -1073,6 +1128,12 @@ tui_action(struct tui *t, enum key_action a)
 	case ACT_REPLY:
 		tui_reply(t);
 		break;
+	case ACT_MARK:
+	case ACT_MARK_GOTO:
+		t->mark_pending = a;
+		tui_say(t, 0, xstrdup(a == ACT_MARK ? "mark: type a letter" :
+		    "go to mark: type a letter"));
+		break;
 	case ACT_CLEAR:
 		tui_message_clear(t);
 		t->search_pane = -1;
@@ -1216,7 +1277,13 @@ tui_key(struct tui *t, int key, const struct term_mouse *m)
 		return;
 	}
 	if (key == KEYC_MOUSE) {
+		t->mark_pending = ACT_NONE;
 		tui_mouse(t, m);
+		return;
+	}
+	if (t->mark_pending != ACT_NONE) {
+		tui_mark_key(t, key);
+		t->count = -1;
 		return;
 	}
 	a = keys_lookup(key);
