@@ -33,6 +33,8 @@ enum {
 	KEYC_RESIZE,
 	KEYC_MOUSE,
 	KEYC_DELETE,
+	KEYC_PASTE_START,	/* bracketed paste: the keys up to */
+	KEYC_PASTE_END,		/* KEYC_PASTE_END were pasted (term.c) */
 	KEYC_NONE
 };
 

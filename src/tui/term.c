@@ -39,6 +39,20 @@ static int term_outfd = -1;
 #define TERM_BDSM_ON	"\033[8h"		/* back to implicit */
 
 /*
+ * Bracketed paste (xterm's mode 2004): the terminal wraps pasted text in
+ * ESC [ 200 ~ ... ESC [ 201 ~, so a paste is never read as commands (a
+ * pasted q would quit). Switched on with the reader and off whenever the
+ * shell gets the terminal; terminals without it ignore the mode.
+ */
+#define TERM_PASTE_ON	"\033[?2004h"
+#define TERM_PASTE_OFF	"\033[?2004l"
+#define TERM_KEY_PASTE_START	(KEY_MAX + 1)	/* define_key codes */
+#define TERM_KEY_PASTE_END	(KEY_MAX + 2)
+/* A paste whose end marker does not come within this is over. */
+#define TERM_PASTE_WAIT_MS	500
+static int term_pasting;
+
+/*
  * Fatal and terminating signals. The handler must be async-signal-safe,
  * so it does not call curses: it writes a restore string prepared at
  * start (leave the alternate screen, cursor visible, keypad and mouse off,
@@ -100,6 +114,7 @@ term_suspend_leave(void)
 		return;
 	endwin();
 	fflush(term_out);
+	(void)!write(term_outfd, TERM_PASTE_OFF, sizeof TERM_PASTE_OFF - 1);
 	if (term_bidi_app)
 		(void)!write(term_outfd, TERM_BDSM_ON, sizeof TERM_BDSM_ON - 1);
 }
@@ -113,6 +128,7 @@ term_suspend_return(void)
 	if (term_bidi_app)
 		(void)!write(term_outfd, TERM_BDSM_OFF,
 		    sizeof TERM_BDSM_OFF - 1);
+	(void)!write(term_outfd, TERM_PASTE_ON, sizeof TERM_PASTE_ON - 1);
 	flushinp();
 	clearok(curscr, TRUE);
 	refresh();
@@ -223,6 +239,7 @@ term_restore_prepare(int mouse)
 	term_restore_add(tigetstr("rmkx"));
 	if (mouse)
 		term_restore_add("\033[?1000l\033[?1002l\033[?1006l");
+	term_restore_add(TERM_PASTE_OFF);
 	term_restore_add(tigetstr("rmcup"));
 	if (term_bidi_app)
 		term_restore_add(TERM_BDSM_ON);
@@ -299,6 +316,8 @@ term_define_keys(void)
 		{ "\033[C", KEY_RIGHT }, { "\033OC", KEY_RIGHT },
 		{ "\033[D", KEY_LEFT }, { "\033OD", KEY_LEFT },
 		{ "\033[Z", KEY_BTAB },
+		{ "\033[200~", TERM_KEY_PASTE_START },
+		{ "\033[201~", TERM_KEY_PASTE_END },
 	};
 	size_t i;
 
@@ -374,11 +393,11 @@ term_start(const struct gloss_options *o, char **cause)
 	    BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	term_init_colors(o);
-	if (term_bidi_app) {
-		fflush(term_out);
+	fflush(term_out);
+	if (term_bidi_app)
 		(void)!write(term_outfd, TERM_BDSM_OFF,
 		    sizeof TERM_BDSM_OFF - 1);
-	}
+	(void)!write(term_outfd, TERM_PASTE_ON, sizeof TERM_PASTE_ON - 1);
 	return 0;
 }
 
@@ -390,9 +409,11 @@ term_stop(void)
 	curs_set(1);
 	endwin();
 	fflush(term_out);
+	(void)!write(term_outfd, TERM_PASTE_OFF, sizeof TERM_PASTE_OFF - 1);
 	if (term_bidi_app)
 		(void)!write(term_outfd, TERM_BDSM_ON, sizeof TERM_BDSM_ON - 1);
 	term_running = 0;
+	term_pasting = 0;
 	term_signals_set(SIG_DFL);
 	term_tstp_restore();
 	delscreen(term_screen);
@@ -588,6 +609,8 @@ term_map_code(int c)
 	case KEY_RESIZE: return KEYC_RESIZE;
 	case KEY_MOUSE: return KEYC_MOUSE;
 	case KEY_DC: return KEYC_DELETE;
+	case TERM_KEY_PASTE_START: return KEYC_PASTE_START;
+	case TERM_KEY_PASTE_END: return KEYC_PASTE_END;
 	}
 	if (c >= KEY_F(1) && c <= KEY_F(12))
 		return KEYC_F1 + (c - KEY_F(1));
@@ -596,11 +619,27 @@ term_map_code(int c)
 
 static int term_timeout_ms = -1;	/* what term_key_timeout set */
 
+/* The wait for a key: the caller's, or a paste's while one comes in. */
+static void
+term_wait_set(void)
+{
+	timeout(term_pasting ? TERM_PASTE_WAIT_MS : term_timeout_ms);
+}
+
 void
 term_key_timeout(int ms)
 {
 	term_timeout_ms = ms;
-	timeout(ms);
+	term_wait_set();
+}
+
+/* A paste starts or ends (its marker came, or it stopped coming). */
+static int
+term_paste(int on)
+{
+	term_pasting = on;
+	term_wait_set();
+	return on ? KEYC_PASTE_START : KEYC_PASTE_END;
 }
 
 /*
@@ -635,7 +674,7 @@ term_key_mb(int b)
 			return -1;
 		timeout(TERM_MB_WAIT_MS);
 		b = getch();
-		timeout(term_timeout_ms);
+		term_wait_set();
 		if (b == ERR)
 			return -1;	/* cut short */
 		if (b > 0xff) {		/* a key code: a key of its own */
@@ -661,9 +700,12 @@ term_key(struct term_mouse *m)
 	for (;;) {
 		r = getch();
 		if (r == ERR)
-			return KEYC_NONE;
+			return term_pasting ? term_paste(0) : KEYC_NONE;
 		if (r >= KEY_MIN) {
 			int k = term_map_code(r);
+
+			if (k == KEYC_PASTE_START || k == KEYC_PASTE_END)
+				return term_paste(k == KEYC_PASTE_START);
 
 			/* A key gloss has no use for (Insert, F13, S-Left...)
 			 * is skipped: KEYC_NONE means no key came at all. */
@@ -689,6 +731,16 @@ term_key(struct term_mouse *m)
 		wc = r;
 		if (r >= 0x80 && (wc = term_key_mb(r)) < 0)
 			continue;	/* not a character: dropped */
+		if (term_pasting) {
+			/* Pasted text is text: line ends and tabs are
+			 * spaces, other controls are dropped, none acts
+			 * (C-z, C-\ and C-c among them). */
+			if (wc == '\r' || wc == '\n' || wc == '\t')
+				return KEYC_SPACE;
+			if (wc < 0x20 || (wc >= 0x7f && wc < 0xa0))
+				continue;
+			return wc == ' ' ? KEYC_SPACE : (int)wc;
+		}
 		switch (wc) {
 		case 0x1a:	/* C-z */
 			term_suspend();
@@ -720,7 +772,7 @@ term_interrupted(void)
 
 	timeout(0);
 	r = getch();
-	timeout(term_timeout_ms);
+	term_wait_set();
 	if (r == ERR)
 		return 0;
 	if (r == 3)

@@ -85,6 +85,8 @@ struct tui {
 				 * whose parent it is), UINT32_MAX none;
 				 * NULL until r needs it (tui_replies) */
 	uint32_t *reply_next;	/* per comment: the next reply to its parent */
+	int pasting;		/* between KEYC_PASTE_START and _END */
+	size_t pasted_away;	/* keys of this paste dropped (no prompt) */
 	enum key_action mark_pending;	/* ACT_MARK or ACT_MARK_GOTO after
 					 * m or ', else ACT_NONE */
 	struct jump marks[TUI_MARKS];	/* m a .. m z, m A .. m Z */

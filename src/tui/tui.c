@@ -1254,6 +1254,33 @@ tui_help_key(struct tui *t, int key)
  * 3 then 7g shows clause 7. A count that starts with another pane's digit
  * is typed with : (":12" Enter), which works in every pane.
  */
+/*
+ * A key of a bracketed paste (term.c), or its start or end marker. Pasted
+ * text goes into an open prompt (as typed characters: term.c has made
+ * line ends spaces, so it stays one line); with no prompt open it is
+ * dropped, never read as commands, and its end says so.
+ */
+static void
+tui_paste_key(struct tui *t, int key)
+{
+	if (key == KEYC_PASTE_START) {
+		t->pasting = 1;
+		t->pasted_away = 0;
+		return;
+	}
+	if (key == KEYC_PASTE_END) {
+		t->pasting = 0;
+		if (t->pasted_away > 0)
+			tui_say(t, 1, xstrdup("pasted text ignored: paste "
+			    "into the / or : prompt"));
+		return;
+	}
+	if (t->prompt && (key < KEYC_BASE || key == KEYC_SPACE))
+		tui_prompt_key(t, key);
+	else if (!t->prompt)
+		t->pasted_away++;
+}
+
 static void
 tui_key(struct tui *t, int key, const struct term_mouse *m)
 {
@@ -1261,6 +1288,12 @@ tui_key(struct tui *t, int key, const struct term_mouse *m)
 
 	if (key == KEYC_NONE || key == KEYC_RESIZE)
 		return;
+	if (t->pasting || key == KEYC_PASTE_START || key == KEYC_PASTE_END) {
+		if (key != KEYC_MOUSE) {
+			tui_paste_key(t, key);
+			return;
+		}
+	}
 	if (t->prompt) {
 		tui_prompt_key(t, key);
 		return;

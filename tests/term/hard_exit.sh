@@ -6,7 +6,8 @@
 # afterwards (the alternate screen left); tmux's own view of the pane's
 # modes (cursor, keypad, mouse, ...) must be as before; and with
 # --bidi=app the last bidi mode sequence written is CSI 8 h (implicit
-# mode back on), after the CSI 8 l gloss wrote at the start.
+# mode back on), after the CSI 8 l gloss wrote at the start; so is
+# CSI ? 2004 l (bracketed paste off), after gloss's CSI ? 2004 h.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/term/term-lib.sh"
 . "$top_srcdir/tests/term/hard_lib.sh"
@@ -46,6 +47,15 @@ l, h = b.rfind(b"\x1b[8l"), b.rfind(b"\x1b[8h")
 sys.exit(0 if 0 <= l < h else 1)' "$1"
 }
 
+# paste_restored FILE: bracketed paste was switched on (CSI ? 2004 h) and
+# the last switch is off (CSI ? 2004 l).
+paste_restored() {
+	"$PYTHON3" -S -c 'import sys
+b = open(sys.argv[1], "rb").read()
+h, l = b.rfind(b"\x1b[?2004h"), b.rfind(b"\x1b[?2004l")
+sys.exit(0 if 0 <= h < l else 1)' "$1"
+}
+
 # run_exit LABEL EXPECTED-STATUSES HOW: start the reader, end it by HOW
 # (a function), check the terminal.
 run_exit() {
@@ -80,6 +90,8 @@ run_exit() {
 	ok $? "$label: the pane's modes are as before ($now)"
 	bidi_restored "$RAW"
 	ok $? "$label: --bidi=app: CSI 8 h written after the last CSI 8 l"
+	paste_restored "$RAW"
+	ok $? "$label: bracketed paste switched off after it was switched on"
 }
 
 end_q() { term_keys q; }

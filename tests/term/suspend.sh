@@ -28,6 +28,15 @@ if l < 0 and h < 0:
 print("8l" if l > h else "8h")' "$1"
 }
 
+# last_paste FILE: the last bracketed paste switch in FILE (on, off or
+# none).
+last_paste() {
+	"$PYTHON3" -S -c 'import sys
+b = open(sys.argv[1], "rb").read()
+h, l = b.rfind(b"\x1b[?2004h"), b.rfind(b"\x1b[?2004l")
+print("none" if h < 0 and l < 0 else "on" if h > l else "off")' "$1"
+}
+
 # drawn_after_8l FILE: the reader's screen (its title) is drawn
 # after the last CSI 8 l, so it is drawn in explicit mode.
 drawn_after_8l() {
@@ -50,6 +59,8 @@ suspend_resume() {
 	tm resize-window -x 100 -y 30 >/dev/null 2>&1
 	TERM_W=100
 	term_wait "SH> " >/dev/null
+	# The shell's own bracketed paste would hide gloss's switches.
+	term_keys "bind 'set enable-bracketed-paste off'" Enter
 	before=$(tm display-message -p "$MODES")
 	tm pipe-pane -o "cat >>'$RAW'"
 	term_keys "clear" Enter
@@ -67,6 +78,9 @@ suspend_resume() {
 	b=$(last_bidi "$RAW")
 	[ "$b" = 8h ]
 	ok $? "$label: stopped, implicit bidi mode is back (last: $b)"
+	b=$(last_paste "$RAW")
+	[ "$b" = off ]
+	ok $? "$label: stopped, bracketed paste is off for the shell ($b)"
 	: >"$RAW"
 	term_keys "fg" Enter
 	term_wait "comment 1/5"
@@ -75,6 +89,9 @@ suspend_resume() {
 	b=$(last_bidi "$RAW")
 	[ "$b" = 8l ] && drawn_after_8l "$RAW"
 	ok $? "$label: resumed, explicit bidi mode before the screen (last: $b)"
+	b=$(last_paste "$RAW")
+	[ "$b" = on ]
+	ok $? "$label: resumed, bracketed paste is on again ($b)"
 	term_keys J
 	term_wait "comment 2/5"
 	ok $? "$label: resumed, keys work"
