@@ -152,6 +152,21 @@ doc_section_starting(const struct doc *d, size_t i)
 	    (long)lo : -1;
 }
 
+size_t
+doc_comment_part(const struct doc *d, size_t i)
+{
+	size_t lo = 0, hi = d->nsections, mid;
+
+	while (lo < hi) {	/* sections starting at or before i */
+		mid = lo + (hi - lo) / 2;
+		if (d->sections[mid].first_comment <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 long
 doc_clause_by_number(const struct doc *d, uint32_t n)
 {

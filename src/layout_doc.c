@@ -659,26 +659,25 @@ layout_reference(struct layout_ctx *c, size_t i, int width, struct lay *out)
  */
 static void
 layout_quoted_line(struct layout_ctx *c, const uint32_t *list, size_t n,
-    const char *head, int table, int width, int indent, struct lay *out)
+    const char *head, int table, size_t part, int width, int indent,
+    struct lay *out)
 {
 	const struct doc *d = c->doc;
 	size_t k, len = strlen(head), cap = 0, rl;
-	char *s = NULL, *t;
+	char *s = NULL, *t, *ref;
 
 	s = xgrow(s, &cap, len + 1, 1);
 	memcpy(s, head, len + 1);
 	for (k = 0; k < n; k++) {	/* one growing buffer: n may be large */
 		const struct doc_link *l = &d->links[list[k]];
-		const struct doc_comment *cm = &d->comments[l->comment];
 
+		ref = layout_comment_ref(d, l->comment, part);
 		if (table)
-			t = xasprintf(" #%.*s (clause %u)",
-			    (int)cm->number_text.len,
-			    d->buf + cm->number_text.off,
+			t = xasprintf(" %s (clause %u)", ref,
 			    layout_link_clause(d, l));
 		else
-			t = xasprintf(" #%.*s", (int)cm->number_text.len,
-			    d->buf + cm->number_text.off);
+			t = xasprintf(" %s", ref);
+		free(ref);
 		rl = strlen(t);
 		s = xgrow(s, &cap, len + rl + 1, 1);
 		memcpy(s + len, t, rl + 1);
@@ -705,7 +704,7 @@ layout_quoted_by(struct layout_ctx *c, size_t i, int width, struct lay *out)
 		return;
 	head = table ? xstrdup("quoted by") :
 	    xasprintf("\u00b6%u quoted by", c->block_para[i]);
-	layout_quoted_line(c, list, n, head, table, width, 0, out);
+	layout_quoted_line(c, list, n, head, table, 0, width, 0, out);
 	free(head);
 }
 
@@ -880,21 +879,25 @@ layout_lead(const struct lay *l)
 	return k;
 }
 
-/* The comment's header: "#4" and, when known, "reply to #3". */
+/*
+ * The comment's header: "#4" and, when known, "reply to #3" ("#3 in part
+ * 1" from a later part: layout_comment_ref).
+ */
 static void
 layout_comment_header(struct layout_ctx *c, size_t i, int width, int indent,
     struct lay *out)
 {
 	const struct doc *d = c->doc;
 	const struct doc_comment *cm = &d->comments[i];
-	char *s;
+	char *s, *ref;
 
 	if (cm->parent >= 0 && (size_t)cm->parent < d->ncomments) {
-		const struct doc_comment *p = &d->comments[cm->parent];
-
-		s = xasprintf("#%.*s  \u21b3 reply to #%.*s",
+		ref = layout_comment_ref(d, (size_t)cm->parent,
+		    doc_comment_part(d, i));
+		s = xasprintf("#%.*s  \u21b3 reply to %s",
 		    (int)cm->number_text.len, d->buf + cm->number_text.off,
-		    (int)p->number_text.len, d->buf + p->number_text.off);
+		    ref);
+		free(ref);
 	} else {
 		s = xasprintf("#%.*s", (int)cm->number_text.len,
 		    d->buf + cm->number_text.off);
@@ -966,12 +969,16 @@ layout_ref_cmp(const void *va, const void *vb)
 	return a->k < b->k ? -1 : a->k > b->k;
 }
 
-/* The text of reference r, with its leading space. */
+/*
+ * The text of reference r, with its leading space; part: that of the
+ * comment whose paragraph refers (layout_comment_ref).
+ */
 static char *
-layout_ref_text(const struct layout_ctx *c, const struct layout_ref *r)
+layout_ref_text(const struct layout_ctx *c, const struct layout_ref *r,
+    size_t part)
 {
 	const struct doc *d = c->doc;
-	const struct doc_comment *src;
+	char *ref, *s;
 	static const char *const side[] = {
 		"", " (original)", " (translation)", " (both sides)"
 	};
@@ -986,23 +993,25 @@ layout_ref_text(const struct layout_ctx *c, const struct layout_ref *r)
 		return xasprintf(" \u00b6%u", r->id < d->nblocks ?
 		    c->block_para[r->id] : 0);
 	default:
-		src = &d->comments[r->id];
-		return xasprintf(" #%.*s", (int)src->number_text.len,
-		    d->buf + src->number_text.off);
+		ref = layout_comment_ref(d, r->id, part);
+		s = xasprintf(" %s", ref);
+		free(ref);
+		return s;
 	}
 }
 
 /*
  * "↩ ¶7 #3 clause 2 (original)" for the links [first, first + n) of one
- * comment paragraph, built in one growing buffer (a paragraph may quote
+ * paragraph of a comment in part `part` of the thread, built in one
+ * growing buffer (a paragraph may quote
  * many passages). Each source is named once, where it is first quoted
  * (as "quoted by" names each quoting comment once); a clause says which
  * side is quoted, "(both sides)" when the paragraph quotes both. Sorting
  * the references finds the repeats: O(n log n) for n links.
  */
 static void
-layout_comment_refs(struct layout_ctx *c, size_t first, size_t n, int width,
-    int indent, struct lay *out)
+layout_comment_refs(struct layout_ctx *c, size_t first, size_t n,
+    size_t part, int width, int indent, struct lay *out)
 {
 	const struct doc *d = c->doc;
 	struct layout_ref *refs;
@@ -1035,7 +1044,7 @@ layout_comment_refs(struct layout_ctx *c, size_t first, size_t n, int width,
 			continue;
 		layout_ref_of(d, &d->links[first + k], (uint32_t)k, &r);
 		r.sides = show[k] - 1;
-		ref = layout_ref_text(c, &r);
+		ref = layout_ref_text(c, &r, part);
 		rl = strlen(ref);
 		s = xgrow(s, &cap, len + rl + 1, 1);
 		memcpy(s + len, ref, rl + 1);
@@ -1313,10 +1322,11 @@ layout_comment_part(struct layout_ctx *c, size_t i, size_t part, int width,
 		/* After a paragraph's last unit: what it quotes, and which
 		 * later comments quote it. */
 		if (nlk > 0)
-			layout_comment_refs(c, lk, nlk, width,
-			    indent + LAYOUT_COMMENT_INDENT, out);
+			layout_comment_refs(c, lk, nlk, doc_comment_part(d, i),
+			    width, indent + LAYOUT_COMMENT_INDENT, out);
 		if ((nq = layout_quoted_of(&c->paras_quoted, para, &qlist)) > 0)
-			layout_quoted_line(c, qlist, nq, "quoted by", 0, width,
+			layout_quoted_line(c, qlist, nq, "quoted by", 0,
+			    doc_comment_part(d, i), width,
 			    indent + LAYOUT_COMMENT_INDENT, out);
 	}
 	if (layout_cunit_eq(&e, &end))
@@ -1408,6 +1418,19 @@ layout_pad_to(struct lay *out, int cells)
 
 	if (l->width < cells)
 		lay_append_space(out, cells - l->width, 0);
+}
+
+char *
+layout_comment_ref(const struct doc *d, size_t i, size_t part)
+{
+	const struct doc_comment *cm = &d->comments[i];
+	size_t p = doc_comment_part(d, i);
+
+	if (p == part)
+		return xasprintf("#%.*s", (int)cm->number_text.len,
+		    d->buf + cm->number_text.off);
+	return xasprintf("#%.*s in part %zu", (int)cm->number_text.len,
+	    d->buf + cm->number_text.off, p + 1);
 }
 
 char *

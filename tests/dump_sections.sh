@@ -30,6 +30,44 @@ assert not [p for p in d["problems"] if "sequence" in p["message"]], d["problems
 PY
 ok $? "json lists the part, and no number is out of sequence"
 
+# Numbers start at 1 in each part, so a reference to a comment of
+# another part says which part ("#2 in part 1"); within a part, and from
+# the article to the first part, "#2" is enough.
+printf 'Lights
+
+The keeper wrote every night about the weather over the bay and the ships.
+
+3 Comments
+
+  1. The keeper wrote every night about the weather, a lovely habit.
+
+  2. Agreed, a lovely habit for anyone who lives by the sea.
+
+  3. Agreed, a lovely habit for anyone who lives by the sea, yes.
+
+2 Pingbacks
+
+  1. Pingback: Notes on lights â a lovely habit for anyone who lives by the sea
+
+  2. Trackback: The bay log
+' >"$tmp/parts"
+"$GLOSS" --dump --width 100 "$tmp/parts" >"$tmp/pout"
+ok $? "dump of a thread in parts exits 0"
+grep -q '^\[0-9]* quoted by #1$\|^¶1 quoted by #1$' "$tmp/pout"
+ok $? "the article names comment 1 of the first part as #1"
+grep -q '^#3  \(.*\) reply to #2$' "$tmp/pout"
+ok $? "a reply in the same part names its parent #2"
+grep -q '^  quoted by #3$' "$tmp/pout"
+ok $? "comment 2 is quoted by #3 of its own part, named #3"
+grep -q '^  quoted by #1 in part 2$' "$tmp/pout"
+ok $? "comment 3 is quoted by #1 of part 2, named with its part"
+grep -q '^#1  \(.*\) reply to #3 in part 1$' "$tmp/pout"
+ok $? "the pingback replies to #3 in part 1, named with its part"
+grep -q '^  \(.*\) #3 in part 1$' "$tmp/pout"
+ok $? "and its reference line names the part too"
+[ "$(grep -c 'in part' "$tmp/pout")" = 3 ]
+ok $? "no other reference names a part"
+
 # No comment after it: the line is not a header of a part.
 printf 'Rivers\n\nBody.\n\n2 Comments\n\n  1. a\n\n  2. b\n\n2 Pingbacks\n\nNone yet.\n' >"$tmp/none"
 "$GLOSS" --json "$tmp/none" >"$tmp/json2"

@@ -209,6 +209,11 @@ doc_declared_total(const struct doc *d)
 }
 /** Index of the section whose first comment is comment i, or -1. O(log n). */
 long doc_section_starting(const struct doc *d, size_t i);
+/**
+ * The part of the thread comment i is in: 0 for the first (under
+ * doc->comment_header), k + 1 for section k. O(log sections).
+ */
+size_t doc_comment_part(const struct doc *d, size_t i);
 /** Index of the clause whose number is n, or -1 (first match). */
 long doc_clause_by_number(const struct doc *d, uint32_t n);
 /**

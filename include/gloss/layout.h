@@ -355,6 +355,13 @@ struct span layout_section_text(const struct doc *d, size_t k);
  * "3 (the header says 2)" (more).
  */
 char *layout_comment_count(const struct doc *d);
+/**
+ * How a reference names comment i (new string): "#N" with the number it
+ * has in its part of the thread, and " in part P" when that part is not
+ * `part` (doc_comment_part), the part of the comment that refers to it
+ * (0 for the article), since the numbers of each part start at 1.
+ */
+char *layout_comment_ref(const struct doc *d, size_t i, size_t part);
 /** Clause row i of the table: number, original, rule, translation. */
 void layout_clause(struct layout_ctx *c, size_t i, int width,
     struct lay *out);
