@@ -22,9 +22,15 @@
  * mark a binary file, and the signature of a compressed file or an
  * archive (gzip, xz, zip, ...) such data; either is refused rather than
  * shown as noise, as soon as those 8 KiB are read (input_refusal). Text
- * with invalid UTF-8 and no valid multi-byte sequence at all is taken to
- * be in a legacy 8-bit charset and read as Windows-1252 (a superset of
- * Latin-1), which the caller is told about.
+ * with invalid UTF-8 and no valid multi-byte sequence is taken to be in
+ * a legacy charset, which uchardet names (input_legacy_pick); a name
+ * outside the Latin family is taken when the text converts from it
+ * without an error, a Latin one other than Windows-1252 only on evidence
+ * against Windows-1252, and anything else is read as Windows-1252 (a
+ * superset of Latin-1). Text with, among many invalid sequences, only
+ * the few valid ones that legacy CJK text makes by chance is converted
+ * only when uchardet names a charset it converts from; else it stays
+ * UTF-8 (input_is_legacy). The caller is told which.
  */
 #include "config.h"
 
@@ -39,6 +45,8 @@
 #endif
 #include <sys/stat.h>
 #include <unistd.h>
+#include <uchardet.h>
+#include <unictype.h>
 #include <uniconv.h>
 
 #include "gloss/input.h"
@@ -251,13 +259,25 @@ input_is_noise(const char *b, size_t len)
 
 
 /*
- * Text that is not UTF-8: some invalid sequences and not one valid
- * multi-byte sequence (a UTF-8 file with a few bad bytes has plenty).
+ * Is the text not UTF-8? INPUT_LEGACY_SURE: some invalid sequences and
+ * not one valid multi-byte sequence (a UTF-8 file with a few bad bytes
+ * has plenty). INPUT_LEGACY_LIKELY: at least INPUT_LEGACY_MANY invalid
+ * ones and fewer than half as many valid ones: the pairs of Shift_JIS,
+ * GBK, Big5 or EUC text now and then form a valid sequence by chance
+ * (about one in three of its invalid ones), UTF-8 text has them
+ * everywhere; but so may UTF-8 with many broken sequences, so this is
+ * taken only when a charset is named for it (input_read). 0: UTF-8.
+ * The scan stops as soon as 2 * INPUT_LEGACY_MANY valid sequences
+ * outnumber the invalid ones, so a large UTF-8 file is not read through.
  */
+#define INPUT_LEGACY_MANY	16
+#define INPUT_LEGACY_SURE	1
+#define INPUT_LEGACY_LIKELY	2
+
 static int
 input_is_legacy(const char *b, size_t len)
 {
-	size_t i = 0, bad = 0;
+	size_t i = 0, bad = 0, good = 0;
 	uint32_t cp;
 
 	while (i < len) {
@@ -265,11 +285,155 @@ input_is_legacy(const char *b, size_t len)
 		if (i == len)
 			break;
 		i += text_utf8_decode(b + i, len - i, &cp);
-		if (cp != 0xfffd)
-			return 0;
-		bad++;
+		if (cp != 0xfffd) {
+			if (++good >= 2 * INPUT_LEGACY_MANY && good >= bad)
+				return 0;
+		} else
+			bad++;
 	}
-	return bad > 0;
+	if (bad > 0 && good == 0)
+		return INPUT_LEGACY_SURE;
+	return bad >= INPUT_LEGACY_MANY && good * 2 < bad ?
+	    INPUT_LEGACY_LIKELY : 0;
+}
+
+/*
+ * Legacy charsets gloss reads when uchardet names them: uchardet's name,
+ * the iconv name to convert from (a Windows superset where there is
+ * one) and what the reader is told. Entry 0 is the fallback; `latin`
+ * marks the Latin family, taken only on evidence (input_latin_ok).
+ */
+static const struct input_charset {
+	const char *detected;
+	const char *iconv;
+	const char *note;
+	int latin;
+} input_charsets[] = {
+	{ "WINDOWS-1252", "CP1252", "not UTF-8: read as Windows-1252", 1 },
+	{ "WINDOWS-1250", "CP1250", "not UTF-8: read as Windows-1250", 1 },
+	{ "ISO-8859-2", "CP1250", "not UTF-8: read as Windows-1250", 1 },
+	{ "WINDOWS-1254", "CP1254", "not UTF-8: read as Windows-1254", 1 },
+	{ "ISO-8859-9", "CP1254", "not UTF-8: read as Windows-1254", 1 },
+	{ "WINDOWS-1251", "CP1251", "not UTF-8: read as Windows-1251", 0 },
+	{ "ISO-8859-5", "ISO-8859-5", "not UTF-8: read as ISO-8859-5", 0 },
+	{ "KOI8-R", "KOI8-R", "not UTF-8: read as KOI8-R", 0 },
+	{ "IBM866", "IBM866", "not UTF-8: read as IBM866", 0 },
+	{ "IBM855", "IBM855", "not UTF-8: read as IBM855", 0 },
+	{ "MAC-CYRILLIC", "MAC-CYRILLIC", "not UTF-8: read as MacCyrillic", 0 },
+	{ "WINDOWS-1253", "CP1253", "not UTF-8: read as Windows-1253", 0 },
+	{ "ISO-8859-7", "ISO-8859-7", "not UTF-8: read as ISO-8859-7", 0 },
+	{ "WINDOWS-1255", "CP1255", "not UTF-8: read as Windows-1255", 0 },
+	{ "ISO-8859-8", "CP1255", "not UTF-8: read as Windows-1255", 0 },
+	{ "WINDOWS-1256", "CP1256", "not UTF-8: read as Windows-1256", 0 },
+	{ "ISO-8859-6", "ISO-8859-6", "not UTF-8: read as ISO-8859-6", 0 },
+	{ "TIS-620", "CP874", "not UTF-8: read as Windows-874 (Thai)", 0 },
+	{ "WINDOWS-874", "CP874", "not UTF-8: read as Windows-874 (Thai)", 0 },
+	{ "SHIFT_JIS", "CP932", "not UTF-8: read as Shift_JIS", 0 },
+	{ "EUC-JP", "EUC-JP", "not UTF-8: read as EUC-JP", 0 },
+	{ "GB18030", "GB18030", "not UTF-8: read as GB18030", 0 },
+	{ "BIG5", "CP950", "not UTF-8: read as Big5", 0 },
+	{ "EUC-KR", "CP949", "not UTF-8: read as EUC-KR", 0 },
+	{ "UHC", "CP949", "not UTF-8: read as EUC-KR", 0 },
+	{ "EUC-TW", "EUC-TW", "not UTF-8: read as EUC-TW", 0 },
+};
+
+#define INPUT_NCHARSETS	(sizeof input_charsets / sizeof input_charsets[0])
+#define INPUT_DETECT_MAX	(4u << 20)	/* bytes uchardet is shown */
+
+const char *
+input_guess_note(int guess)
+{
+	switch (guess) {
+	case INPUT_GUESS_NONE:
+		return NULL;
+	case INPUT_GUESS_UTF16LE:
+		return "no byte-order mark: read as UTF-16LE";
+	case INPUT_GUESS_UTF16BE:
+		return "no byte-order mark: read as UTF-16BE";
+	case INPUT_GUESS_CP1252:
+		return input_charsets[0].note;
+	}
+	if (guess > INPUT_GUESS_CHARSET &&
+	    (size_t)(guess - INPUT_GUESS_CHARSET) < INPUT_NCHARSETS)
+		return input_charsets[guess - INPUT_GUESS_CHARSET].note;
+	return "not UTF-8";
+}
+
+/* Is byte c (>= 0x80) a letter in Windows-1252? */
+static int
+input_cp1252_letter(unsigned char c)
+{
+	static const char *const upper = "\x8a\x8c\x8e\x9a\x9c\x9e\x9f";
+
+	if (c >= 0xc0)
+		return c != 0xd7 && c != 0xf7;
+	return c == 0x83 || c == 0xaa || c == 0xb5 || c == 0xba ||
+	    strchr(upper, (char)c) != NULL;
+}
+
+/* Is b[i] a letter: ASCII, or a byte of a legacy letter (>= 0x80)? */
+static int
+input_letterish(const unsigned char *b, size_t len, size_t i)
+{
+	return i < len && (b[i] >= 0x80 || (b[i] >= 'a' && b[i] <= 'z') ||
+	    (b[i] >= 'A' && b[i] <= 'Z'));
+}
+
+/*
+ * Evidence against Windows-1252 for Latin charset `name` (uchardet's):
+ * a byte that Windows-1252 reads as a symbol standing between letters
+ * ("gw¹ó¿d¿" is Polish in Windows-1250: ą, ż), or, for Turkish, the
+ * bytes of ı, ş and ğ (ý, þ and ð in Windows-1252, letters no language
+ * written in Windows-1252 but Icelandic uses) between letters. Without
+ * such evidence a French or German text that uchardet took for another
+ * Latin charset is still read as Windows-1252.
+ */
+static int
+input_latin_ok(const char *name, const unsigned char *b, size_t len)
+{
+	int turkish = strcmp(name, "WINDOWS-1254") == 0 ||
+	    strcmp(name, "ISO-8859-9") == 0;
+	size_t i, n = len < INPUT_DETECT_MAX ? len : INPUT_DETECT_MAX;
+
+	for (i = 1; i + 1 < n; i++) {
+		if (b[i] < 0x80 || !input_letterish(b, n, i - 1) ||
+		    !input_letterish(b, n, i + 1))
+			continue;
+		if (turkish ? (b[i] == 0xfd || b[i] == 0xfe || b[i] == 0xf0) :
+		    !input_cp1252_letter(b[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The legacy charset of b: an index into input_charsets (0: Windows-1252),
+ * from what uchardet says of its first INPUT_DETECT_MAX bytes.
+ */
+static size_t
+input_legacy_pick(const char *b, size_t len)
+{
+	uchardet_t ud = uchardet_new();
+	const char *name;
+	size_t k, pick = 0;
+
+	if (ud == NULL)
+		return 0;
+	if (uchardet_handle_data(ud, b, len < INPUT_DETECT_MAX ? len :
+	    INPUT_DETECT_MAX) == 0) {
+		uchardet_data_end(ud);
+		name = uchardet_get_charset(ud);
+		for (k = 1; name != NULL && k < INPUT_NCHARSETS; k++) {
+			if (strcmp(name, input_charsets[k].detected) != 0)
+				continue;
+			if (!input_charsets[k].latin || input_latin_ok(name,
+			    (const unsigned char *)b, len))
+				pick = k;
+			break;
+		}
+	}
+	uchardet_delete(ud);
+	return pick;
 }
 
 /* Put out (outlen bytes, malloc'd, room for one more) in place of *buf. */
@@ -285,16 +449,20 @@ input_replace(char **buf, size_t *len, int *mapped, char *out, size_t outlen)
 	*mapped = 0;
 }
 
-/* Convert from a legacy charset to UTF-8; replaces *buf. */
+/*
+ * Convert from a legacy charset to UTF-8; replaces *buf. With `strict`,
+ * text the charset cannot have fails (errno EILSEQ) and *buf is kept.
+ */
 static int
-input_convert(const char *enc, size_t skip, char **buf, size_t *len,
-    int *mapped, char **err)
+input_convert(const char *enc, int strict, size_t skip, char **buf,
+    size_t *len, int *mapped, char **err)
 {
 	size_t outlen = 0;
 	uint8_t *out;
 
-	out = u8_conv_from_encoding(enc, iconveh_question_mark, *buf + skip,
-	    *len - skip, NULL, NULL, &outlen);
+	out = u8_conv_from_encoding(enc, strict ? iconveh_error :
+	    iconveh_question_mark, *buf + skip, *len - skip, NULL, NULL,
+	    &outlen);
 	if (out == NULL) {
 		*err = xasprintf("cannot convert %s text: %s", enc,
 		    strerror(errno));
@@ -661,8 +829,8 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 {
 	const struct input_bom *bom;
 	struct stat st;
-	size_t n;
-	int fd, over;
+	size_t n, k;
+	int fd, over, legacy;
 
 	*buf = NULL;
 	*len = 0;
@@ -726,13 +894,24 @@ input_read(const char *path, size_t max_size, char **buf, size_t *len,
 		input_release(buf, *len, *mapped);
 		return -1;
 	}
-	if (input_is_legacy(*buf, *len)) {
-		if (input_convert("CP1252", 0, buf, len, mapped, err) != 0) {
+	if ((legacy = input_is_legacy(*buf, *len)) != 0) {
+		k = input_legacy_pick(*buf, *len);
+		if (k != 0 && input_convert(input_charsets[k].iconv, 1, 0, buf,
+		    len, mapped, err) != 0) {
+			free(*err);	/* not that charset after all */
+			*err = NULL;
+			k = 0;
+		}
+		if (k == 0 && legacy == INPUT_LEGACY_LIKELY)
+			return 0;	/* UTF-8 with many broken sequences */
+		if (k == 0 && input_convert("CP1252", 0, 0, buf, len, mapped,
+		    err) != 0) {
 			input_release(buf, *len, *mapped);
 			return -1;
 		}
 		if (guess != NULL)
-			*guess = INPUT_GUESS_CP1252;
+			*guess = k == 0 ? INPUT_GUESS_CP1252 :
+			    INPUT_GUESS_CHARSET + (int)k;
 	}
 	return 0;
 fail:

@@ -82,12 +82,8 @@ main_load(const struct gloss_options *o, const char **name)
 	d = parse_text(buf, len, mapped);
 	/* Ill-formed UTF-16/32 is U+FFFD by now: the parser cannot count it. */
 	d->invalid_sequences += invalid;
-	if (guess == INPUT_GUESS_CP1252)
-		doc_add_problem(d, 0, "not UTF-8: read as Windows-1252");
-	else if (guess != INPUT_GUESS_NONE)
-		doc_add_problem(d, 0, guess == INPUT_GUESS_UTF16LE ?
-		    "no byte-order mark: read as UTF-16LE" :
-		    "no byte-order mark: read as UTF-16BE");
+	if (guess != INPUT_GUESS_NONE)
+		doc_add_problem(d, 0, input_guess_note(guess));
 	return d;
 }
 

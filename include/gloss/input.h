@@ -18,14 +18,24 @@ enum input_guess {
 	INPUT_GUESS_NONE,	/* UTF-8, or named by a byte-order mark */
 	INPUT_GUESS_CP1252,	/* not UTF-8: read as Windows-1252 */
 	INPUT_GUESS_UTF16LE,	/* UTF-16 without a byte-order mark */
-	INPUT_GUESS_UTF16BE
+	INPUT_GUESS_UTF16BE,
+	INPUT_GUESS_CHARSET	/* and up: not UTF-8, read as another legacy
+				 * charset (input_guess_note names it) */
 };
+
+/**
+ * What to tell the reader of a guess (a static string: "not UTF-8: read
+ * as Windows-1256"), or NULL for INPUT_GUESS_NONE.
+ */
+const char *input_guess_note(int guess);
 
 /**
  * Read path ("-" for standard input) into *buf (*len bytes; *mapped set
  * when it is an mmap to release with munmap, else it is malloc'd).
  * *guess (if not NULL) gets an enum input_guess: INPUT_GUESS_CP1252 when
- * the text was not UTF-8 and was read as Windows-1252, INPUT_GUESS_UTF16*
+ * the text was not UTF-8 and was read as Windows-1252 (or
+ * INPUT_GUESS_CHARSET and up when it was read as another legacy charset,
+ * input_guess_note), INPUT_GUESS_UTF16*
  * when it was taken for UTF-16 without a byte-order mark. *invalid (if not NULL) gets the number of ill-formed
  * sequences of UTF-16 or UTF-32 input, each now one U+FFFD in *buf
  * (invalid UTF-8 stays in *buf as read). Returns 0, or -1 with a malloc'd
