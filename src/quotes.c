@@ -282,7 +282,9 @@ quotes_greek_base(uint32_t cp)
  * The normalised form of a word character: lower case after upper case
  * (simple case folding: final sigma and the Greek symbol forms fold to
  * the letters; dotless i stays itself), a Greek letter without its
- * diacritics; 0 for an optional mark, which is left out.
+ * diacritics, an Arabic-script letter variant as its letter (text.h,
+ * text_letter_fold: search folds the same); 0 for an optional mark,
+ * which is left out.
  */
 static uint32_t
 quotes_fold(uint32_t cp)
@@ -291,6 +293,8 @@ quotes_fold(uint32_t cp)
 		return (cp >= 'A' && cp <= 'Z') ? cp + ('a' - 'A') : cp;
 	if (quotes_optional_mark(cp))
 		return 0;
+	if (cp >= 0x0600 && cp <= 0x06ff)
+		return text_letter_fold(cp);	/* no case, not Greek */
 	if (cp >= 0x0370 && cp <= 0x1fff)
 		cp = quotes_greek_base(cp);
 	if (cp != 0x0131)

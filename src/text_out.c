@@ -1,6 +1,7 @@
 /*
  * text_out.c: the text layer's edges: options for the current locale,
- * conversion of drawn text to the output charset, and search keys.
+ * conversion of drawn text to the output charset, and search keys, with
+ * the Arabic-script letter variants that quote links fold alike.
  *
  * Coordinates: byte offsets into the caller's UTF-8. text_fold's map gives,
  * for every byte of the key, the byte offset in the source of the
@@ -101,6 +102,37 @@ text_to_output(const struct text_opts *o, const char *s, size_t len,
 	return out;
 }
 
+uint32_t
+text_letter_fold(uint32_t c)
+{
+	if (c < 0x0622 || c > 0x06d3)
+		return c;
+	switch (c) {
+	case 0x0622:	/* alef with madda above */
+	case 0x0623:	/* alef with hamza above */
+	case 0x0625:	/* alef with hamza below */
+	case 0x0671:	/* alef wasla */
+		return 0x0627;
+	case 0x0624:	/* waw with hamza above */
+		return 0x0648;
+	case 0x0626:	/* yeh with hamza above */
+	case 0x0649:	/* alef maksura (dotless yeh) */
+	case 0x06cc:	/* Farsi yeh */
+	case 0x06d2:	/* yeh barree */
+	case 0x06d3:	/* yeh barree with hamza above */
+		return 0x064a;
+	case 0x06a9:	/* keheh */
+		return 0x0643;
+	case 0x0629:	/* teh marbuta */
+	case 0x06c0:	/* heh with yeh above */
+	case 0x06c1:	/* heh goal */
+	case 0x06c2:	/* heh goal with hamza above */
+		return 0x0647;
+	default:
+		return c;
+	}
+}
+
 /* Room for the fold of one character: b1/b2 below hold 32 code points. */
 #define TEXT_FOLD_ONE	(32 * 4)
 
@@ -171,6 +203,7 @@ text_fold_char(uint32_t c, int keep_case, char *out)
 	 * and the tatweel that stretches Arabic letters. */
 	if (uc_is_property_default_ignorable_code_point(c) || c == 0x640)
 		return 0;
+	c = text_letter_fold(c);
 	/* Decomposed (canonical equivalents fold alike), but for a Hangul
 	 * syllable or a kana, written composed, so that a search for 하 or
 	 * か does not stop inside 한 or が. */
