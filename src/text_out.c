@@ -136,29 +136,21 @@ text_letter_fold(uint32_t c)
 /* Room for the fold of one character: b1/b2 below hold 32 code points. */
 #define TEXT_FOLD_ONE	(32 * 4)
 
-/*
- * Whether cp is an accent that search ignores: a mark of the combining
- * diacritic blocks (Latin, Greek, Cyrillic: U+0300..U+036F, U+0483..
- * U+0489, U+1AB0..U+1AFF, U+1DC0..U+1DFF, U+20D0..U+20FF, U+FE20..
- * U+FE2F), a Hebrew point or cantillation mark, Arabic harakat and
- * Quranic marks (Arabic and its Extended-A and -B blocks), Syriac
- * points. Other marks (the vowel signs and viramas
- * of Indic scripts, Thai vowels and tones, the kana voicing marks) are
- * letters' parts: a word without them is another word.
- */
-static int
+int
 text_is_accent(uint32_t c)
 {
-	if (c < 0x300 || !uc_is_general_category(c, UC_CATEGORY_M))
+	if (c < 0x300)
 		return 0;
-	return c <= 0x36f || (c >= 0x483 && c <= 0x489) ||
+	if (!(c <= 0x36f || (c >= 0x483 && c <= 0x489) ||
 	    (c >= 0x591 && c <= 0x5c7) || (c >= 0x610 && c <= 0x61a) ||
 	    (c >= 0x64b && c <= 0x65f) || c == 0x670 ||
 	    (c >= 0x6d6 && c <= 0x6ed) || c == 0x711 ||
 	    (c >= 0x730 && c <= 0x74a) || (c >= 0x898 && c <= 0x89f) ||
 	    (c >= 0x8ca && c <= 0x8ff) || (c >= 0x1ab0 && c <= 0x1aff) ||
 	    (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
-	    (c >= 0xfe20 && c <= 0xfe2f);
+	    (c >= 0xfe20 && c <= 0xfe2f)))
+		return 0;
+	return uc_is_general_category(c, UC_CATEGORY_M);
 }
 
 /* Drop the accents of a[0..n); returns the new count. */

@@ -209,6 +209,18 @@ char *text_to_output(const struct text_opts *o, const char *s, size_t len,
     size_t *outlen);
 
 /**
+ * Whether c is an accent, a mark that search and quote links ignore: a
+ * mark (general category M) of the combining diacritic blocks (Latin,
+ * Greek, Cyrillic: U+0300..U+036F, U+0483..U+0489, U+1AB0..U+1AFF,
+ * U+1DC0..U+1DFF, U+20D0..U+20FF, U+FE20..U+FE2F), a Hebrew point or
+ * cantillation mark, Arabic harakat and Quranic marks (Arabic and its
+ * Extended-A and -B blocks), Syriac points. Other marks (the vowel signs
+ * and viramas of Indic scripts, Thai vowels and tones, the kana voicing
+ * marks) are letters' parts: a word without them is another word.
+ */
+int text_is_accent(uint32_t c);
+
+/**
  * The letter that c is a variant of in Arabic-script writing, or c
  * itself. Search (text_fold) and quote links (quotes.c) both compare
  * letters through it, so the two agree. The table follows what Lucene's
@@ -236,9 +248,8 @@ uint32_t text_letter_fold(uint32_t c);
  * letter variants folded (text_letter_fold), decomposed (NFD), accents
  * removed, default-ignorable characters (soft hyphen, ZWJ, ZWNJ, bidi
  * marks) and the Arabic tatweel removed, case folded (libunistring).
- * Accents are the marks of the combining diacritic blocks, Hebrew points
- * and Arabic harakat (see text_out.c); other marks (Indic vowel signs and
- * viramas, Thai vowels and tones, kana voicing marks) are kept. Hangul
+ * Accents are those of text_is_accent; other marks (Indic vowel signs
+ * and viramas, Thai vowels and tones, kana voicing marks) are kept. Hangul
  * syllables and kana are not decomposed, so a search for 하 or か does
  * not stop inside 한 or が. Returns a new UTF-8 string; if
  * map is not NULL, *map gets, for each byte of the key, the offset in s
