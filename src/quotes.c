@@ -234,14 +234,15 @@ quotes_classify(uint32_t cp)
 }
 
 /*
- * The base letter of a letter with accents (text_is_accent): accents,
- * breathings, diaeresis, iota subscript, hamza and madda; the first code
+ * The base letter of a letter with accents (text_is_accent: accents,
+ * breathings, diaeresis, iota subscript, Hebrew points): the first code
  * point of its canonical decomposition, as long as the rest are accents
  * (search drops them after decomposing, and so does quotes_fold when
  * they are typed as marks: both spellings of "café" or "ἥλιος" fold
  * alike). Others are returned as they are: a Hangul syllable, a kana
- * with a voicing mark, an Indic letter with a nukta. Only below U+3000:
- * no letter beyond it (kana and Hangul aside) has accents to lose.
+ * with a voicing mark, an Indic letter with a nukta. Looked up only
+ * below U+3000 and in the Hebrew presentation forms: no other letter
+ * (kana and Hangul aside) decomposes.
  */
 static uint32_t
 quotes_base(uint32_t cp)
@@ -249,7 +250,7 @@ quotes_base(uint32_t cp)
 	uint32_t d[UC_DECOMPOSITION_MAX_LENGTH];
 	int n, i;
 
-	if (cp < 0xc0 || cp >= 0x3000)
+	if (cp < 0xc0 || (cp >= 0x3000 && (cp < 0xfb1d || cp > 0xfb4e)))
 		return cp;
 	while ((n = uc_canonical_decomposition(cp, d)) > 0) {
 		for (i = 1; i < n; i++)

@@ -1,7 +1,9 @@
 /*
  * text_out.c: the text layer's edges: options for the current locale,
  * conversion of drawn text to the output charset, and search keys, with
- * the Arabic-script letter variants that quote links fold alike.
+ * the two rules quote links share with them: which marks are accents
+ * (text_is_accent) and which Arabic-script letters are variants of one
+ * letter (text_letter_fold).
  *
  * Coordinates: byte offsets into the caller's UTF-8. text_fold's map gives,
  * for every byte of the key, the byte offset in the source of the

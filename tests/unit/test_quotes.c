@@ -118,9 +118,9 @@ t_letter(uint32_t cp)
 
 /*
  * Case fold; a Greek letter loses its accents (full decomposition); an
- * Arabic-script letter variant is its letter; a letter below U+3000
- * whose full canonical decomposition is a letter and accents is that
- * letter.
+ * Arabic-script letter variant is its letter; a letter below U+3000 or
+ * a Hebrew presentation form whose full canonical decomposition is a
+ * letter and accents is that letter.
  */
 static uint32_t
 t_fold(uint32_t cp)
@@ -137,7 +137,7 @@ t_fold(uint32_t cp)
 			free(d);
 	}
 	n = 8;
-	if (cp < 0x3000 &&
+	if ((cp < 0x3000 || (cp >= 0xfb1d && cp <= 0xfb4e)) &&
 	    (d = u32_normalize(UNINORM_NFD, &cp, 1, buf, &n)) != NULL) {
 		for (i = 1; i < n && t_is_optional(d[i]); i++)
 			;
@@ -978,9 +978,10 @@ test_letter_variants(void)
  * Accents are left out as search leaves them out (text_is_accent):
  * "cafe" quotes "café", a quote typed with combining accents quotes the
  * same text written with precomposed letters, a Russian quote with е
- * for ё links. Before, each accented word was another word (and a
- * combining accent a letter of its word), and none of these quotes was
- * linked. Other words stay apart: no link for three equal words.
+ * for ё links, and so does a Hebrew quote of pointed presentation
+ * forms (U+FB2A shin with shin dot). Before, each accented word was
+ * another word (and a combining accent a letter of its word), and none
+ * of these quotes was linked. Other words stay apart: no link for three equal words.
  */
 static void
 test_accents(void)
@@ -1007,6 +1008,20 @@ test_accents(void)
 	    "\xd1\x8c\xd0\xbc\xd0\xbe \xd0\xb8\xd0\xb7\n\n"
 	    "  4. The caf\xc3\xa9 on the square served cold tea to every "
 	    "tired driver\n";
+	/* Shin with shin dot, tav with dagesh as presentation forms. */
+	static const char he[] =
+	    "\xd7\xa9\xd7\x95\xd7\xa7\n\n"
+	    "\xd7\x91\xd7\x91\xd7\xa7\xd7\xa8 \xd7\x94\xd7\x9c\xd7\x9b"
+	    "\xd7\xa0\xd7\x95 \xd7\x90\xd7\x9c \xd7\x94\xef\xac\xaa"
+	    "\xd7\x95\xd7\xa7 \xd7\x94\xd7\x92\xd7\x93\xd7\x95\xd7\x9c "
+	    "\xd7\x95\xd7\xa7\xd7\xa0\xd7\x99\xd7\xa0\xd7\x95 "
+	    "\xef\xad\x8a\xd7\x90\xd7\xa0\xd7\x99\xd7\x9d.\n\n"
+	    "1 comment\n\n"
+	    "  1. \xd7\x91\xd7\x91\xd7\xa7\xd7\xa8 \xd7\x94\xd7\x9c\xd7"
+	    "\x9b\xd7\xa0\xd7\x95 \xd7\x90\xd7\x9c \xd7\x94\xd7\xa9"
+	    "\xd7\x95\xd7\xa7 \xd7\x94\xd7\x92\xd7\x93\xd7\x95\xd7\x9c "
+	    "\xd7\x95\xd7\xa7\xd7\xa0\xd7\x99\xd7\xa0\xd7\x95 "
+	    "\xd7\xaa\xd7\x90\xd7\xa0\xd7\x99\xd7\x9d\n";
 	struct doc *d = doc_of(doc, sizeof doc - 1);
 
 	ok(link_is(d, link_of(d, 1, 0), "The cafe on the corner served creme "
@@ -1023,6 +1038,12 @@ test_accents(void)
 	    "accents: Russian typed with \xd0\xb5 for \xd1\x91 is linked");
 	is_int(nlinks_of(d, 4), 0, "accents: other words, no link");
 	check_invariants(d, "accents");
+	doc_free(&d);
+
+	d = doc_of(he, sizeof he - 1);
+	is_int(nlinks_of(d, 1), 1, "accents: plain Hebrew letters quote "
+	    "pointed presentation forms");
+	check_invariants(d, "Hebrew presentation forms");
 	doc_free(&d);
 }
 
