@@ -278,8 +278,8 @@ quotes_fold(uint32_t cp)
 		return (cp >= 'A' && cp <= 'Z') ? cp + ('a' - 'A') : cp;
 	if (text_is_accent(cp))
 		return 0;
-	if (cp >= 0x0600 && cp <= 0x06ff)
-		return text_letter_fold(cp);	/* no case, no decomposition */
+	if (cp >= 0x0600 && cp <= 0x06ff)	/* no case; not decomposed */
+		return text_letter_fold(cp);
 	cp = quotes_base(cp);
 	if (cp != 0x0131)
 		cp = uc_toupper(cp);

@@ -101,12 +101,13 @@ for mode in logical visual; do
 	else
 		bidi=
 	fi
-	term_start 80 24 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \"$GLOSS\" $bidi \"$DOC\""
+	term_start 80 24 "env LANG=C.UTF-8 LC_ALL=C.UTF-8" \
+	    "TERM=xterm-256color \"$GLOSS\" $bidi \"$DOC\""
 	term_wait "h help"
 	term_keys 2
 	term_wait "comment 1/5"
 	search "$alef_ilaa" 2 "$ilaa" \
-	    "alef without hamza and Farsi yeh find and highlight hamza and alef maksura"
+	    "bare alef and Farsi yeh find and highlight hamza and alef maksura"
 	search "$keheh_ktb" 3 "$kaf_ktb" \
 	    "a Persian keyboard's keheh finds and highlights Arabic kaf"
 	search "$kaf_ktab" 4 "$keheh_ktab" \

@@ -981,7 +981,8 @@ test_letter_variants(void)
  * for ё links, and so does a Hebrew quote of pointed presentation
  * forms (U+FB2A shin with shin dot). Before, each accented word was
  * another word (and a combining accent a letter of its word), and none
- * of these quotes was linked. Other words stay apart: no link for three equal words.
+ * of these quotes was linked. Other words stay apart: no link for three
+ * equal words.
  */
 static void
 test_accents(void)
