@@ -234,65 +234,53 @@ quotes_classify(uint32_t cp)
 }
 
 /*
- * A mark that is optional in writing and ignored in comparison (quotes.h):
- * Hebrew points and cantillation (U+0591..U+05C7 but the punctuation
- * among them) and Arabic harakat, Quranic annotation and superscript
- * alef (U+0610..U+061A, U+064B..U+065F, U+0670, U+06D6..U+06ED, U+08D3..
- * U+08FF). All of them are nonspacing marks.
- */
-static int
-quotes_optional_mark(uint32_t cp)
-{
-	if (cp < 0x0591 || cp > 0x08ff)
-		return 0;
-	if (cp <= 0x05c7)
-		return cp != 0x05be && cp != 0x05c0 && cp != 0x05c3 &&
-		    cp != 0x05c6;
-	if (cp < 0x0610)
-		return 0;
-	return cp <= 0x061a || (cp >= 0x064b && cp <= 0x065f) ||
-	    cp == 0x0670 || (cp >= 0x06d6 && cp <= 0x06ed && cp != 0x06dd &&
-	    cp != 0x06de && cp != 0x06e5 && cp != 0x06e6 && cp != 0x06e9) ||
-	    (cp >= 0x08d3 && cp != 0x08e2);
-}
-
-/*
- * The base letter of a Greek letter with accents, breathings, diaeresis
- * or iota subscript (U+0386..U+03CE, U+1F00..U+1FFC): the first code
- * point of its canonical decomposition. Others are returned as they are.
+ * The base letter of a letter with accents (text_is_accent: accents,
+ * breathings, diaeresis, iota subscript, Hebrew points): the first code
+ * point of its canonical decomposition, as long as the rest are accents
+ * (search drops them after decomposing, and so does quotes_fold when
+ * they are typed as marks: both spellings of "café" or "ἥλιος" fold
+ * alike). Others are returned as they are: a Hangul syllable, a kana
+ * with a voicing mark, an Indic letter with a nukta. Looked up only
+ * below U+3000 and in the Hebrew presentation forms: no other letter
+ * (kana and Hangul aside) decomposes.
  */
 static uint32_t
-quotes_greek_base(uint32_t cp)
+quotes_base(uint32_t cp)
 {
-	uint32_t buf[8], *d;
-	size_t n = sizeof buf / sizeof buf[0];
+	uint32_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int n, i;
 
-	if (!((cp >= 0x0386 && cp <= 0x03ce) || (cp >= 0x1f00 && cp <= 0x1ffc)))
+	if (cp < 0xc0 || (cp >= 0x3000 && (cp < 0xfb1d || cp > 0xfb4e)))
 		return cp;
-	d = u32_normalize(UNINORM_NFD, &cp, 1, buf, &n);
-	if (d == NULL || n == 0)
-		return cp;
-	cp = d[0];
-	if (d != buf)
-		free(d);
+	while ((n = uc_canonical_decomposition(cp, d)) > 0) {
+		for (i = 1; i < n; i++)
+			if (!text_is_accent(d[i]))
+				return cp;
+		cp = d[0];
+	}
 	return cp;
 }
 
 /*
  * The normalised form of a word character: lower case after upper case
  * (simple case folding: final sigma and the Greek symbol forms fold to
- * the letters; dotless i stays itself), a Greek letter without its
- * diacritics; 0 for an optional mark, which is left out.
+ * the letters; dotless i stays itself), a letter without its accents
+ * (quotes_base), an Arabic-script letter variant as its letter (text.h,
+ * text_letter_fold); 0 for an accent (text_is_accent: Latin, Greek and
+ * Cyrillic combining marks, Hebrew points, Arabic harakat...), which
+ * writing leaves out and which is left out. Search folds all of these
+ * the same way.
  */
 static uint32_t
 quotes_fold(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + ('a' - 'A') : cp;
-	if (quotes_optional_mark(cp))
+	if (text_is_accent(cp))
 		return 0;
-	if (cp >= 0x0370 && cp <= 0x1fff)
-		cp = quotes_greek_base(cp);
+	if (cp >= 0x0600 && cp <= 0x06ff)	/* no case; not decomposed */
+		return text_letter_fold(cp);
+	cp = quotes_base(cp);
 	if (cp != 0x0131)
 		cp = uc_toupper(cp);
 	return uc_tolower(cp);
@@ -300,7 +288,7 @@ quotes_fold(uint32_t cp)
 
 /*
  * Next normalised character of a word's bytes s[*i, len): apostrophes and
- * optional marks are skipped (every other character of a word is a word
+ * accents are skipped (every other character of a word is a word
  * character). Returns 0 at the end.
  */
 static int
@@ -619,7 +607,7 @@ quotes_norm_char(struct quotes_norm *nm, uint32_t cp)
 	size_t k, n;
 
 	if ((cp = quotes_fold(cp)) == 0)
-		return;		/* an optional mark */
+		return;		/* an accent */
 	n = text_utf8_encode(cp, u);
 	for (k = 0; k < n; k++)
 		quotes_norm_byte(nm, (unsigned char)u[k]);

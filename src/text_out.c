@@ -1,6 +1,9 @@
 /*
  * text_out.c: the text layer's edges: options for the current locale,
- * conversion of drawn text to the output charset, and search keys.
+ * conversion of drawn text to the output charset, and search keys, with
+ * the two rules quote links share with them: which marks are accents
+ * (text_is_accent) and which Arabic-script letters are variants of one
+ * letter (text_letter_fold).
  *
  * Coordinates: byte offsets into the caller's UTF-8. text_fold's map gives,
  * for every byte of the key, the byte offset in the source of the
@@ -101,32 +104,55 @@ text_to_output(const struct text_opts *o, const char *s, size_t len,
 	return out;
 }
 
+uint32_t
+text_letter_fold(uint32_t c)
+{
+	if (c < 0x0622 || c > 0x06d3)
+		return c;
+	switch (c) {
+	case 0x0622:	/* alef with madda above */
+	case 0x0623:	/* alef with hamza above */
+	case 0x0625:	/* alef with hamza below */
+	case 0x0671:	/* alef wasla */
+		return 0x0627;
+	case 0x0624:	/* waw with hamza above */
+		return 0x0648;
+	case 0x0626:	/* yeh with hamza above */
+	case 0x0649:	/* alef maksura (dotless yeh) */
+	case 0x06cc:	/* Farsi yeh */
+	case 0x06d2:	/* yeh barree */
+	case 0x06d3:	/* yeh barree with hamza above */
+		return 0x064a;
+	case 0x06a9:	/* keheh */
+		return 0x0643;
+	case 0x0629:	/* teh marbuta */
+	case 0x06c0:	/* heh with yeh above */
+	case 0x06c1:	/* heh goal */
+	case 0x06c2:	/* heh goal with hamza above */
+		return 0x0647;
+	default:
+		return c;
+	}
+}
+
 /* Room for the fold of one character: b1/b2 below hold 32 code points. */
 #define TEXT_FOLD_ONE	(32 * 4)
 
-/*
- * Whether cp is an accent that search ignores: a mark of the combining
- * diacritic blocks (Latin, Greek, Cyrillic: U+0300..U+036F, U+0483..
- * U+0489, U+1AB0..U+1AFF, U+1DC0..U+1DFF, U+20D0..U+20FF, U+FE20..
- * U+FE2F), a Hebrew point or cantillation mark, Arabic harakat and
- * Quranic marks (Arabic and its Extended-A and -B blocks), Syriac
- * points. Other marks (the vowel signs and viramas
- * of Indic scripts, Thai vowels and tones, the kana voicing marks) are
- * letters' parts: a word without them is another word.
- */
-static int
+int
 text_is_accent(uint32_t c)
 {
-	if (c < 0x300 || !uc_is_general_category(c, UC_CATEGORY_M))
+	if (c < 0x300)
 		return 0;
-	return c <= 0x36f || (c >= 0x483 && c <= 0x489) ||
+	if (!(c <= 0x36f || (c >= 0x483 && c <= 0x489) ||
 	    (c >= 0x591 && c <= 0x5c7) || (c >= 0x610 && c <= 0x61a) ||
 	    (c >= 0x64b && c <= 0x65f) || c == 0x670 ||
 	    (c >= 0x6d6 && c <= 0x6ed) || c == 0x711 ||
 	    (c >= 0x730 && c <= 0x74a) || (c >= 0x898 && c <= 0x89f) ||
 	    (c >= 0x8ca && c <= 0x8ff) || (c >= 0x1ab0 && c <= 0x1aff) ||
 	    (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
-	    (c >= 0xfe20 && c <= 0xfe2f);
+	    (c >= 0xfe20 && c <= 0xfe2f)))
+		return 0;
+	return uc_is_general_category(c, UC_CATEGORY_M);
 }
 
 /* Drop the accents of a[0..n); returns the new count. */
@@ -171,6 +197,7 @@ text_fold_char(uint32_t c, int keep_case, char *out)
 	 * and the tatweel that stretches Arabic letters. */
 	if (uc_is_property_default_ignorable_code_point(c) || c == 0x640)
 		return 0;
+	c = text_letter_fold(c);
 	/* Decomposed (canonical equivalents fold alike), but for a Hangul
 	 * syllable or a kana, written composed, so that a search for 하 or
 	 * か does not stop inside 한 or が. */

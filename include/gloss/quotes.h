@@ -20,10 +20,14 @@
  *    ellipses, "...", other punctuation, invalid UTF-8) only separates
  *    words. Words are compared case-insensitively (Unicode simple case
  *    folding: lowercase of the uppercase, so Greek final sigma is sigma),
- *    and without the marks that writing leaves out: Hebrew points and
- *    cantillation, Arabic harakat (a quote typed unpointed matches a
- *    pointed text), and the accents, breathings and diaeresis of Greek
- *    letters (Greek capitals are written without them). So curly/straight
+ *    and without the marks that writing leaves out, the accents of
+ *    search (text_is_accent), typed as marks or part of a letter: Latin
+ *    accents ("cafe" = "café"), Hebrew points and cantillation, Arabic
+ *    harakat (a quote typed unpointed matches a pointed text), and the
+ *    accents, breathings and diaeresis of Greek letters (Greek capitals
+ *    are written without them). Arabic-script letter variants are their
+ *    letter, as in search (text_letter_fold: a quote typed on a Persian
+ *    keyboard, or without hamza on alef, matches). So curly/straight
  *    quotes, dash kinds, "…" vs "..." and line breaks inside a paragraph
  *    never prevent a match.
  *

@@ -209,13 +209,47 @@ char *text_to_output(const struct text_opts *o, const char *s, size_t len,
     size_t *outlen);
 
 /**
+ * Whether c is an accent, a mark that search and quote links ignore: a
+ * mark (general category M) of the combining diacritic blocks (Latin,
+ * Greek, Cyrillic: U+0300..U+036F, U+0483..U+0489, U+1AB0..U+1AFF,
+ * U+1DC0..U+1DFF, U+20D0..U+20FF, U+FE20..U+FE2F), a Hebrew point or
+ * cantillation mark, Arabic harakat and Quranic marks (Arabic and its
+ * Extended-A and -B blocks), Syriac points. Other marks (the vowel signs
+ * and viramas of Indic scripts, Thai vowels and tones, the kana voicing
+ * marks) are letters' parts: a word without them is another word.
+ */
+int text_is_accent(uint32_t c);
+
+/**
+ * The letter that c is a variant of in Arabic-script writing, or c
+ * itself. Search (text_fold) and quote links (quotes.c) both compare
+ * letters through it, so the two agree. The table follows what Lucene's
+ * ArabicNormalizer and PersianNormalizer do (alef seats, dotless yeh,
+ * teh marbuta; Farsi yeh, yeh barree, keheh, heh goal and heh with yeh
+ * above), plus alef wasla and the hamza-carrying letters that are
+ * canonically a letter and a hamza mark (the mark is an accent to both
+ * search and quotes, so the composed letter must fold as the pair does):
+ *   ا U+0627 <- آ U+0622, أ U+0623, إ U+0625, ٱ U+0671
+ *   و U+0648 <- ؤ U+0624
+ *   ي U+064A <- ئ U+0626, ى U+0649, ی U+06CC, ے U+06D2, ۓ U+06D3
+ *   ك U+0643 <- ک U+06A9
+ *   ه U+0647 <- ة U+0629, ۀ U+06C0, ہ U+06C1, ۂ U+06C2
+ * Teh marbuta is folded (as Lucene does) because writers often end a
+ * word with ه for it (informal Arabic; Persian and Urdu spell Arabic
+ * loan words so), and no two words differ only there. Not folded:
+ * letters of their own (gaf, peh, tcheh, jeh, lone hamza U+0621, ae
+ * U+06D5, so "ە + hamza above" stays apart from ۀ), presentation forms.
+ * Characters outside U+0622..U+06D3 are returned at once.
+ */
+uint32_t text_letter_fold(uint32_t c);
+
+/**
  * Case- and accent-insensitive search key of s, a character at a time:
- * decomposed (NFD), accents removed, default-ignorable characters (soft
- * hyphen, ZWJ, ZWNJ, bidi marks) and the Arabic tatweel removed, case
- * folded (libunistring).
- * Accents are the marks of the combining diacritic blocks, Hebrew points
- * and Arabic harakat (see text_out.c); other marks (Indic vowel signs and
- * viramas, Thai vowels and tones, kana voicing marks) are kept. Hangul
+ * letter variants folded (text_letter_fold), decomposed (NFD), accents
+ * removed, default-ignorable characters (soft hyphen, ZWJ, ZWNJ, bidi
+ * marks) and the Arabic tatweel removed, case folded (libunistring).
+ * Accents are those of text_is_accent; other marks (Indic vowel signs
+ * and viramas, Thai vowels and tones, kana voicing marks) are kept. Hangul
  * syllables and kana are not decomposed, so a search for 하 or か does
  * not stop inside 한 or が. Returns a new UTF-8 string; if
  * map is not NULL, *map gets, for each byte of the key, the offset in s

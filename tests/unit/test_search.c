@@ -146,6 +146,55 @@ main(void)
 	    "case-sensitive");
 	search_free(&s);
 
+	/*
+	 * Arabic-script letter variants (text_letter_fold): a pattern typed
+	 * with one finds the other, and the match covers exactly the bytes
+	 * of the text's own letters (all two bytes long here), harakat and
+	 * tatweel inside it too. Before, "الى" did not find "إلى", nor a
+	 * Persian keyboard's "کتابی" the Arabic "كتابي".
+	 */
+	{
+		static const struct {
+			const char *pat, *text, *what;
+			uint32_t start, end;	/* the match, in text */
+		} v[] = {
+			{ "\xd8\xa7\xd9\x84\xd9\x89",	/* الى */
+			    "\xd9\x88\xd8\xa5\xd9\x84\xd9\x8a\xd9\x87",
+			    "\"\xd8\xa7\xd9\x84\xd9\x89\" finds \"\xd8\xa5"
+			    "\xd9\x84\xd9\x8a\" in \"\xd9\x88\xd8\xa5\xd9\x84"
+			    "\xd9\x8a\xd9\x87\"", 2, 7 },
+			{ "\xda\xa9\xd8\xaa\xd8\xa7\xd8\xa8\xdb\x8c",
+			    "\xd8\xa7\xd9\x84\xd9\x83\xd9\x90\xd8\xaa\xd9"
+			    "\x80\xd8\xa7\xd8\xa8\xd9\x8a",
+			    "a Persian keyboard's keheh and yeh find kaf and "
+			    "yeh, through kasra and tatweel", 4, 17 },
+			{ "\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd9\x87",
+			    "\xd9\x81\xd9\x8a \xd9\x85\xd8\xaf\xd8\xb1\xd8"
+			    "\xb3\xd8\xa9",
+			    "heh finds teh marbuta", 5, 14 },
+			{ "\xd9\x86\xd9\x87\xdb\x8c\xda\xba",
+			    "\xdb\x81\xdb\x92 \xd9\x86\xdb\x81\xdb\x8c"
+			    "\xda\xba",
+			    "heh finds Urdu heh goal", 5, 12 },
+			{ "\xd9\x8a\xd9\x8a", "\xdb\x92\xd9\x89",
+			    "yeh finds yeh barree and alef maksura", 0, 3 },
+		};
+		size_t vi;
+
+		for (vi = 0; vi < sizeof v / sizeof *v; vi++) {
+			search_compile(&s, v[vi].pat);
+			nm = 0;
+			search_span(&s, v[vi].text, strlen(v[vi].text), 0, &m,
+			    &nm, &mcap);
+			if (!ok(nm == 1 && m[0].start == v[vi].start &&
+			    m[0].end == v[vi].end, "%s", v[vi].what))
+				diag("%zu matches; first [%u, %u)", nm,
+				    nm > 0 ? m[0].start : 0,
+				    nm > 0 ? m[0].end : 0);
+			search_free(&s);
+		}
+	}
+
 	/* A match across the cut of two pieces. */
 	search_compile(&s, "needle");
 	nm = 0;

@@ -386,6 +386,43 @@ test_fold_scripts(void)
 	    "fold: Arabic tatweel dropped (كـتــاب finds كتاب)");
 }
 
+/*
+ * Letter variants of the Arabic script (text_letter_fold): a Persian or
+ * Urdu keyboard gives ی ک ہ where an Arabic one gives ي ك ه, Egyptian
+ * writing ends words with ى, and hamza and madda on alef are often left
+ * out. Before, each variant was a different letter: "الى" did not find
+ * "إلى" (alef wasla, maksura, keheh, Farsi yeh and heh goal were kept;
+ * only alef with hamza or madda went, through decomposition).
+ */
+static void
+test_fold_letters(void)
+{
+	fold_is("\xd8\xa5\xd9\x84\xd9\x89", "\xd8\xa7\xd9\x84\xd9\x8a",
+	    "fold: alef with hamza below and alef maksura (إلى is الي)");
+	fold_is("\xd9\xb1\xd9\x84\xd9\x84\xd9\x87",
+	    "\xd8\xa7\xd9\x84\xd9\x84\xd9\x87",
+	    "fold: alef wasla is alef (ٱلله)");
+	fold_is("\xd8\xa2\xd8\xa3", "\xd8\xa7\xd8\xa7",
+	    "fold: alef with madda, with hamza above");
+	fold_is("\xdb\x8c\xda\xa9", "\xd9\x8a\xd9\x83",
+	    "fold: Farsi yeh and keheh are yeh and kaf (یک)");
+	fold_is("\xdb\x81\xdb\x80\xdb\x82\xd8\xa9",
+	    "\xd9\x87\xd9\x87\xd9\x87\xd9\x87",
+	    "fold: heh goal, heh with yeh above, heh goal with hamza and "
+	    "teh marbuta are heh");
+	fold_is("\xdb\x92\xdb\x93\xd8\xa6\xd8\xa4",
+	    "\xd9\x8a\xd9\x8a\xd9\x8a\xd9\x88",
+	    "fold: yeh barree (with hamza), yeh and waw with hamza");
+	fold_is("\xdb\x81\xd9\x94", "\xd9\x87",
+	    "fold: heh goal and a combining hamza above: heh");
+	fold_is("\xd9\x83\xd9\x87\xd9\x8a\xd8\xa7\xd9\x84\xd9\x88",
+	    "\xd9\x83\xd9\x87\xd9\x8a\xd8\xa7\xd9\x84\xd9\x88",
+	    "fold: the plain letters stay themselves");
+	fold_is("\xda\xaf\xd9\xbe\xda\x86\xda\x98\xd8\xa1",
+	    "\xda\xaf\xd9\xbe\xda\x86\xda\x98\xd8\xa1",
+	    "fold: Persian gaf, peh, tcheh, jeh and a lone hamza are kept");
+}
+
 static void
 test_fold(void)
 {
@@ -421,13 +458,15 @@ test_fold(void)
 	k1 = text_fold("super\xc2\xad" "cal \xd9\x85\xdb\x8c\xe2\x80\x8c"
 	    "\xd8\xb4\xd9\x88\xd8\xaf \xe2\x80\x8f" "a\xef\xbb\xbf" "b",
 	    33, 0, &n1, &map);
-	is_str(k1, "supercal \xd9\x85\xdb\x8c\xd8\xb4\xd9\x88\xd8\xaf ab",
-	    "fold: default-ignorable characters dropped");
+	is_str(k1, "supercal \xd9\x85\xd9\x8a\xd8\xb4\xd9\x88\xd8\xaf ab",
+	    "fold: default-ignorable characters dropped (and Farsi yeh "
+	    "folded)");
 	ok(n1 == 22 && map[5] == 7 && map[13] == 18,
 	    "fold map across dropped characters");
 	free(k1);
 	free(map);
 	test_fold_scripts();
+	test_fold_letters();
 }
 
 /* An accent (text.h): a mark of one of these Unicode blocks. */
@@ -454,6 +493,25 @@ ref_is_accent(uint32_t c)
 	return 0;
 }
 
+/* The letter variants of text.h (text_letter_fold), as pairs. */
+static uint32_t
+ref_letter(uint32_t c)
+{
+	static const uint32_t pairs[][2] = {
+		{ 0x0622, 0x0627 }, { 0x0623, 0x0627 }, { 0x0625, 0x0627 },
+		{ 0x0671, 0x0627 }, { 0x0624, 0x0648 }, { 0x0626, 0x064a },
+		{ 0x0649, 0x064a }, { 0x06cc, 0x064a }, { 0x06d2, 0x064a },
+		{ 0x06d3, 0x064a }, { 0x06a9, 0x0643 }, { 0x0629, 0x0647 },
+		{ 0x06c0, 0x0647 }, { 0x06c1, 0x0647 }, { 0x06c2, 0x0647 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof pairs / sizeof *pairs; i++)
+		if (pairs[i][0] == c)
+			return pairs[i][1];
+	return c;
+}
+
 /* The key of one character, straight from libunistring (the rule of
  * text.h), for test_folder; returns its UTF-8 length in out. */
 static size_t
@@ -470,6 +528,7 @@ ref_fold_char(uint32_t c, int keep_case, char *out)
 	}
 	if (uc_is_property_default_ignorable_code_point(c) || c == 0x640)
 		return 0;
+	c = ref_letter(c);
 	d = u32_normalize(UNINORM_NFD, &c, 1, a, &na);
 	b0 = uc_block(c);
 	if (b0 != NULL && (strcmp(b0->name, "Hangul Syllables") == 0 ||
