@@ -991,22 +991,26 @@ tui_sel_row(struct tui *t)
  * Show the Comments pane threaded (on) or flat, with the order built
  * from the parents now in the model: O(comments), on t and when the
  * links arrive, never per key. The selected comment stays selected and
- * on screen: at its row if its first line was on screen, with its
- * lines as they were if it was the top item, else at the top. The
+ * on screen: at its row if its first line was on screen, with the same
+ * text at the top if it was the top item (its indent may change how it
+ * wraps), else at the top. The
  * current search match stays the same comment's.
  */
 static void
 tui_thread_set(struct tui *t, int on)
 {
 	struct tui_pane *p = &t->pane[TUI_COMMENTS];
-	size_t sel = 0, cur = 0, part = p->view.part;
-	int line = p->view.line, row = -1, at_top = 0;
+	struct view_pos top;
+	size_t sel = 0, cur = 0;
+	int row = -1, at_top = 0;
 
 	if (t->doc->ncomments > 0) {
 		sel = tui_comment_at(t, p->sel);
 		cur = tui_comment_at(t, p->cur_item);
 		at_top = p->view.top == p->sel;
-		if (!at_top)
+		if (at_top)
+			view_pos_get(&p->view, &top);
+		else
 			row = tui_sel_row(t);
 	}
 	t->threaded = on;
@@ -1021,7 +1025,8 @@ tui_thread_set(struct tui *t, int on)
 	if (p->has_cur)
 		p->cur_item = tui_comment_item(t, cur);
 	if (at_top) {
-		view_goto(&p->view, p->sel, part, line);
+		top.top = p->sel;
+		view_pos_set(&p->view, &top);
 	} else {
 		view_goto(&p->view, p->sel, 0, 0);
 		if (row > 0)
