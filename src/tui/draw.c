@@ -356,6 +356,7 @@ draw_position(struct tui *t)
 {
 	struct tui_pane *p = &t->pane[t->focus];
 	int pct = view_percent(&p->view, p->ch);
+	size_t ci;
 	uint32_t para;
 	uint64_t num;
 
@@ -368,13 +369,15 @@ draw_position(struct tui *t)
 	case TUI_COMMENTS:
 		if (t->doc->ncomments == 0)
 			return xstrdup("Comments (none)");
-		num = t->doc->comments[p->sel].number;
-		if (num == UINT64_MAX || num == p->sel + 1)
+		/* The comment's place in the document, threaded or not. */
+		ci = thread_order_comment(&t->order, p->sel);
+		num = t->doc->comments[ci].number;
+		if (num == UINT64_MAX || num == ci + 1)
 			return xasprintf("Comments: comment %zu/%zu %d%%",
-			    p->sel + 1, t->doc->ncomments, pct);
+			    ci + 1, t->doc->ncomments, pct);
 		/* Numbered otherwise (gaps, repeats): the number g takes. */
 		return xasprintf("Comments: comment %llu (%zu/%zu) %d%%",
-		    (unsigned long long)num, p->sel + 1, t->doc->ncomments,
+		    (unsigned long long)num, ci + 1, t->doc->ncomments,
 		    pct);
 	default:
 		if (t->doc->nclauses == 0)

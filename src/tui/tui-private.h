@@ -6,6 +6,10 @@
  * one cell right of its left edge (that column carries the selection
  * bar). Items are article parts (0: title, 1 + i: block i), comments, or
  * clause rows, indexed from 0; positions are (item, line) as in view.h.
+ * The Comments pane's item i shows comment thread_order_comment(&order,
+ * i): comment i itself unless the view is threaded (thread.h). Anything
+ * that names a comment (links, parents, numbers, the jump list) names it
+ * by its comment index and turns it into an item to show it.
  */
 #ifndef GLOSS_TUI_PRIVATE_H
 #define GLOSS_TUI_PRIVATE_H
@@ -22,6 +26,7 @@
 #include "keys.h"
 #include "lineedit.h"
 #include "search.h"
+#include "thread.h"
 #include "view.h"
 
 #define TUI_ARTICLE	0
@@ -64,7 +69,10 @@ struct tui {
 	int wide;		/* three panes (else tabs) */
 	int wide_forced;	/* user chose with w / config */
 	int zoom;
-	int threaded;
+	int threaded;		/* the Comments pane in reply order */
+	struct thread_order order;	/* its items' comments: threaded,
+				 * built from the parents (thread.h);
+				 * else the identity */
 	int rows, cols;
 	struct jumplist jumps;
 	long count;		/* -1: none */

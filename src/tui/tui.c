@@ -4,7 +4,11 @@
  * prompt. Drawing is in draw.c, curses in term.c.
  *
  * Coordinates: pane positions are (item, line) as in view.h; search and
- * highlight ranges are absolute offsets in doc->buf. Invariants: every
+ * highlight ranges are absolute offsets in doc->buf. A Comments pane item
+ * is turned into its comment (tui_comment_at) and a comment into its item
+ * (tui_comment_item) through the threaded order (thread.h), the identity
+ * when flat: links, parents, replies, numbers and the jump list name
+ * comments, keys and the view go by items. Invariants: every
  * pane's sel < its item count (or 0 when it has none); no action lays
  * out more than the lines it moves over plus a screen, except a search,
  * which reads the model text item by item until it finds a match.
@@ -80,18 +84,18 @@ tui_article_part_at(void *arg, size_t item, uint32_t off)
 	return layout_article_part_at(&t->lc, item, off);
 }
 
-static int
-tui_depth(const struct tui *t, size_t i)
+/* The comment the Comments pane shows as item i (thread.h). O(1). */
+static size_t
+tui_comment_at(const struct tui *t, size_t item)
 {
-	const struct doc *d = t->doc;
-	int depth = 0;
-	int32_t p = d->comments[i].parent;
+	return thread_order_comment(&t->order, item);
+}
 
-	while (p >= 0 && (size_t)p < d->ncomments && depth < TUI_THREAD_MAX) {
-		depth++;
-		p = d->comments[p].parent;
-	}
-	return depth;
+/* The Comments pane's item that shows comment c. O(1). */
+static size_t
+tui_comment_item(const struct tui *t, size_t c)
+{
+	return thread_order_item(&t->order, c);
 }
 
 static void
@@ -99,9 +103,10 @@ tui_layout_comment(void *arg, size_t item, size_t part, int width,
     struct lay *out)
 {
 	struct tui *t = arg;
-	int indent = t->threaded ? 2 * tui_depth(t, item) : 0;
+	size_t c = tui_comment_at(t, item);
+	int indent = t->threaded ? 2 * thread_order_depth(&t->order, c) : 0;
 
-	layout_comment_part(&t->lc, item, part, width, indent, out);
+	layout_comment_part(&t->lc, c, part, width, indent, out);
 }
 
 static size_t
@@ -109,7 +114,7 @@ tui_comment_parts(void *arg, size_t item)
 {
 	struct tui *t = arg;
 
-	return layout_comment_parts(&t->lc, item);
+	return layout_comment_parts(&t->lc, tui_comment_at(t, item));
 }
 
 static size_t
@@ -117,7 +122,7 @@ tui_comment_part_at(void *arg, size_t item, uint32_t off)
 {
 	struct tui *t = arg;
 
-	return layout_comment_part_at(&t->lc, item, off);
+	return layout_comment_part_at(&t->lc, tui_comment_at(t, item), off);
 }
 
 static void
@@ -191,6 +196,11 @@ tui_sel_follow(struct tui *t, struct tui_pane *p)
 		p->sel++;
 }
 
+/*
+ * Where the reader is, for the jump list. The Comments pane's top and
+ * selection are kept as comments, not items, so that going back after
+ * t (or after the links changed the threaded order) finds them.
+ */
 static void
 tui_place(struct tui *t, struct jump *j)
 {
@@ -200,6 +210,12 @@ tui_place(struct tui *t, struct jump *j)
 	for (k = 0; k < TUI_PANES; k++) {
 		view_pos_get(&t->pane[k].view, &j->pane[k].pos);
 		j->pane[k].sel = t->pane[k].sel;
+	}
+	if (t->doc->ncomments > 0) {
+		j->pane[TUI_COMMENTS].pos.top = tui_comment_at(t,
+		    j->pane[TUI_COMMENTS].pos.top);
+		j->pane[TUI_COMMENTS].sel = tui_comment_at(t,
+		    j->pane[TUI_COMMENTS].sel);
 	}
 }
 
@@ -212,16 +228,23 @@ tui_push(struct tui *t)
 	jump_push(&t->jumps, &j);
 }
 
-/* Go to a place taken by tui_place. */
+/* Go to a place taken by tui_place (a jump, or a mark). */
 static void
-tui_restore(struct tui *t, const struct jump *j)
+tui_restore(struct tui *t, const struct jump *place)
 {
+	struct jump j = *place;
 	int k;
 
-	t->focus = j->focus;
+	t->focus = j.focus;
+	if (t->doc->ncomments > 0) {	/* comments again items (tui_place) */
+		j.pane[TUI_COMMENTS].pos.top = tui_comment_item(t,
+		    j.pane[TUI_COMMENTS].pos.top);
+		j.pane[TUI_COMMENTS].sel = tui_comment_item(t,
+		    j.pane[TUI_COMMENTS].sel);
+	}
 	for (k = 0; k < TUI_PANES; k++) {
-		view_pos_set(&t->pane[k].view, &j->pane[k].pos);
-		t->pane[k].sel = j->pane[k].sel;
+		view_pos_set(&t->pane[k].view, &j.pane[k].pos);
+		t->pane[k].sel = j.pane[k].sel;
 		t->pane[k].hl = 0;
 	}
 }
@@ -300,6 +323,13 @@ tui_select(struct tui *t, int k, size_t i)
 	view_goto(&p->view, i, 0, 0);
 }
 
+/* Select comment c in the Comments pane and put it at the top. */
+static void
+tui_select_comment(struct tui *t, size_t c)
+{
+	tui_select(t, TUI_COMMENTS, tui_comment_item(t, c));
+}
+
 /* Put the line of item i of pane k that holds offset off at the top. */
 static void
 tui_show_offset(struct tui *t, int k, size_t i, uint32_t off)
@@ -324,7 +354,8 @@ tui_highlight(struct tui *t, int k, uint32_t start, uint32_t end)
 static uint64_t
 tui_item_number(const struct tui *t, int k, size_t i)
 {
-	return k == TUI_COMMENTS ? t->doc->comments[i].number :
+	return k == TUI_COMMENTS ?
+	    t->doc->comments[tui_comment_at(t, i)].number :
 	    t->doc->clauses[i].number;
 }
 
@@ -337,6 +368,7 @@ static long
 tui_item_by_number(struct tui *t, int k, long n)
 {
 	size_t i, m, sel = t->pane[k].sel, count;
+	long c;
 
 	if (k != TUI_COMMENTS && (unsigned long)n > UINT32_MAX)
 		return -1;	/* not 2^32 + 7 read as 7 */
@@ -350,9 +382,10 @@ tui_item_by_number(struct tui *t, int k, long n)
 				if (tui_item_number(t, k, i) == (uint64_t)n)
 					return (long)i;
 			}
-		return k == TUI_COMMENTS ?
-		    doc_comment_by_number(t->doc, (uint64_t)n) :
-		    doc_clause_by_number(t->doc, (uint32_t)n);
+		if (k == TUI_CLAUSES)
+			return doc_clause_by_number(t->doc, (uint32_t)n);
+		c = doc_comment_by_number(t->doc, (uint64_t)n);
+		return c < 0 ? -1 : (long)tui_comment_item(t, (size_t)c);
 	default:
 		for (i = 0; i < t->doc->nblocks; i++)
 			if (layout_block_number(&t->lc, i) == (uint32_t)n)
@@ -417,7 +450,7 @@ tui_follow_link(struct tui *t, const struct doc_link *l, int to_source)
 	tui_push(t);
 	if (!to_source) {
 		k = TUI_COMMENTS;
-		item = l->comment;
+		item = tui_comment_item(t, l->comment);
 		s = l->start;
 		e = l->end;
 	} else if (l->source_kind == DOC_SOURCE_ARTICLE &&
@@ -432,7 +465,7 @@ tui_follow_link(struct tui *t, const struct doc_link *l, int to_source)
 		e = l->source_end;
 	} else {
 		k = TUI_COMMENTS;
-		item = l->source_comment;
+		item = tui_comment_item(t, l->source_comment);
 		s = l->source_start;
 		e = l->source_end;
 	}
@@ -484,7 +517,7 @@ tui_replies(struct tui *t)
 static void
 tui_reply(struct tui *t)
 {
-	size_t sel = t->pane[TUI_COMMENTS].sel, all = 0;
+	size_t sel = tui_comment_at(t, t->pane[TUI_COMMENTS].sel), all = 0;
 	long count = t->count > 0 ? t->count : 1;
 	uint32_t j, want = UINT32_MAX;
 
@@ -507,7 +540,7 @@ tui_reply(struct tui *t)
 		return;
 	}
 	tui_push(t);
-	tui_select(t, TUI_COMMENTS, want);
+	tui_select_comment(t, want);
 	if (all > 1)
 		tui_say(t, 0, xasprintf("reply %ld of %zu to #%.*s", count, all,
 		    (int)t->doc->comments[sel].number_text.len,
@@ -551,7 +584,7 @@ tui_follow(struct tui *t)
 			return;
 		if (tui_quotes_pending(t))
 			return;
-		cm = &d->comments[p->sel];
+		cm = &d->comments[tui_comment_at(t, p->sel)];
 		if (cm->nlinks == 0 || (size_t)count > cm->nlinks) {
 			if (cm->nlinks == 0)
 				tui_say(t, 1, xstrdup("this comment quotes "
@@ -599,7 +632,7 @@ tui_hint(struct tui *t)
 	const struct doc_block *b;
 	const struct doc_comment *cm;
 	const struct doc_link *l;
-	size_t ci;
+	size_t ci, c;
 	long li;
 
 	switch (t->focus) {
@@ -626,9 +659,10 @@ tui_hint(struct tui *t)
 			return NULL;
 		if (t->quotes != NULL)
 			return xstrdup("finding quote links\u2026");
-		cm = &d->comments[p->sel];
+		c = tui_comment_at(t, p->sel);
+		cm = &d->comments[c];
 		if (cm->nlinks == 0)
-			return tui_reply_hint(t, p->sel);
+			return tui_reply_hint(t, c);
 		l = &d->links[cm->first_link];
 		if (l->source_kind == DOC_SOURCE_ARTICLE &&
 		    tui_clause_at(t, l->block, l->source_start, &ci))
@@ -656,8 +690,9 @@ tui_hint(struct tui *t)
 /* ---- Search ---- */
 
 /*
- * Narrow *s (text of item i of pane kind: an article paragraph, a
- * comment line, or side `side` of a clause) to what lies within
+ * Narrow *s (text of item i of pane kind: an article paragraph, a line
+ * of comment i (a comment index, not an item), or side `side` of a
+ * clause) to what lies within
  * TUI_MATCH_MARGIN bytes of part `part`, cut at character boundaries
  * (empty if none does): enough for drawing the part's matches without
  * folding all of a huge item.
@@ -722,6 +757,7 @@ tui_item_matches(struct tui *t, int kind, size_t i, size_t part)
 		    &t->nm, &t->mcap);
 		return;
 	case TUI_COMMENTS:
+		i = tui_comment_at(t, i);	/* from here on a comment */
 		cm = &d->comments[i];
 		near = part != TUI_ALL_PARTS &&
 		    layout_comment_parts(&t->lc, i) > 1;
@@ -986,6 +1022,76 @@ tui_prompt_open(struct tui *t, int kind)
 	tui_message_clear(t);
 }
 
+/* ---- The threaded view ---- */
+
+/*
+ * The row of the Comments pane on which the selected comment's first
+ * line is, or -1 if it is not on screen. Walks the cached layouts on
+ * screen once a row: O(height * items on screen), no layout beyond it.
+ */
+static int
+tui_sel_row(struct tui *t)
+{
+	struct tui_pane *p = &t->pane[TUI_COMMENTS];
+	int row, h = tui_height(p);
+	size_t item;
+
+	for (row = 0; row < h; row++) {
+		if (!view_row(&p->view, row, &item) || item > p->sel)
+			return -1;
+		if (item == p->sel)
+			return row;
+	}
+	return -1;
+}
+
+/*
+ * Show the Comments pane threaded (on) or flat, with the order built
+ * from the parents now in the model: O(comments), on t and when the
+ * links arrive, never per key. The selected comment stays selected and
+ * on screen: at its row if its first line was on screen, with the same
+ * text at the top if it was the top item (its indent may change how it
+ * wraps), else at the top. The
+ * current search match stays the same comment's.
+ */
+static void
+tui_thread_set(struct tui *t, int on)
+{
+	struct tui_pane *p = &t->pane[TUI_COMMENTS];
+	struct view_pos top;
+	size_t sel = 0, cur = 0;
+	int row = -1, at_top = 0;
+
+	if (t->doc->ncomments > 0) {
+		sel = tui_comment_at(t, p->sel);
+		cur = tui_comment_at(t, p->cur_item);
+		at_top = p->view.top == p->sel;
+		if (at_top)
+			view_pos_get(&p->view, &top);
+		else
+			row = tui_sel_row(t);
+	}
+	t->threaded = on;
+	if (on)
+		thread_order_build(&t->order, t->doc, TUI_THREAD_MAX);
+	else
+		thread_order_free(&t->order);
+	view_invalidate(&p->view);
+	if (t->doc->ncomments == 0)
+		return;
+	p->sel = tui_comment_item(t, sel);
+	if (p->has_cur)
+		p->cur_item = tui_comment_item(t, cur);
+	if (at_top) {
+		top.top = p->sel;
+		view_pos_set(&p->view, &top);
+	} else {
+		view_goto(&p->view, p->sel, 0, 0);
+		if (row > 0)
+			view_scroll(&p->view, -(long)row, tui_height(p));
+	}
+}
+
 /* ---- Actions ---- */
 
 static void
@@ -1012,6 +1118,7 @@ tui_action(struct tui *t, enum key_action a)
 	size_t n = tui_nitems(t, t->focus);
 	long count = t->count > 0 ? t->count : 1;
 	int h = tui_height(p);
+	int32_t par;
 
 	switch (a) {
 	case ACT_NONE:
@@ -1102,8 +1209,7 @@ tui_action(struct tui *t, enum key_action a)
 		tui_prompt_open(t, ':');
 		break;
 	case ACT_THREAD:
-		t->threaded = !t->threaded;
-		view_invalidate(&t->pane[TUI_COMMENTS].view);
+		tui_thread_set(t, !t->threaded);
 		tui_say(t, 0, xstrdup(!t->threaded ? "flat view" :
 		    t->quotes != NULL ? "threaded view (replies appear once "
 		    "quote links are found)" : "threaded view"));
@@ -1116,14 +1222,14 @@ tui_action(struct tui *t, enum key_action a)
 		}
 		if (tui_quotes_pending(t))
 			break;
-		if (t->doc->comments[p->sel].parent < 0) {
+		par = t->doc->comments[tui_comment_at(t, p->sel)].parent;
+		if (par < 0) {
 			tui_say(t, 1,
 			    xstrdup("this comment replies to no other"));
 			break;
 		}
 		tui_push(t);
-		tui_select(t, TUI_COMMENTS,
-		    (size_t)t->doc->comments[p->sel].parent);
+		tui_select_comment(t, (size_t)par);
 		break;
 	case ACT_REPLY:
 		tui_reply(t);
@@ -1350,6 +1456,7 @@ tui_init(struct tui *t, const struct doc *d, const struct gloss_options *o,
 	int k;
 
 	memset(t, 0, sizeof *t);
+	thread_order_init(&t->order);
 	t->doc = d;
 	t->opts = o;
 	t->name = name;
@@ -1411,6 +1518,7 @@ tui_free(struct tui *t)
 	free(t->m);
 	free(t->reply_first);
 	free(t->reply_next);
+	thread_order_free(&t->order);
 	free(t->message);
 	lineedit_free(&t->ed_search);
 	lineedit_free(&t->ed_goto);
@@ -1430,6 +1538,9 @@ tui_quotes_arrive(struct tui *t)
 	layout_ctx_requote(&t->lc);
 	for (k = 0; k < TUI_PANES; k++)
 		view_invalidate(&t->pane[k].view);
+	/* The parents are new: the threaded order follows them. */
+	if (t->threaded)
+		tui_thread_set(t, 1);
 }
 
 int

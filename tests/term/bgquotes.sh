@@ -3,7 +3,8 @@
 # thread. On a large generated document (bench/gendoc) the first screen
 # comes up, a comment chosen before the links arrive stays selected when
 # they do, Enter then follows its quote, and quitting while the links
-# are still being found exits at once with status 0. Whether the test
+# are still being found exits at once with status 0; in the threaded
+# view (t) the order follows the links when they arrive. Whether the test
 # caught the links still pending depends on the machine's speed; it is
 # reported as a diagnostic and the assertions hold either way.
 . "$top_srcdir/tests/lib.sh"
@@ -27,6 +28,16 @@ for i in range(n - 1, -1, -1):
 ')
 [ $# -eq 3 ] || skip_all "no comment quotes another in the document"
 QI=$1 SI=$2 N=$3
+# The comment QI replies to (PI), and PI's first reply in document
+# order (RI: QI or an earlier one).
+set -- $("$GLOSS" --json "$DOC" | "$PYTHON3" -c '
+import json, sys
+c = json.load(sys.stdin)["comments"]
+pi = c[int(sys.argv[1]) - 1]["parent_comment"]
+if pi is not None:
+    print(pi + 1, next(i + 1 for i, x in enumerate(c)
+        if x["parent_comment"] == pi))' "$QI")
+PI=$1 RI=$2
 
 TERM_WAIT=${TERM_WAIT_LONG:-120}
 term_start 100 30 "TERM=xterm-256color \"$GLOSS\" \"$DOC\""
@@ -66,6 +77,31 @@ ok $? "Backspace returns to comment $QI"
 term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "q exits with status 0"
+
+# The threaded view chosen before the links arrive: when they do, the
+# order is rebuilt from the parents and the selected comment stays
+# selected; J from comment SI then goes to its first reply.
+term_start 100 30 "TERM=xterm-256color \"$GLOSS\" \"$DOC\""
+term_wait "h help"
+term_keys 2 t : $(echo "$QI" | sed 's/./& /g') Enter
+term_wait "comment $QI/$N"
+ok $? "threaded, :$QI selects comment $QI, links found or not"
+term_wait "Enter: quote from #$SI"
+r=$?
+grep -q "comment $QI/$N" "$TERM_TMP/screen" || r=1
+ok $r "once the links arrive comment $QI is still selected"
+if [ -n "$RI" ]; then
+	term_keys p
+	term_wait "comment $PI/$N"
+	ok $? "p selects comment $PI"
+	term_keys J
+	term_wait "comment $RI/$N"
+	ok $? "J then selects its first reply, comment $RI (threaded order)"
+else
+	ok 1 "comment $QI, which quotes comment $SI, has a parent"
+fi
+term_keys q
+term_wait "GLOSS-EXIT=0"
 
 # Quit at once: the thread is cancelled and joined, the exit is clean.
 term_start 100 30 "TERM=xterm-256color \"$GLOSS\" \"$DOC\""
