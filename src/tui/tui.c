@@ -520,6 +520,7 @@ tui_reply(struct tui *t)
 	size_t sel = tui_comment_at(t, t->pane[TUI_COMMENTS].sel), all = 0;
 	long count = t->count > 0 ? t->count : 1;
 	uint32_t j, want = UINT32_MAX;
+	char *ref;
 
 	if (t->focus != TUI_COMMENTS || t->doc->ncomments == 0) {
 		tui_say(t, 1, xstrdup("reply: only in the Comments pane"));
@@ -541,10 +542,13 @@ tui_reply(struct tui *t)
 	}
 	tui_push(t);
 	tui_select_comment(t, want);
-	if (all > 1)
-		tui_say(t, 0, xasprintf("reply %ld of %zu to #%.*s", count, all,
-		    (int)t->doc->comments[sel].number_text.len,
-		    t->doc->buf + t->doc->comments[sel].number_text.off));
+	if (all > 1) {
+		ref = layout_comment_ref(t->doc, sel,
+		    doc_comment_part(t->doc, want));
+		tui_say(t, 0, xasprintf("reply %ld of %zu to %s", count, all,
+		    ref));
+		free(ref);
+	}
 }
 
 static void
@@ -611,17 +615,19 @@ tui_follow(struct tui *t)
 static char *
 tui_reply_hint(struct tui *t, size_t i)
 {
-	const struct doc_comment *r;
+	char *ref, *s;
 
 	if (t->reply_first == NULL)
 		tui_replies(t);
 	if (t->reply_first[i] == UINT32_MAX)
 		return NULL;
-	r = &t->doc->comments[t->reply_first[i]];
-	return xasprintf("r: reply #%.*s%s", (int)r->number_text.len,
-	    t->doc->buf + r->number_text.off,
+	ref = layout_comment_ref(t->doc, t->reply_first[i],
+	    doc_comment_part(t->doc, i));
+	s = xasprintf("r: reply %s%s", ref,
 	    t->reply_next[t->reply_first[i]] != UINT32_MAX ?
 	    " (N r: Nth reply)" : "");
+	free(ref);
+	return s;
 }
 
 char *
@@ -633,6 +639,7 @@ tui_hint(struct tui *t)
 	const struct doc_comment *cm;
 	const struct doc_link *l;
 	size_t ci, c;
+	char *ref, *s;
 	long li;
 
 	switch (t->focus) {
@@ -651,9 +658,10 @@ tui_hint(struct tui *t)
 		li = tui_block_link(t, p->sel - 1, 1);
 		if (li < 0)
 			return NULL;
-		cm = &d->comments[d->links[li].comment];
-		return xasprintf("Enter: quoted by #%.*s",
-		    (int)cm->number_text.len, d->buf + cm->number_text.off);
+		ref = layout_comment_ref(d, d->links[li].comment, 0);
+		s = xasprintf("Enter: quoted by %s", ref);
+		free(ref);
+		return s;
 	case TUI_COMMENTS:
 		if (d->ncomments == 0)
 			return NULL;
@@ -675,10 +683,12 @@ tui_hint(struct tui *t)
 			return xasprintf("Enter: quote from \u00b6%u%s",
 			    layout_block_number(&t->lc, l->block),
 			    cm->nlinks > 1 ? " (N Enter: Nth quote)" : "");
-		return xasprintf("Enter: quote from #%.*s%s",
-		    (int)d->comments[l->source_comment].number_text.len,
-		    d->buf + d->comments[l->source_comment].number_text.off,
+		ref = layout_comment_ref(d, l->source_comment,
+		    doc_comment_part(d, c));
+		s = xasprintf("Enter: quote from %s%s", ref,
 		    cm->nlinks > 1 ? " (N Enter: Nth quote)" : "");
+		free(ref);
+		return s;
 	default:
 		if (d->nclauses == 0)
 			return NULL;

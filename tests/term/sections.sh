@@ -36,4 +36,37 @@ term_cap
 term_keys q
 term_wait "GLOSS-EXIT=0"
 ok $? "quits"
+
+# Numbers start again in each part: the status line's hints name a
+# comment of another part with its part.
+doc="$TERM_TMP/partlinks.txt"
+printf 'Lights
+
+The keeper wrote every night about the weather over the bay.
+
+3 Comments
+
+  1. One.
+
+  2. Two.
+
+  3. A lovely habit for anyone who lives by the sea, I think.
+
+2 Pingbacks
+
+  1. Pingback: Notes â a lovely habit for anyone who lives by the sea
+
+  2. Trackback: The bay log
+' >"$doc"
+term_start 100 20 "$GLOSS" "$doc"
+term_wait "The keeper wrote"
+tm send-keys 2 J J
+term_wait "r: reply #1 in part 2"
+ok $? "comment 3 offers its reply, the first pingback, as #1 in part 2"
+tm send-keys J
+term_wait "Enter: quote from #3 in part 1"
+ok $? "the pingback's quote is from #3 in part 1"
+term_keys q
+term_wait "GLOSS-EXIT=0"
+ok $? "quits"
 tap_done
