@@ -34,6 +34,7 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -407,32 +408,82 @@ input_latin_ok(const char *name, const unsigned char *b, size_t len)
 }
 
 /*
- * The legacy charset of b: an index into input_charsets (0: Windows-1252),
- * from what uchardet says of its first INPUT_DETECT_MAX bytes.
+ * uchardet, loaded only when a document is not UTF-8 (it is C++: linked
+ * in, its runtime would cost every run 1.4 MB of resident memory). Its
+ * ABI has been soname 0 since its first release.
+ */
+#define INPUT_UCHARDET_SONAME	"libuchardet.so.0"
+
+struct input_uchardet {
+	void *lib;
+	uchardet_t (*make)(void);
+	void (*drop)(uchardet_t);
+	int (*feed)(uchardet_t, const char *, size_t);
+	void (*end)(uchardet_t);
+	const char *(*charset)(uchardet_t);
+};
+
+/* Load uchardet into *u; -1 if it is not there. */
+static int
+input_uchardet_load(struct input_uchardet *u)
+{
+	u->lib = dlopen(INPUT_UCHARDET_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (u->lib == NULL)
+		return -1;
+	/* POSIX's way to take a function from dlsym. */
+	*(void **)&u->make = dlsym(u->lib, "uchardet_new");
+	*(void **)&u->drop = dlsym(u->lib, "uchardet_delete");
+	*(void **)&u->feed = dlsym(u->lib, "uchardet_handle_data");
+	*(void **)&u->end = dlsym(u->lib, "uchardet_data_end");
+	*(void **)&u->charset = dlsym(u->lib, "uchardet_get_charset");
+	if (u->make == NULL || u->drop == NULL || u->feed == NULL ||
+	    u->end == NULL || u->charset == NULL) {
+		dlclose(u->lib);
+		return -1;
+	}
+	return 0;
+}
+
+/* The input_charsets index of uchardet's name for b, or 0. */
+static size_t
+input_charset_named(const char *name, const char *b, size_t len)
+{
+	size_t k;
+
+	for (k = 1; name != NULL && k < INPUT_NCHARSETS; k++) {
+		if (strcmp(name, input_charsets[k].detected) != 0)
+			continue;
+		if (!input_charsets[k].latin || input_latin_ok(name,
+		    (const unsigned char *)b, len))
+			return k;
+		break;
+	}
+	return 0;
+}
+
+/*
+ * The legacy charset of b: an index into input_charsets (0: Windows-1252,
+ * also when uchardet cannot be loaded), from what uchardet says of its
+ * first INPUT_DETECT_MAX bytes.
  */
 static size_t
 input_legacy_pick(const char *b, size_t len)
 {
-	uchardet_t ud = uchardet_new();
-	const char *name;
-	size_t k, pick = 0;
+	struct input_uchardet u;
+	uchardet_t ud;
+	size_t pick = 0;
 
-	if (ud == NULL)
+	if (input_uchardet_load(&u) != 0)
 		return 0;
-	if (uchardet_handle_data(ud, b, len < INPUT_DETECT_MAX ? len :
-	    INPUT_DETECT_MAX) == 0) {
-		uchardet_data_end(ud);
-		name = uchardet_get_charset(ud);
-		for (k = 1; name != NULL && k < INPUT_NCHARSETS; k++) {
-			if (strcmp(name, input_charsets[k].detected) != 0)
-				continue;
-			if (!input_charsets[k].latin || input_latin_ok(name,
-			    (const unsigned char *)b, len))
-				pick = k;
-			break;
+	if ((ud = u.make()) != NULL) {
+		if (u.feed(ud, b, len < INPUT_DETECT_MAX ? len :
+		    INPUT_DETECT_MAX) == 0) {
+			u.end(ud);
+			pick = input_charset_named(u.charset(ud), b, len);
 		}
+		u.drop(ud);
 	}
-	uchardet_delete(ud);
+	dlclose(u.lib);
 	return pick;
 }
 
