@@ -6,7 +6,7 @@
  * a glyph that does not fit whole is not drawn. Invariant: after
  * term_stop (or a fatal signal), and while gloss is suspended, the
  * terminal is back as it was, with the bidi mode restored when gloss
- * changed it.
+ * changed it and bracketed paste off.
  */
 #include "config.h"
 

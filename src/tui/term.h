@@ -64,7 +64,10 @@ void term_key_timeout(int ms);
  * the key 3 (the caller decides: close a prompt, or raise SIGINT); C-z
  * and C-\ never arrive: C-z suspends the job as in cbreak mode (SIGTSTP
  * to gloss's process group, the terminal given back first) and C-\
- * raises SIGQUIT here.
+ * raises SIGQUIT here. A bracketed paste arrives as KEYC_PASTE_START, its
+ * text (line ends and tabs as KEYC_SPACE, other controls dropped, none of
+ * them acting) and KEYC_PASTE_END, which also comes when the paste stops
+ * coming without its end mark.
  */
 int term_key(struct term_mouse *m);
 /**

@@ -1382,6 +1382,7 @@ tui_paste_key(struct tui *t, int key)
 	if (key == KEYC_PASTE_START) {
 		t->pasting = 1;
 		t->pasted_away = 0;
+		t->mark_pending = ACT_NONE;	/* a paste is not its letter */
 		return;
 	}
 	if (key == KEYC_PASTE_END) {

@@ -26,6 +26,14 @@ term_cap
 ! grep -q "GLOSS-EXIT" "$TERM_TMP/screen"
 ok $? "the pasted q did not quit"
 
+tm send-keys m
+term_wait "mark: type a letter"
+paste_text 'q'
+term_wait "pasted text ignored"
+tm send-keys "'" q
+term_wait "no mark q"
+ok $? "a paste after m is not taken for the mark's letter"
+
 tm send-keys /
 term_until '[ "$(term_line 11)" = "/" ]'
 paste_text 'two of\nthe\tarticle\003\032'
