@@ -591,9 +591,9 @@ static const char *pt_nouns[] = {
 };
 
 /*
- * Nouns a theme may print above the list with no count before them
- * ("Discussion (3)", "Conversation"): taken only in the noun-first form,
- * where a comment must follow (pt_header_noun_first).
+ * Nouns a theme may print above the list with the count after them
+ * ("Discussion (3)", "Conversation: 12"): taken only in the noun-first
+ * form with a count, where a comment must follow (pt_header_noun_first).
  */
 static const char *pt_nouns_above[] = {
 	"discussions", "discussion", "conversations", "conversation"
@@ -921,9 +921,8 @@ pt_header_other(struct pt *p, const struct pt_line *l, int64_t *count,
  * follows: one of pt_nouns or pt_nouns_above, then its count in
  * parentheses or after a colon, ending the line ("Comments (3)",
  * "Responses: 12", "Comments (1,234)", "Discussion (2)"), as themes print
- * it above the list; or a plural one of pt_nouns, or any of
- * pt_nouns_above, alone with no count ("Comments", "Responses:",
- * "Discussion"; *count is -1).
+ * it above the list; or a plural one of pt_nouns alone with no count
+ * ("Comments", "Responses:"; *count is -1).
  */
 static int
 pt_header_noun_first(struct pt *p, const struct pt_line *l, int64_t *count,
@@ -942,8 +941,9 @@ pt_header_noun_first(struct pt *p, const struct pt_line *l, int64_t *count,
 	n = i;
 	if (n < e && b[n] == ':')
 		n++;
-	if (n == e && (above || pt_lower(b[i - 1]) == 's')) {
-		/* "Comments" or "Discussion" alone */
+	if (n == e && !above && pt_lower(b[i - 1]) == 's') {
+		/* "Comments" alone ("Discussion" alone is as often an
+		 * article's own heading, over a numbered list) */
 		*count = -1;
 		*over = 0;
 		return pt_comment_follows(p);
